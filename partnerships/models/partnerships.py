@@ -1,0 +1,221 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .organisations import Country
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see their programme, consultants what they coach, members their own,
+        observers those with a municipality of their umbrella organisation."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            models.Q(programme__staff=user)
+            | models.Q(consultants=user)
+            | models.Q(north__memberships__user=user)
+            | models.Q(south__memberships__user=user)
+            | models.Q(north__umbrella__observers=user)
+            | models.Q(south__umbrella__observers=user)
+        ).distinct()
+
+    def coached_by(self, user):
+        return self.filter(consultants=user)
+
+    def of_local_government(self, local_government):
+        return self.filter(models.Q(north=local_government) | models.Q(south=local_government))
+
+    def with_sides(self):
+        return self.select_related(
+            "programme", "theme", "north__country", "south__country"
+        ).prefetch_related("consultants")
+
+
+class Partnership(models.Model):
+    """An SDG partnership: one local government of the North and one of the South."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ACTIVE = "active", _("active")
+        INTERRUPTED = "interrupted", _("interrupted")
+        TERMINATED = "terminated", _("terminated")
+        COMPLETED = "completed", _("completed")
+        TWINNING = "twinning", _("became a town twinning")
+
+    programme = models.ForeignKey(
+        "partnerships.Programme",
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("programme"),
+    )
+    north = models.ForeignKey(
+        "partnerships.LocalGovernment",
+        on_delete=models.PROTECT,
+        related_name="north_partnerships",
+        verbose_name=_("northern local government"),
+    )
+    south = models.ForeignKey(
+        "partnerships.LocalGovernment",
+        on_delete=models.PROTECT,
+        related_name="south_partnerships",
+        verbose_name=_("southern local government"),
+    )
+    theme = models.ForeignKey(
+        "partnerships.LearningTheme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("learning theme"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.ACTIVE, editable=False
+    )
+    consultants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="coached_partnerships",
+        verbose_name=_("consultants"),
+    )
+
+    objects = PartnershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["programme", "north__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "north", "south"], name="partnership_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(north=models.F("south")), name="partnership_two_sides"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.north} – {self.south}"
+
+    def get_absolute_url(self):
+        return reverse("partnerships:partnership_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        errors = {}
+        if self.north_id and self.north.country.region != Country.Region.NORTH:
+            errors["north"] = _("The northern side must be a local government of the North.")
+        if self.south_id and self.south.country.region != Country.Region.SOUTH:
+            errors["south"] = _("The southern side must be a local government of the South.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def sides(self):
+        return (self.north, self.south)
+
+    def partner_of(self, local_government):
+        """The other side of the partnership."""
+        if local_government.pk == self.north_id:
+            return self.south
+        if local_government.pk == self.south_id:
+            return self.north
+        raise ValueError(f"{local_government} is not a side of {self}")
+
+    @property
+    def is_running(self):
+        return self.status in (self.Status.PLANNED, self.Status.ACTIVE, self.Status.INTERRUPTED)
+
+    def change_status(self, *, status, date, by=None, reason="", withdrawn_by=None, note=""):
+        """Record a new status with its date; a termination needs a reason and who withdrew."""
+        change = PartnershipStatusChange(
+            partnership=self,
+            status=status,
+            date=date,
+            reason=reason,
+            withdrawn_by=withdrawn_by,
+            note=note,
+            created_by=by,
+        )
+        change.full_clean()
+        with transaction.atomic():
+            change.save()
+            self.status = status
+            self.save(update_fields=["status"])
+        return change
+
+
+class PartnershipStatusChange(models.Model):
+    """One dated step of a partnership's status history."""
+
+    class Reason(models.TextChoices):
+        EXPECTATION_MISMATCH = "expectations", _("expected traditional technical support")
+        NO_EXPERTISE = "no_expertise", _("partner could not offer expertise")
+        MOTIVATION = "motivation", _("learning questions out of scope, dwindling motivation")
+        STAFF_DEPARTURE = "staff_departure", _("departure of the civil servant in charge")
+        INTERNAL_SUPPORT = "internal_support", _("not enough internal support")
+        DIPLOMATIC_BREAK = "diplomatic_break", _("diplomatic break between the countries")
+        PARTNER_WITHDREW = "partner_withdrew", _("the partner withdrew")
+        POLITICAL_CHANGE = "political_change", _("local political change or elections")
+        OTHER = "other", _("other")
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("partnership"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Partnership.Status)
+    date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=30, choices=Reason, blank=True)
+    withdrawn_by = models.ForeignKey(
+        "partnerships.LocalGovernment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["partnership", "date", "created_at"]
+        get_latest_by = ["date", "created_at"]
+
+    def __str__(self):
+        return f"{self.partnership}: {self.get_status_display()} ({self.date})"
+
+    def clean(self):
+        errors = {}
+        if self.status == Partnership.Status.TERMINATED:
+            if not self.reason:
+                errors["reason"] = _("Say why the partnership was terminated.")
+            if not self.withdrawn_by_id:
+                errors["withdrawn_by"] = _("Say which local government withdrew.")
+        elif (
+            self.reason or self.withdrawn_by_id
+        ) and self.status != Partnership.Status.INTERRUPTED:
+            errors["reason"] = _("Only an interruption or a termination has a reason.")
+        if self.withdrawn_by_id and self.partnership_id:
+            sides = (self.partnership.north_id, self.partnership.south_id)
+            if self.withdrawn_by_id not in sides:
+                errors["withdrawn_by"] = _("Only one of the two partners can withdraw.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,46 @@
+"""Who may do what with the partnership domain. Reading is decided by `visible_to` querysets;
+these predicates decide the actions."""
+
+import rules
+
+
+@rules.predicate
+def is_programme_staff(user):
+    """Runs at least one programme."""
+    return user.is_authenticated and user.staffed_programmes.exists()
+
+
+@rules.predicate
+def is_consultant(user):
+    return user.is_authenticated and user.coached_partnerships.exists()
+
+
+@rules.predicate
+def is_staff_of_partnership(user, partnership):
+    return partnership is not None and partnership.programme.staff.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_consultant_of(user, partnership):
+    return partnership is not None and partnership.consultants.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_staff_of_local_government(user, local_government):
+    if local_government is None:
+        return False
+    from .models import Partnership
+
+    return (
+        Partnership.objects.of_local_government(local_government)
+        .filter(programme__staff=user)
+        .exists()
+    )
+
+
+is_superuser = rules.is_superuser
+
+rules.add_perm("partnerships.view_programme_overview", is_superuser | is_programme_staff)
+rules.add_perm("partnerships.change_partnership_status", is_superuser | is_staff_of_partnership)
+rules.add_perm("partnerships.invite_consultant", is_superuser | is_staff_of_partnership)
+rules.add_perm("partnerships.invite_member", is_superuser | is_staff_of_local_government)

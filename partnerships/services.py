@@ -1,0 +1,75 @@
+"""Writes that touch several models or send mail."""
+
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import Membership, User
+
+
+def person_get_or_create(*, email, first_name, last_name, position="", language="en"):
+    """The account for this e-mail address; a new one has no usable password yet."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(
+            username=email,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            position=position,
+            language=language,
+        )
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def invitation_link(*, user, request):
+    """A single-use link to set a password: it stops working once the password is set."""
+    path = reverse(
+        "invitation_accept",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return request.build_absolute_uri(path)
+
+
+def invitation_send(*, user, request, invited_to, invited_by):
+    """E-mail the person a link to set their password, in their own language."""
+    with translation.override(user.language or translation.get_language()):
+        context = {
+            "user": user,
+            "link": invitation_link(user=user, request=request),
+            "invited_to": invited_to,
+            "invited_by": invited_by,
+            "has_password": user.has_usable_password(),
+        }
+        subject = render_to_string("emails/invitation_subject.txt", context).strip()
+        body = render_to_string("emails/invitation.txt", context)
+    user.email_user(subject, body)
+
+
+def member_invite(*, local_government, request, role, **person):
+    with transaction.atomic():
+        user = person_get_or_create(**person)
+        Membership.objects.update_or_create(
+            user=user, local_government=local_government, defaults={"role": role}
+        )
+    invitation_send(
+        user=user, request=request, invited_to=local_government, invited_by=request.user
+    )
+    return user
+
+
+def consultant_invite(*, partnership, request, **person):
+    with transaction.atomic():
+        user = person_get_or_create(**person)
+        partnership.consultants.add(user)
+    invitation_send(user=user, request=request, invited_to=partnership, invited_by=request.user)
+    return user

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views
+
+app_name = "partnerships"
+
+urlpatterns = [
+    path("partnerships/", views.PartnershipListView.as_view(), name="partnership_list"),
+    path(
+        "partnerships/<int:pk>/", views.PartnershipDetailView.as_view(), name="partnership_detail"
+    ),
+    path(
+        "partnerships/<int:pk>/status/",
+        views.PartnershipStatusView.as_view(),
+        name="partnership_status",
+    ),
+    path(
+        "partnerships/<int:pk>/invite/",
+        views.PartnershipInviteView.as_view(),
+        name="partnership_invite",
+    ),
+    path(
+        "local-governments/<int:pk>/",
+        views.LocalGovernmentDetailView.as_view(),
+        name="localgovernment_detail",
+    ),
+    path(
+        "local-governments/<int:pk>/invite/",
+        views.LocalGovernmentInviteView.as_view(),
+        name="localgovernment_invite",
+    ),
+]

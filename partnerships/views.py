@@ -1,0 +1,149 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView
+from rules.contrib.views import PermissionRequiredMixin
+
+from . import services
+from .forms import InvitationForm, MemberInvitationForm, StatusChangeForm
+from .models import LocalGovernment, Membership, Partnership
+
+
+class PartnershipListView(ListView):
+    model = Partnership
+    paginate_by = 50
+
+    def get_queryset(self):
+        queryset = Partnership.objects.visible_to(self.request.user).with_sides()
+        status = self.request.GET.get("status")
+        if status in Partnership.Status.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=Partnership.Status.choices,
+            current_status=self.request.GET.get("status", ""),
+            **kwargs,
+        )
+
+
+class PartnershipDetailView(DetailView):
+    model = Partnership
+
+    def get_queryset(self):
+        return Partnership.objects.visible_to(self.request.user).with_sides()
+
+    def get_context_data(self, **kwargs):
+        partnership = self.object
+        members = Membership.objects.filter(local_government__in=partnership.sides).select_related(
+            "user", "local_government"
+        )
+        return super().get_context_data(
+            status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
+            members=members,
+            **kwargs,
+        )
+
+
+class VisiblePartnershipMixin:
+    """Finds the partnership of the URL among those the user may see (404 otherwise)."""
+
+    def get_partnership(self):
+        if not hasattr(self, "_partnership"):
+            self._partnership = get_object_or_404(
+                Partnership.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._partnership
+
+    def get_permission_object(self):
+        return self.get_partnership()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partnership=self.get_partnership(), **kwargs)
+
+
+class PartnershipStatusView(VisiblePartnershipMixin, PermissionRequiredMixin, FormView):
+    permission_required = "partnerships.change_partnership_status"
+    form_class = StatusChangeForm
+    template_name = "partnerships/partnership_status_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.get_partnership()}
+
+    def form_valid(self, form):
+        partnership = self.get_partnership()
+        partnership.change_status(by=self.request.user, **form.cleaned_data)
+        messages.success(
+            self.request,
+            _("The partnership is now “%(status)s”.")
+            % {"status": partnership.get_status_display()},
+        )
+        return redirect(partnership)
+
+
+class PartnershipInviteView(VisiblePartnershipMixin, PermissionRequiredMixin, FormView):
+    """Staff add a consultant to a partnership; the person gets an e-mail to set a password."""
+
+    permission_required = "partnerships.invite_consultant"
+    form_class = InvitationForm
+    template_name = "partnerships/invitation_form.html"
+
+    def form_valid(self, form):
+        partnership = self.get_partnership()
+        user = services.consultant_invite(
+            partnership=partnership, request=self.request, **form.cleaned_data
+        )
+        messages.success(self.request, _("%(name)s has been invited.") % {"name": user})
+        return redirect(partnership)
+
+
+class LocalGovernmentDetailView(DetailView):
+    model = LocalGovernment
+
+    def get_queryset(self):
+        return LocalGovernment.objects.visible_to(self.request.user).select_related(
+            "country", "umbrella"
+        )
+
+    def get_context_data(self, **kwargs):
+        local_government = self.object
+        partnerships = (
+            Partnership.objects.visible_to(self.request.user)
+            .of_local_government(local_government)
+            .with_sides()
+        )
+        return super().get_context_data(
+            members=local_government.memberships.select_related("user"),
+            partnerships=partnerships,
+            **kwargs,
+        )
+
+
+class LocalGovernmentInviteView(PermissionRequiredMixin, FormView):
+    """Staff add a focal point or team member to a local government."""
+
+    permission_required = "partnerships.invite_member"
+    form_class = MemberInvitationForm
+    template_name = "partnerships/invitation_form.html"
+
+    def get_local_government(self):
+        if not hasattr(self, "_local_government"):
+            self._local_government = get_object_or_404(
+                LocalGovernment.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._local_government
+
+    def get_permission_object(self):
+        return self.get_local_government()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(local_government=self.get_local_government(), **kwargs)
+
+    def form_valid(self, form):
+        local_government = self.get_local_government()
+        user = services.member_invite(
+            local_government=local_government, request=self.request, **form.cleaned_data
+        )
+        messages.success(self.request, _("%(name)s has been invited.") % {"name": user})
+        return redirect(local_government)

@@ -1,0 +1,85 @@
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from partnerships.models import LocalGovernment, Partnership, Programme
+
+
+def home(request):
+    """Each role lands where its work is."""
+    user = request.user
+    partnerships = Partnership.objects.visible_to(user).with_sides()
+    own = list(LocalGovernment.objects.of_member(user).select_related("country"))
+    if len(own) == 1 and not user.is_superuser and not user.staffed_programmes.exists():
+        # A focal point or team member: their municipality and its partnership(s).
+        return render(
+            request,
+            "home/member.html",
+            {
+                "local_government": own[0],
+                "partnerships": partnerships.of_local_government(own[0]),
+            },
+        )
+    if user.is_superuser or user.staffed_programmes.exists():
+        programmes = Programme.objects.visible_to(user)
+        return render(
+            request,
+            "home/staff.html",
+            {
+                "programmes": programmes,
+                "partnerships": partnerships,
+                "status_counts": _counts(partnerships),
+            },
+        )
+    if user.coached_partnerships.exists():
+        return render(
+            request, "home/consultant.html", {"partnerships": partnerships.coached_by(user)}
+        )
+    return render(
+        request,
+        "home/observer.html",
+        {"partnerships": partnerships, "local_governments": own},
+    )
+
+
+def _counts(partnerships):
+    counts = {}
+    for partnership in partnerships:
+        counts[partnership.get_status_display()] = (
+            counts.get(partnership.get_status_display(), 0) + 1
+        )
+    return counts
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """200 when the database (and Redis, when configured) answer; 503 otherwise."""
+    from django.conf import settings
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001  (any failure means "down")
+        checks["database"] = f"error: {error.__class__.__name__}"
+    if settings.REDIS_URL:
+        try:
+            cache.set("healthz", "ok", 5)
+            checks["redis"] = "ok" if cache.get("healthz") == "ok" else "error: no answer"
+        except Exception as error:  # noqa: BLE001
+            checks["redis"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+
+
+def root_redirect(request):
+    return redirect("home")
