@@ -1,0 +1,138 @@
+"""Personas shared by every test.
+
+The world: one programme with two partnerships, Laarne-Ouinhi (the one under test) and
+Schoten-Lalo (someone else's). Each persona is a user with one role in it.
+"""
+
+import pytest
+
+from tests.factories import (
+    LocalGovernmentFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    ProgrammeFactory,
+    SouthLocalGovernmentFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory(name="SDG Partnerships 2024-2025")
+
+
+@pytest.fixture
+def laarne(db):
+    return LocalGovernmentFactory(name="Laarne")
+
+
+@pytest.fixture
+def ouinhi(db):
+    return SouthLocalGovernmentFactory(name="Ouinhi")
+
+
+@pytest.fixture
+def partnership(programme, laarne, ouinhi):
+    return PartnershipFactory(programme=programme, north=laarne, south=ouinhi)
+
+
+@pytest.fixture
+def other_partnership(programme):
+    return PartnershipFactory(
+        programme=programme,
+        north=LocalGovernmentFactory(name="Schoten"),
+        south=SouthLocalGovernmentFactory(name="Lalo"),
+    )
+
+
+@pytest.fixture
+def focal_point(partnership, laarne):
+    """Focal point of Laarne, the northern side of the partnership under test."""
+    return MembershipFactory(
+        user=UserFactory(username="focal@laarne.example", first_name="Lies"),
+        local_government=laarne,
+    ).user
+
+
+@pytest.fixture
+def team_member(partnership, laarne):
+    return MembershipFactory(
+        user=UserFactory(username="team@laarne.example"),
+        local_government=laarne,
+        role="team_member",
+    ).user
+
+
+@pytest.fixture
+def partner_focal_point(partnership, ouinhi):
+    """Focal point of Ouinhi, Laarne's partner."""
+    return MembershipFactory(
+        user=UserFactory(username="focal@ouinhi.example", first_name="Rodrigue", language="fr"),
+        local_government=ouinhi,
+    ).user
+
+
+@pytest.fixture
+def stranger(other_partnership):
+    """Focal point of Schoten, a municipality of another partnership."""
+    return MembershipFactory(
+        user=UserFactory(username="focal@schoten.example"),
+        local_government=other_partnership.north,
+    ).user
+
+
+@pytest.fixture
+def consultant(partnership):
+    user = UserFactory(username="consultant@example.org", first_name="Søren")
+    partnership.consultants.add(user)
+    return user
+
+
+@pytest.fixture
+def other_consultant(other_partnership):
+    user = UserFactory(username="other-consultant@example.org")
+    other_partnership.consultants.add(user)
+    return user
+
+
+@pytest.fixture
+def staff(programme, partnership):
+    user = UserFactory(username="staff@vvsg.example")
+    programme.staff.add(user)
+    return user
+
+
+@pytest.fixture
+def observer(ouinhi):
+    """Observer of ANCB, the Beninese umbrella organisation."""
+    user = UserFactory(username="observer@ancb.example")
+    ouinhi.umbrella.observers.add(user)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin@example.org", is_superuser=True, is_staff=True)

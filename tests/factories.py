@@ -1,0 +1,122 @@
+"""factory-boy factories: tests and the demo data share them."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from partnerships.models import (
+    Country,
+    LearningTheme,
+    LocalGovernment,
+    Membership,
+    Partnership,
+    Programme,
+    UmbrellaOrganisation,
+    User,
+)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"person{n}@example.org")
+    email = factory.SelfAttribute("username")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    language = "en"
+    password = factory.django.Password("a-long-test-password")
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"SDG Partnerships {2024 + n}")
+    parent_programme = "GLoBe (Good Local Governance)"
+    start_date = datetime.date(2024, 1, 1)
+    end_date = datetime.date(2025, 12, 31)
+
+
+class CountryFactory(DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ["iso_code"]
+
+    iso_code = "BE"
+    name_en = "Belgium"
+    name_fr = "Belgique"
+    name_nl = "België"
+    region = Country.Region.NORTH
+    working_language = "nl"
+
+
+class SouthCountryFactory(CountryFactory):
+    iso_code = "BJ"
+    name_en = "Benin"
+    name_fr = "Bénin"
+    name_nl = "Benin"
+    region = Country.Region.SOUTH
+    working_language = "fr"
+
+
+class UmbrellaOrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = UmbrellaOrganisation
+        django_get_or_create = ["acronym"]
+
+    acronym = "VVSG"
+    name = "Vereniging van Vlaamse Steden en Gemeenten"
+    country = factory.SubFactory(CountryFactory)
+
+
+class LearningThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = LearningTheme
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name_en = "local economy, with a special focus on citizen participation"
+
+
+class LocalGovernmentFactory(DjangoModelFactory):
+    class Meta:
+        model = LocalGovernment
+        django_get_or_create = ["name", "country"]
+
+    name = factory.Sequence(lambda n: f"Northtown {n}")
+    country = factory.SubFactory(CountryFactory)
+    umbrella = factory.SubFactory(
+        UmbrellaOrganisationFactory, country=factory.SelfAttribute("..country")
+    )
+
+
+class SouthLocalGovernmentFactory(LocalGovernmentFactory):
+    name = factory.Sequence(lambda n: f"Southtown {n}")
+    country = factory.SubFactory(SouthCountryFactory)
+    umbrella = factory.SubFactory(
+        UmbrellaOrganisationFactory,
+        acronym="ANCB",
+        name="Association Nationale des Communes du Bénin",
+        country=factory.SelfAttribute("..country"),
+    )
+
+
+class PartnershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    north = factory.SubFactory(LocalGovernmentFactory)
+    south = factory.SubFactory(SouthLocalGovernmentFactory)
+    start_date = datetime.date(2024, 1, 15)
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    role = Membership.Role.FOCAL_POINT
