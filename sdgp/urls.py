@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
+    path("", include("learning.urls")),
 ]
 
 if settings.DEBUG:
