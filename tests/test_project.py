@@ -1,0 +1,181 @@
+"""The project as a whole: settings from the environment, the compose file against the code,
+and, in CI, the real PostgreSQL and Redis."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import get_commands
+from django.urls import resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_SOURCE = (ROOT / "sdgp" / "settings.py").read_text()
+SETTINGS_VARIABLES = set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', SETTINGS_SOURCE))
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
+    "ALLOWED_HOSTS": "sdg.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+}
+
+
+def manage(*args, env=None):
+    """Run manage.py in a fresh process with only the given environment variables."""
+    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    clean.update(env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+# Settings ---------------------------------------------------------------------------------
+
+
+def test_start_up_without_secret_key_stops_with_a_clear_message():
+    result = manage("check", env={"ALLOWED_HOSTS": "sdg.example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_start_up_without_allowed_hosts_stops_with_a_clear_message():
+    result = manage("check", env={"SECRET_KEY": PRODUCTION_ENV["SECRET_KEY"]})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_about_console_mail_and_a_missing_broker():
+    env = {key: PRODUCTION_ENV[key] for key in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    result = manage("check", "--deploy", env=env)
+    assert "sdgp.W001" in result.stderr
+    assert "sdgp.W002" in result.stderr
+
+
+def test_the_embedded_default_needs_no_services():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='sdgp.settings'; django.setup();"
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER,"
+        " s.CACHES['default']['BACKEND'], s.MAILERS['default']['BACKEND'])"
+    )
+    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    clean["DEBUG"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+    engine, eager, cache, mail = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert eager == "True"
+    assert cache.endswith("LocMemCache")
+    assert mail.endswith("console.EmailBackend")
+
+
+# The compose file against the code -----------------------------------------------------------
+
+
+def test_compose_runs_every_service_the_deployment_needs():
+    services = compose()["services"]
+    assert {"web", "worker", "db", "redis", "migrate"} <= set(services)
+    for name in ("web", "worker", "db", "redis"):
+        assert "healthcheck" in services[name], name
+    assert services["web"]["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
+
+
+def test_compose_sets_only_variables_that_settings_read():
+    for name in ("web", "worker", "migrate"):
+        variables = set(compose()["services"][name]["environment"])
+        assert variables <= SETTINGS_VARIABLES, variables - SETTINGS_VARIABLES
+        assert {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"} <= variables
+
+
+def test_compose_commands_exist_in_the_code():
+    services = compose()["services"]
+    gunicorn = services["web"]["command"]
+    module, attribute = gunicorn[gunicorn.index("gunicorn") + 1].split(":")
+    assert callable(getattr(__import__(module, fromlist=[attribute]), attribute))
+
+    worker = services["worker"]["command"]
+    app_module = worker[worker.index("--app") + 1]
+    assert __import__(app_module).celery_app.main == "sdgp"
+
+    migrate = services["migrate"]["command"]
+    assert migrate[:2] == ["python", "manage.py"]
+    assert migrate[2] in get_commands()
+
+
+def test_compose_health_check_calls_the_health_view():
+    test = compose()["services"]["web"]["healthcheck"]["test"]
+    path = re.search(r"http://localhost:8000(/\S*)", " ".join(test)).group(1)
+    assert resolve(path).url_name == "healthz"
+
+
+def test_web_and_worker_share_the_media_volume_settings_point_at():
+    services = compose()["services"]
+    for name in ("web", "worker"):
+        service = services[name]
+        mounts = dict(volume.split(":") for volume in service["volumes"])
+        assert mounts["media"] == service["environment"]["MEDIA_ROOT"]
+    assert "media" in compose()["volumes"]
+
+
+def test_dockerfile_installs_the_lock_file_and_serves_the_wsgi_app():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "--require-hashes" in dockerfile
+    assert "requirements.lock" in dockerfile
+    assert "sdgp.wsgi:application" in dockerfile
+
+
+def test_lock_file_is_hash_checked_and_names_no_package_index():
+    lock = (ROOT / "requirements.lock").read_text()
+    assert "--hash=sha256:" in lock
+    assert not re.search(r"^\s*--(extra-)?index-url|^\s*--find-links|https?://", lock, re.M)
+
+
+# CI's real services --------------------------------------------------------------------------
+
+require_services = pytest.mark.skipif(
+    not os.environ.get("SDGP_REQUIRE_SERVICES"),
+    reason="runs where .ci/run provides PostgreSQL and Redis",
+)
+
+
+@require_services
+@pytest.mark.django_db
+def test_ci_runs_on_postgresql():
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        assert "PostgreSQL" in cursor.fetchone()[0]
+
+
+@require_services
+def test_ci_runs_with_redis_as_cache_and_broker():
+    from django.core.cache import cache
+
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    assert not settings.CELERY_TASK_ALWAYS_EAGER
+    cache.set("ci-probe", "here", 10)
+    assert cache.get("ci-probe") == "here"
