@@ -1,0 +1,6 @@
+"""Demo data: the 2024-2025 pilot. `manage.py seed_demo` calls `load(world)` of each module in
+order; every module may read what the earlier ones put on `world`. One line per module."""
+
+MODULES = [
+    "sdgp.demo.world",
+]

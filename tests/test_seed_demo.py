@@ -1,0 +1,111 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+
+from partnerships.models import Partnership, PartnershipStatusChange, User
+
+pytestmark = pytest.mark.django_db
+
+Status = Partnership.Status
+
+
+def seed(**options):
+    call_command("seed_demo", quiet=True, **options)
+
+
+def row_counts():
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_seeding_twice_changes_no_count():
+    seed()
+    first = row_counts()
+    seed()
+    assert row_counts() == first
+    assert first["partnerships.Partnership"] == 7
+
+
+def test_the_two_partnerships_that_completed_the_pilot():
+    seed()
+    laarne_ouinhi = Partnership.objects.get(north__name="Laarne", south__name="Ouinhi")
+    sint_truiden_cove = Partnership.objects.get(north__name="Sint-Truiden", south__name="Covè")
+    assert laarne_ouinhi.status == Status.TWINNING
+    assert sint_truiden_cove.status == Status.COMPLETED
+    assert [change.status for change in laarne_ouinhi.status_changes.all()] == [
+        Status.ACTIVE,
+        Status.TWINNING,
+    ]
+    assert laarne_ouinhi.south.website == "https://ouinhi.mairie.bj/"
+
+
+def test_schoten_withdrew_after_its_civil_servant_left():
+    seed()
+    schoten_lalo = Partnership.objects.get(north__name="Schoten", south__name="Lalo")
+    termination = schoten_lalo.status_changes.latest()
+    assert schoten_lalo.status == Status.TERMINATED
+    assert termination.reason == PartnershipStatusChange.Reason.STAFF_DEPARTURE
+    assert termination.withdrawn_by == schoten_lalo.north
+
+
+def test_the_four_rwandan_partnerships_were_interrupted_then_terminated():
+    seed()
+    rwandan = Partnership.objects.filter(south__country__iso_code="RW")
+    assert rwandan.count() == 4
+    for each in rwandan:
+        assert each.status == Status.TERMINATED
+        assert each.south.kind == "district"
+        assert [change.status for change in each.status_changes.all()] == [
+            Status.ACTIVE,
+            Status.INTERRUPTED,
+            Status.TERMINATED,
+        ]
+        termination = each.status_changes.latest()
+        assert termination.reason == PartnershipStatusChange.Reason.DIPLOMATIC_BREAK
+        assert termination.withdrawn_by == each.south
+        assert each.status_changes.get(status=Status.INTERRUPTED).reason
+
+
+def test_one_consultant_coaches_every_partnership():
+    seed()
+    consultant = User.objects.get(username="consultant@demo.example")
+    assert consultant.coached_partnerships.count() == Partnership.objects.count() == 7
+
+
+DEMO_ACCOUNTS = [
+    "admin@demo.example",
+    "staff@demo.example",
+    "consultant@demo.example",
+    "focal.laarne@demo.example",
+    "team.laarne@demo.example",
+    "focal.ouinhi@demo.example",
+    "focal.sint-truiden@demo.example",
+    "focal.cove@demo.example",
+    "observer.ancb@demo.example",
+]
+
+
+@pytest.mark.parametrize("username", DEMO_ACCOUNTS)
+def test_each_demo_account_logs_in_and_sees_its_home(client, username):
+    seed()
+    response = client.post(reverse("login"), {"username": username, "password": "demo"})
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_password_can_be_chosen(client):
+    seed(password="another-demo-password")
+    assert client.login(username="staff@demo.example", password="another-demo-password")
+    assert not client.login(username="staff@demo.example", password="demo")
+
+
+def test_the_command_prints_the_demo_accounts():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "focal.ouinhi@demo.example" in out.getvalue()
+    assert "Ouinhi" in out.getvalue()
+    quiet = StringIO()
+    call_command("seed_demo", quiet=True, stdout=quiet)
+    assert quiet.getvalue() == ""
