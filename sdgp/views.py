@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -80,6 +80,3 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
     )
 
-
-def root_redirect(request):
-    return redirect("home")
