@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import (
     Country,
     LearningTheme,
@@ -15,6 +16,16 @@ from .models import (
     UmbrellaOrganisation,
     User,
 )
+
+
+class VisibleToMixin:
+    """Programme staff see in the admin what they see on the site: their programme's rows."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=self.model.objects.visible_to(request.user).values("pk"))
 
 
 class MembershipInline(admin.TabularInline):
@@ -34,11 +45,16 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(VisibleToMixin, admin.ModelAdmin):
     list_display = ["name", "parent_programme", "start_date", "end_date"]
     search_fields = ["name", "parent_programme"]
     list_filter = ["start_date"]
     filter_horizontal = ["staff"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for user in form.instance.staff.all():
+            services.programme_staff_add(programme=form.instance, user=user)
 
 
 @admin.register(Country)
@@ -64,7 +80,7 @@ class LearningThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(LocalGovernment)
-class LocalGovernmentAdmin(ImportExportModelAdmin):
+class LocalGovernmentAdmin(VisibleToMixin, ImportExportModelAdmin):
     list_display = ["name", "kind", "country", "umbrella", "population"]
     search_fields = ["name"]
     list_filter = ["country", "kind", "umbrella"]
@@ -72,7 +88,7 @@ class LocalGovernmentAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(VisibleToMixin, admin.ModelAdmin):
     list_display = ["user", "local_government", "role"]
     search_fields = [
         "user__username",
@@ -98,7 +114,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(VisibleToMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "programme", "theme", "status", "start_date"]
     search_fields = ["north__name", "south__name"]
     list_filter = ["programme", "status", "theme", "south__country"]

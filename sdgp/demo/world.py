@@ -304,7 +304,7 @@ def load(world):
     world.users = {
         key: _person(world, password=password, **fields) for key, fields in PEOPLE.items()
     }
-    world.programme.staff.add(world.users["staff"])
+    services.programme_staff_add(programme=world.programme, user=world.users["staff"])
     world.partnerships = {}
     for north, south, theme, history in PARTNERSHIPS:
         partnership, _created = Partnership.objects.get_or_create(
