@@ -1,0 +1,111 @@
+"""Partnerships and local governments. `w.partnership` is Laarne-Ouinhi, `w.other_partnership`
+Schoten-Lalo. Lalo and Ouinhi are both members of ANCB, so the observer reads both."""
+
+import datetime
+
+from tests.permissions.matrix import Row
+
+
+def laarne_ouinhi(w):
+    return {"pk": w.partnership.pk}
+
+
+def schoten_lalo(w):
+    return {"pk": w.other_partnership.pk}
+
+
+def laarne(w):
+    return {"pk": w.laarne.pk}
+
+
+def schoten(w):
+    return {"pk": w.other_partnership.north.pk}
+
+
+def status_change(w):
+    return {"status": "completed", "date": datetime.date(2025, 12, 31).isoformat()}
+
+
+def consultant_invitation(w):
+    return {
+        "email": "new.consultant@example.org",
+        "first_name": "Luk",
+        "last_name": "Consultant",
+        "language": "en",
+    }
+
+
+def member_invitation(w):
+    return {
+        "email": "new.member@laarne.example",
+        "first_name": "An",
+        "last_name": "Member",
+        "language": "nl",
+        "role": "team_member",
+    }
+
+
+# Who reads Laarne-Ouinhi (and Laarne's page).
+READ_OWN = {
+    "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 200, "other_consultant": 404,
+    "focal_point": 200, "team_member": 200, "partner_focal_point": 200, "stranger": 404,
+    "observer": 200,
+}  # fmt: skip
+# Who reads Schoten-Lalo (and Schoten's page).
+READ_OTHER = {
+    "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 404, "other_consultant": 200,
+    "focal_point": 404, "team_member": 404, "partner_focal_point": 404, "stranger": 200,
+    "observer": 200,
+}  # fmt: skip
+# Only programme staff act: everyone else who reads gets 403, the others 404.
+STAFF_FORM = {
+    "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 403, "other_consultant": 404,
+    "focal_point": 403, "team_member": 403, "partner_focal_point": 403, "stranger": 404,
+    "observer": 403,
+}  # fmt: skip
+STAFF_POST = {role: 302 if code == 200 else code for role, code in STAFF_FORM.items()}
+
+ROWS = [
+    Row(
+        "partnerships:partnership_list",
+        expect={role: 302 if role == "anonymous" else 200 for role in READ_OWN},
+    ),
+    Row("partnerships:partnership_detail", kwargs=laarne_ouinhi, expect=READ_OWN),
+    Row(
+        "partnerships:partnership_detail",
+        kwargs=schoten_lalo,
+        label="other-partnership",
+        expect=READ_OTHER,
+    ),
+    Row("partnerships:partnership_status", kwargs=laarne_ouinhi, expect=STAFF_FORM),
+    Row(
+        "partnerships:partnership_status",
+        kwargs=laarne_ouinhi,
+        method="post",
+        data=status_change,
+        expect=STAFF_POST,
+    ),
+    Row("partnerships:partnership_invite", kwargs=laarne_ouinhi, expect=STAFF_FORM),
+    Row(
+        "partnerships:partnership_invite",
+        kwargs=laarne_ouinhi,
+        method="post",
+        data=consultant_invitation,
+        expect=STAFF_POST,
+    ),
+    Row("partnerships:localgovernment_detail", kwargs=laarne, expect=READ_OWN),
+    Row(
+        "partnerships:localgovernment_detail",
+        kwargs=schoten,
+        label="other-municipality",
+        expect=READ_OTHER,
+    ),
+    Row("partnerships:localgovernment_invite", kwargs=laarne, expect=STAFF_FORM),
+    Row(
+        "partnerships:localgovernment_invite",
+        kwargs=laarne,
+        method="post",
+        data=member_invitation,
+        expect=STAFF_POST,
+    ),
+]
