@@ -4,8 +4,9 @@ Each area adds a module `tests/permissions/matrix_<area>.py` with a list `ROWS` 
 `test_matrix.py` collects them, runs every row for every role and checks that no URL is missing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 ROLES = (
     "anonymous",
