@@ -48,4 +48,6 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 
     template_name = "registration/invitation_accept.html"
     post_reset_login = True
+    # Two backends are configured (rules, then Django's); say which one logs the person in.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = "/"

@@ -1,0 +1,185 @@
+"""Accounts come only by invitation: one e-mail, a link that sets a password once, then log-in."""
+
+import re
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from partnerships.models import Membership, User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "a-sturdy-new-passphrase-42"
+
+
+def invite_consultant(client, staff, partnership, email="luk@example.org"):
+    client.force_login(staff)
+    response = client.post(
+        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+        {"email": email, "first_name": "Luk", "last_name": "Coach", "language": "en"},
+    )
+    client.logout()
+    return response
+
+
+def link_in(message):
+    match = re.search(r"https?://\S+/invitations/\S+/", message.body)
+    assert match, message.body
+    return match.group(0)
+
+
+def choose_password(client, link, password=NEW_PASSWORD):
+    """Open the link and save a password, as the invited person would."""
+    response = client.get(link)
+    assert response.status_code == 302, "a valid link moves its token into the session"
+    form_url = response.url
+    assert client.get(form_url).context["validlink"]
+    return client.post(form_url, {"new_password1": password, "new_password2": password})
+
+
+def test_staff_invite_a_consultant_with_one_email(client, staff, partnership, mailoutbox):
+    response = invite_consultant(client, staff, partnership)
+    assert response.status_code == 302
+    assert response.url == partnership.get_absolute_url()
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["luk@example.org"]
+    assert str(partnership) in message.subject
+    assert link_in(message)
+    invited = User.objects.get(email="luk@example.org")
+    assert not invited.has_usable_password()
+    assert invited in partnership.consultants.all()
+
+
+def test_the_link_sets_a_password_and_logs_in(client, staff, partnership, mailoutbox):
+    invite_consultant(client, staff, partnership)
+    response = choose_password(client, link_in(mailoutbox[0]))
+    assert response.status_code == 302
+    assert response.url == "/"
+    home = client.get(reverse("home"))
+    assert home.status_code == 200
+    assert home.context["user"].email == "luk@example.org"
+    assert set(home.context["partnerships"]) == {partnership}
+    client.logout()
+    assert client.login(username="luk@example.org", password=NEW_PASSWORD)
+
+
+def test_the_link_works_only_once(client, staff, partnership, mailoutbox):
+    invite_consultant(client, staff, partnership)
+    link = link_in(mailoutbox[0])
+    choose_password(client, link)
+    client.logout()
+    response = client.get(link, follow=True)
+    assert response.status_code == 200
+    assert not response.context["validlink"]
+    assert "This link no longer works" in response.text
+
+
+def test_a_forged_link_does_not_work(client, staff, partnership, mailoutbox):
+    invite_consultant(client, staff, partnership)
+    forged = re.sub(r"/[^/]+/$", "/not-the-token/", link_in(mailoutbox[0]))
+    response = client.get(forged)
+    assert response.status_code == 200
+    assert not response.context["validlink"]
+
+
+def test_staff_invite_a_team_member_to_a_municipality(client, staff, laarne, mailoutbox):
+    client.force_login(staff)
+    response = client.post(
+        reverse("partnerships:localgovernment_invite", kwargs={"pk": laarne.pk}),
+        {
+            "email": " An.Member@Laarne.example ",
+            "first_name": "An",
+            "last_name": "Member",
+            "language": "nl",
+            "role": "team_member",
+        },
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__email="an.member@laarne.example")
+    assert membership.local_government == laarne
+    assert membership.role == Membership.Role.TEAM_MEMBER
+    assert membership.user.language == "nl"
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["an.member@laarne.example"]
+
+
+def test_inviting_someone_who_has_a_password_sends_no_link(
+    client, staff, partnership, consultant, mailoutbox
+):
+    invite_consultant(client, staff, partnership, email=consultant.email)
+    assert len(mailoutbox) == 1
+    assert "/invitations/" not in mailoutbox[0].body
+    assert "Log in with your usual password." in mailoutbox[0].body
+    assert User.objects.filter(email=consultant.email).count() == 1
+
+
+def test_a_focal_point_cannot_invite(client, focal_point, laarne, partnership, mailoutbox):
+    client.force_login(focal_point)
+    response = client.post(
+        reverse("partnerships:localgovernment_invite", kwargs={"pk": laarne.pk}),
+        {"email": "x@example.org", "first_name": "X", "last_name": "Y", "language": "en"},
+    )
+    assert response.status_code == 403
+    assert mailoutbox == []
+    assert not User.objects.filter(email="x@example.org").exists()
+
+
+def test_an_invalid_invitation_keeps_what_was_typed(client, staff, partnership, mailoutbox):
+    client.force_login(staff)
+    response = client.post(
+        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+        {"email": "not-an-address", "first_name": "Luk", "last_name": "Coach", "language": "en"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert 'value="Luk"' in response.text
+    assert mailoutbox == []
+
+
+def test_login_answers_429_after_too_many_failures(client, settings, focal_point):
+    settings.LOGIN_RATE_LIMIT = 3
+    url = reverse("login")
+    for _ in range(3):
+        response = client.post(url, {"username": focal_point.username, "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post(url, {"username": focal_point.username, "password": "wrong"})
+    assert response.status_code == 429
+    assert "Too many failed log-in attempts" in response.text
+    # Even the right password waits until the window has passed.
+    response = client.post(
+        url, {"username": focal_point.username, "password": "a-long-test-password"}
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_few_failures_do_not_lock_anyone_out(client, settings, focal_point):
+    settings.LOGIN_RATE_LIMIT = 3
+    url = reverse("login")
+    for _ in range(2):
+        client.post(url, {"username": focal_point.username, "password": "wrong"})
+    response = client.post(
+        url, {"username": focal_point.username, "password": "a-long-test-password"}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["signup", "register", "registration", "django_registration"])
+def test_there_is_no_signup_url(name):
+    with pytest.raises(NoReverseMatch):
+        reverse(name)
+
+
+@pytest.mark.parametrize("path", ["/signup/", "/register/", "/accounts/signup/"])
+def test_signing_up_is_not_a_page(client, path):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(path).status_code == 404
+
+
+def test_the_login_page_says_accounts_come_by_invitation(client):
+    response = client.get(reverse("login"))
+    assert "Accounts are created by invitation" in response.text
+    assert "sign up" not in response.text.lower()
