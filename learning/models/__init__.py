@@ -7,4 +7,12 @@ from learning.tools.base import ToolSheet
 
 from .comments import Comment
 
+# isort: split
+# The tools come after Comment: their forms import it from here.
+from learning.tools import (
+    activity_profile,  # noqa: E402, F401  (tool 2)
+    learning_questions,  # noqa: E402, F401  (tool 5)
+    presentation,  # noqa: E402, F401  (tool 1)
+)
+
 __all__ = ["Comment", "ToolSheet"]
