@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from . import auth, views
 
@@ -21,7 +23,8 @@ urlpatterns = [
         auth.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch also works on the log-in page.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
     path("", include("learning.urls")),

@@ -1,0 +1,67 @@
+"""Error pages: 404 and 403 inside the site's layout and in the user's language; 500 on its own."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+pytestmark = pytest.mark.django_db
+
+
+def test_focal_point_sees_404_inside_the_layout(client, focal_point):
+    client.force_login(focal_point)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "404.html" in [template.name for template in response.templates]
+    content = response.content.decode()
+    assert 'lang="en"' in content
+    assert "Page not found" in content
+    assert 'class="site-header' in content
+    assert reverse("partnerships:partnership_list") in content
+
+
+def test_partner_sees_404_in_french(client, partner_focal_point):
+    client.force_login(partner_focal_point)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert 'lang="fr"' in content
+    assert "Page non trouvée" in content  # translated by Django's own catalogue
+    assert "Déconnexion" in content
+
+
+def test_stranger_gets_404_for_someone_elses_partnership(client, stranger, partnership):
+    client.force_login(stranger)
+    response = client.get(partnership.get_absolute_url())
+    assert response.status_code == 404
+    assert "404.html" in [template.name for template in response.templates]
+
+
+def test_focal_point_sees_403_inside_the_layout(client, focal_point, partnership):
+    client.force_login(focal_point)
+    response = client.get(reverse("partnerships:partnership_status", args=[partnership.pk]))
+    assert response.status_code == 403
+    assert "403.html" in [template.name for template in response.templates]
+    content = response.content.decode()
+    assert 'class="site-header' in content
+    assert "Not allowed" in content
+
+
+def test_partner_sees_403_in_french(client, partner_focal_point, partnership):
+    client.force_login(partner_focal_point)
+    response = client.get(reverse("partnerships:partnership_status", args=[partnership.pk]))
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert 'lang="fr"' in content
+    assert "Déconnexion" in content
+
+
+def test_500_page_renders_without_request_context_or_database(django_assert_num_queries):
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "Something went wrong" in content
+    assert "<link" not in content  # standalone: no static files that might be missing
+    assert 'href="/"' in content
