@@ -120,3 +120,67 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     local_government = factory.SubFactory(LocalGovernmentFactory)
     role = Membership.Role.FOCAL_POINT
+
+
+# Tool 5: learning-questions tables, their questions and the exchange around them.
+from learning.tools.learning_questions import (  # noqa: E402
+    LearningQuestion,
+    LearningQuestionTable,
+    Obstacle,
+    Response,
+    SubQuestion,
+)
+
+
+class LearningQuestionTableFactory(DjangoModelFactory):
+    """A table; pass `owners=[local_government, ...]` (the requesting municipalities)."""
+
+    class Meta:
+        model = LearningQuestionTable
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
+
+
+class LearningQuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = LearningQuestion
+
+    table = factory.SubFactory(LearningQuestionTableFactory)
+    order = factory.Sequence(lambda n: n % 9 + 1)
+    text = factory.Sequence(lambda n: f"How can the municipality learn lesson {n}?")
+    changed_date = datetime.date(2024, 3, 1)
+
+
+class ObstacleFactory(DjangoModelFactory):
+    class Meta:
+        model = Obstacle
+
+    question = factory.SubFactory(LearningQuestionFactory)
+    order = factory.Sequence(lambda n: n % 9 + 1)
+    text = factory.Sequence(lambda n: f"Obstacle {n}")
+
+
+class SubQuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = SubQuestion
+
+    question = factory.SubFactory(LearningQuestionFactory)
+    order = factory.Sequence(lambda n: n % 9 + 1)
+    text = factory.Sequence(lambda n: f"Sub-question {n}?")
+    priority = SubQuestion.Priority.MUST
+
+
+class ResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = Response
+
+    question = factory.SubFactory(LearningQuestionFactory)
+    local_government = factory.SubFactory(SouthLocalGovernmentFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "In our municipality we tried this, and here is what we learned."
