@@ -109,3 +109,28 @@ def test_the_command_prints_the_demo_accounts():
     quiet = StringIO()
     call_command("seed_demo", quiet=True, stdout=quiet)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("username", "partnerships"),
+    [
+        ("staff@demo.example", 7),
+        ("consultant@demo.example", 7),
+        ("focal.laarne@demo.example", 1),
+        ("team.laarne@demo.example", 1),
+        ("focal.cove@demo.example", 1),
+        ("observer.ancb@demo.example", 3),
+    ],
+)
+def test_each_demo_home_shows_that_role_its_partnerships(client, username, partnerships):
+    seed()
+    client.force_login(User.objects.get(username=username))
+    shown = client.get(reverse("home")).context["partnerships"]
+    assert len(shown) == partnerships
+
+
+def test_the_observer_follows_benin_not_rwanda(client):
+    seed()
+    client.force_login(User.objects.get(username="observer.ancb@demo.example"))
+    shown = client.get(reverse("home")).context["partnerships"]
+    assert {each.south.country.iso_code for each in shown} == {"BJ"}
