@@ -184,3 +184,64 @@ class ResponseFactory(DjangoModelFactory):
     local_government = factory.SubFactory(SouthLocalGovernmentFactory)
     author = factory.SubFactory(UserFactory)
     text = "In our municipality we tried this, and here is what we learned."
+
+
+# Tools 1 and 2: presentation sheets and activity profiles.
+from learning.tools.activity_profile import ActivityProfile, Strategy  # noqa: E402
+from learning.tools.presentation import PresentationPerson, PresentationSheet  # noqa: E402
+
+
+class PresentationSheetFactory(DjangoModelFactory):
+    """A presentation sheet; pass `owners=[local_government]`."""
+
+    class Meta:
+        model = PresentationSheet
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    population = 12900
+    reasons = "To learn from each other how citizens take part in local decisions."
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
+
+
+class PresentationPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = PresentationPerson
+
+    sheet = factory.SubFactory(PresentationSheetFactory)
+    name = factory.Faker("name")
+    position = "Director-general"
+    years_of_service = 12
+
+
+class ActivityProfileFactory(DjangoModelFactory):
+    """One project of an activity profile; pass `owners=[local_government]`."""
+
+    class Meta:
+        model = ActivityProfile
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    project_name = factory.Sequence(lambda n: f"Project {n}")
+    project_description = "A project carried out with the residents."
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
+
+
+class StrategyFactory(DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    sheet = factory.SubFactory(ActivityProfileFactory)
+    strategy = factory.Sequence(lambda n: f"Participation strategy {n}")
+    in_design = True
+    quantity = 6
+    quality = 7
+

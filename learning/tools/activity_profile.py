@@ -4,6 +4,7 @@ participation, the phases they served, and two scores out of 10."""
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -34,9 +35,14 @@ class ActivityProfile(ToolSheet):
         verbose_name = _("activity profile")
         verbose_name_plural = _("activity profiles")
 
+    @cached_property
+    def strategy_rows(self):
+        """The strategies in table order, read once for the table and the chart."""
+        return list(self.strategies.all())
+
     def chart_svg(self):
         """The strategies by quantity and quality, as inline SVG (page, print and PDF)."""
-        rows = [(s.strategy, s.quantity, s.quality) for s in self.strategies.all()]
+        rows = [(s.strategy, s.quantity, s.quality) for s in self.strategy_rows]
         return mark_safe(strategy_chart(rows))  # noqa: S308 (strategy_chart escapes all text)
 
 

@@ -202,6 +202,15 @@ class PresentationImageForm(forms.ModelForm):
         fields = ("image", "caption")
 
 
+def share_context(*, request, sheet, owner):
+    """Warnings for the people who may share the sheet, shown above it (not in print)."""
+    if sheet is None or not sheet.can_be_shared:
+        return {}
+    if not request.user.has_perm("learning.share_sheet", sheet):
+        return {}
+    return {"share_problems": sheet.share_problems()}
+
+
 def sample(owner):
     """Valid input for a new presentation sheet (see the registry's conventions)."""
     return {
@@ -258,6 +267,7 @@ TOOL = register(
                 max_num=MAX_IMAGES,
             ),
         ),
+        context=share_context,
         extra={"sample": sample},
     )
 )
