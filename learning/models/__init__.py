@@ -11,8 +11,10 @@ from .comments import Comment
 # The tools come after Comment: their forms import it from here.
 from learning.tools import (
     activity_profile,  # noqa: E402, F401  (tool 2)
+    factors,  # noqa: E402, F401  (tool 3)
     learning_questions,  # noqa: E402, F401  (tool 5)
     presentation,  # noqa: E402, F401  (tool 1)
+    swot,  # noqa: E402, F401  (tool 4)
 )
 
 __all__ = ["Comment", "ToolSheet"]

@@ -20,7 +20,14 @@ class ToolSheetQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         own = LocalGovernment.objects.of_member(user).values("pk")
-        as_member = Partnership.objects.filter(models.Q(north__in=own) | models.Q(south__in=own))
+        # Partnerships read from the outside: as a member of a side, or as an observer of the
+        # umbrella organisation of a side.
+        as_member = Partnership.objects.filter(
+            models.Q(north__in=own)
+            | models.Q(south__in=own)
+            | models.Q(north__umbrella__observers=user)
+            | models.Q(south__umbrella__observers=user)
+        )
         coached = Partnership.objects.filter(consultants=user)
         observed = LocalGovernment.objects.filter(umbrella__observers=user).values("pk")
         full_access = (
@@ -99,3 +106,64 @@ class ToolSheet(models.Model):
     def clean(self):
         if self.pk and not self.owners.exists():
             raise ValidationError(_("A tool needs at least one owner municipality."))
+
+    # Status transitions: draft -> shared -> reviewed; shared or reviewed -> returned -> shared.
+    # Each refuses from a status it does not start from; learning.services wraps them with
+    # their side effects (the comment of a return).
+
+    @property
+    def can_be_shared(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def can_be_reviewed(self):
+        return self.status == self.Status.SHARED
+
+    @property
+    def can_be_returned(self):
+        return self.status in (self.Status.SHARED, self.Status.REVIEWED)
+
+    @property
+    def is_shared(self):
+        return self.status in self.Status.shared_values()
+
+    def share(self, by):
+        if not self.can_be_shared:
+            raise ValidationError(
+                _("Only a draft or a sheet returned for changes can be shared."), code="status"
+            )
+        self._set_status(self.Status.SHARED, by, _("Shared with the partner"))
+
+    def review(self, by):
+        if not self.can_be_reviewed:
+            raise ValidationError(_("Only a shared sheet can be reviewed."), code="status")
+        self._set_status(self.Status.REVIEWED, by, _("Reviewed by the consultant"))
+
+    def return_for_changes(self, by, comment):
+        if not self.can_be_returned:
+            raise ValidationError(
+                _("Only a shared or reviewed sheet can be returned for changes."), code="status"
+            )
+        if not (comment or "").strip():
+            raise ValidationError({"text": _("Say what should change.")}, code="required")
+        self._set_status(self.Status.RETURNED, by, _("Returned for changes"))
+
+    def _set_status(self, status, by, note):
+        self.status = status
+        self._history_user = by
+        self._change_reason = str(note)[:100]
+        self.save(update_fields=["status", "updated_at"])
+
+    def owner_partnerships(self):
+        """The partnerships of the owner municipalities."""
+        owners = self.owners.values("pk")
+        return Partnership.objects.filter(models.Q(north__in=owners) | models.Q(south__in=owners))
+
+
+class SheetRow(models.Model):
+    """Base of a tool's repeating rows: their changes show on the sheet's history page."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True

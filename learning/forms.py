@@ -1,0 +1,142 @@
+"""Forms of the tool framework, built from a tool's spec when a view needs them."""
+
+from django import forms
+from django.forms.models import inlineformset_factory, modelform_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models.comments import Comment
+
+
+class SheetForm(forms.ModelForm):
+    """Default base form of a sheet. A tool's own form may subclass it to receive the owner
+    municipality and the user (for choices that depend on them)."""
+
+    def __init__(self, *args, owner=None, user=None, **kwargs):
+        self.owner = owner
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+class RowForm(forms.ModelForm):
+    """Default base form of a repeating row."""
+
+
+class VersionForm(forms.Form):
+    """The version of the sheet the person started editing from (optimistic locking)."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    prefix = "sheet"
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ("text",)
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": _("Your comment")}
+
+
+class ReturnForm(forms.Form):
+    text = forms.CharField(
+        label=_("What should change?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def sheet_form_class(tool):
+    return modelform_factory(tool.model, form=tool.form or SheetForm, fields=tool.fields)
+
+
+def row_formset_classes(tool):
+    """One inline formset class per `Inline` of the tool, in spec order."""
+    return [
+        inlineformset_factory(
+            tool.model,
+            inline.model,
+            form=inline.form or RowForm,
+            fields=inline.fields,
+            fk_name=inline.fk_name,
+            extra=inline.extra,
+            min_num=inline.min_num,
+            max_num=inline.max_num,
+            can_order=inline.can_order,
+            can_delete=True,
+            validate_min=True,
+            validate_max=True,
+        )
+        for inline in tool.inlines
+    ]
+
+
+def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=None):
+    """The sheet form and its row formsets, bound when `data` is given."""
+    form_class = sheet_form_class(tool)
+    kwargs = {"data": data, "files": files, "instance": instance}
+    if issubclass(form_class, SheetForm):
+        kwargs.update(owner=owner, user=user)
+    form = form_class(**kwargs)
+    formsets = []
+    for formset_class in row_formset_classes(tool):
+        formset_kwargs = {}
+        if issubclass(formset_class.form, SheetForm):
+            formset_kwargs["form_kwargs"] = {"owner": owner, "user": user}
+        formsets.append(
+            formset_class(data=data, files=files, instance=form.instance, **formset_kwargs)
+        )
+    return form, formsets
+
+
+def sheet_post_data(tool, values, *, version=None):
+    """POST data for a sheet from the `extra["sample"]` convention (see the registry): sheet
+    fields plus a list of row dicts per formset prefix; management forms are added."""
+    data = {}
+    row_prefixes = [formset.get_default_prefix() for formset in row_formset_classes(tool)]
+    for name, value in values.items():
+        if name not in row_prefixes:
+            _put(data, name, value)
+    for prefix in row_prefixes:
+        rows = values.get(prefix, [])
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{prefix}-INITIAL_FORMS"] = str(sum(1 for row in rows if row.get("id")))
+        data[f"{prefix}-MIN_NUM_FORMS"] = "0"
+        data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
+        for index, row in enumerate(rows):
+            for name, value in row.items():
+                _put(data, f"{prefix}-{index}-{name}", value)
+    if version is not None:
+        data["sheet-version"] = str(version)
+    return data
+
+
+def current_values(tool, sheet):
+    """The `sample`-shaped values of a saved sheet, rows with their ids: a starting point for
+    an edit in tests and benchmarks."""
+    form, formsets = build_forms(tool, instance=sheet)
+    values = {name: _value(form[name].value()) for name in form.fields}
+    for formset in formsets:
+        values[formset.prefix] = [
+            {name: _value(row[name].value()) for name in row.fields if name != "DELETE"}
+            for row in formset.initial_forms
+        ]
+    return values
+
+
+def _value(value):
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def _put(data, name, value):
+    if value is None:
+        data[name] = ""
+    elif value is True:
+        data[name] = "on"
+    elif value is False:
+        return
+    elif isinstance(value, list | tuple):
+        data[name] = [str(getattr(item, "pk", item)) for item in value]
+    else:
+        data[name] = str(value)

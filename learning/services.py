@@ -1,0 +1,114 @@
+"""Writes of the tool framework: a sheet and its rows in one transaction, status changes with
+their side effects, comments."""
+
+from django.db import transaction
+from django.db.models import F
+
+from partnerships.models import Partnership
+
+from .models import Comment
+
+
+class SheetConflict(Exception):
+    """Someone else saved the sheet after this person started editing it."""
+
+    def __init__(self, current_version):
+        super().__init__(f"The sheet is at version {current_version} now")
+        self.current_version = current_version
+
+
+def sheet_programme(*, owner):
+    """The programme a new sheet of this municipality belongs to: that of its most recent
+    running partnership, else of its most recent one; None without a partnership."""
+    partnerships = Partnership.objects.of_local_government(owner).select_related("programme")
+    running = [partnership for partnership in partnerships if partnership.is_running]
+    candidates = sorted(
+        running or partnerships, key=lambda partnership: partnership.programme.start_date
+    )
+    return candidates[-1].programme if candidates else None
+
+
+def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
+    """Save a new sheet owned by `owner` (and any co-owners), with its rows."""
+    with transaction.atomic():
+        sheet = form.save(commit=False)
+        sheet.programme = programme
+        sheet.created_by = user
+        sheet._history_user = user
+        sheet.save()
+        sheet.owners.set([owner, *co_owners])
+        form.save_m2m()
+        _save_rows(formsets, sheet, user)
+    return sheet
+
+
+def sheet_update(*, sheet, form, formsets, user, version):
+    """Save the edit if nobody saved the sheet since `version`; raise SheetConflict otherwise.
+    The version goes up by one; the status stays what it is."""
+    model = type(sheet)
+    with transaction.atomic():
+        claimed = model.objects.filter(pk=sheet.pk, version=version).update(
+            version=F("version") + 1
+        )
+        if not claimed:
+            raise SheetConflict(model.objects.values_list("version", flat=True).get(pk=sheet.pk))
+        sheet = form.save(commit=False)
+        sheet.version = version + 1
+        sheet.status = model.objects.values_list("status", flat=True).get(pk=sheet.pk)
+        sheet._history_user = user
+        sheet.save()
+        form.save_m2m()
+        _save_rows(formsets, sheet, user)
+    return sheet
+
+
+def _save_rows(formsets, sheet, user):
+    for formset in formsets:
+        formset.instance = sheet
+        positions = {id(form.instance): index for index, form in enumerate(formset.forms)}
+        rows = formset.save(commit=False)
+        keeps_order = _has_field(formset.model, "order") and "order" not in formset.form.base_fields
+        for row in rows:
+            if keeps_order:
+                row.order = positions.get(id(row), 0)
+            row._history_user = user
+            row.save()
+        for row in formset.deleted_objects:
+            row._history_user = user
+            row.delete()
+        formset.save_m2m()
+
+
+def _has_field(model, name):
+    return any(model_field.name == name for model_field in model._meta.fields)
+
+
+def _locked(sheet):
+    return type(sheet).objects.select_for_update().get(pk=sheet.pk)
+
+
+def sheet_share(*, sheet, user):
+    with transaction.atomic():
+        sheet = _locked(sheet)
+        sheet.share(by=user)
+    return sheet
+
+
+def sheet_review(*, sheet, user):
+    with transaction.atomic():
+        sheet = _locked(sheet)
+        sheet.review(by=user)
+    return sheet
+
+
+def sheet_return(*, sheet, user, text):
+    """Return the sheet for changes; the reason becomes a comment in its thread."""
+    with transaction.atomic():
+        sheet = _locked(sheet)
+        sheet.return_for_changes(by=user, comment=text)
+        comment_create(sheet=sheet, user=user, text=text)
+    return sheet
+
+
+def comment_create(*, sheet, user, text):
+    return Comment.objects.create(sheet=sheet, author=user, text=text)

@@ -1,0 +1,100 @@
+"""One-button changes of a sheet (share, review, return for changes) and its comment thread."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from .. import services
+from ..forms import CommentForm, ReturnForm
+from ..tools.registry import get_tool
+from .sheets import SheetDetailView
+
+
+def visible_sheet(request, slug, pk):
+    """The sheet of the URL if the user may see it; 404 otherwise (also for an unknown tool)."""
+    try:
+        tool = get_tool(slug)
+    except KeyError:
+        raise Http404("No such tool") from None
+    return get_object_or_404(tool.model.objects.visible_to(request.user), pk=pk)
+
+
+def _change_status(request, slug, pk, service, done):
+    sheet = visible_sheet(request, slug, pk)
+    try:
+        service(sheet=sheet, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(sheet)
+
+
+@require_POST
+@permission_required("learning.share_sheet", fn=visible_sheet, raise_exception=True)
+def sheet_share(request, slug, pk):
+    return _change_status(
+        request,
+        slug,
+        pk,
+        services.sheet_share,
+        _("Shared: your partner municipality and your consultant can read it now."),
+    )
+
+
+@require_POST
+@permission_required("learning.review_sheet", fn=visible_sheet, raise_exception=True)
+def sheet_review(request, slug, pk):
+    return _change_status(request, slug, pk, services.sheet_review, _("Marked as reviewed."))
+
+
+@require_POST
+@permission_required("learning.return_sheet", fn=visible_sheet, raise_exception=True)
+def sheet_return(request, slug, pk):
+    sheet = visible_sheet(request, slug, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should change before returning the sheet."))
+        return redirect(sheet)
+    try:
+        services.sheet_return(sheet=sheet, user=request.user, text=form.cleaned_data["text"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Returned for changes; your comment is in the thread."))
+    return redirect(sheet)
+
+
+@require_POST
+@permission_required("learning.comment_sheet", fn=visible_sheet, raise_exception=True)
+def comment_create(request, slug, pk):
+    """htmx gets the thread back (with the form and its errors); a plain POST is redirected,
+    or shown the page again when the comment is not valid."""
+    sheet = visible_sheet(request, slug, pk)
+    form = CommentForm(request.POST)
+    saved = False
+    if form.is_valid():
+        services.comment_create(sheet=sheet, user=request.user, text=form.cleaned_data["text"])
+        form = CommentForm()
+        saved = True
+        if not request.htmx:
+            messages.success(request, _("Your comment has been added."))
+            return redirect(sheet)
+    context = {
+        "sheet": sheet,
+        "tool": sheet.tool,
+        "comments": sheet.comments.select_related("author"),
+        "comment_form": form,
+        "can": {"comment": True},
+        "comment_saved": saved,
+    }
+    if request.htmx:
+        return render(request, "learning/sheet_detail.html#comments", context)
+    view = SheetDetailView()
+    view.setup(request, slug=slug, pk=pk)
+    view.tool, view.object = sheet.tool, sheet
+    return view.render_to_response(view.get_context_data(comment_form=form))

@@ -1,0 +1,44 @@
+"""Read-only pages of one sheet: its change history, its print view and its PDF."""
+
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.views.generic import DetailView
+
+from sdgp.pdf import render_pdf
+
+from ..history import sheet_history
+from .sheets import SheetMixin
+
+
+class SheetHistoryView(SheetMixin, DetailView):
+    """Every saved change with who, when and a field-level diff; its own page, so the history
+    is only computed when somebody opens it."""
+
+    template_name = "learning/sheet_history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entries=sheet_history(self.object), **kwargs)
+
+
+class SheetPrintView(SheetMixin, DetailView):
+    """The filled-in tool laid out like its template in the report's appendix, with the print
+    stylesheet only."""
+
+    template_name = "learning/sheet_print.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(printed_at=timezone.now(), **kwargs)
+
+
+class SheetPdfView(SheetPrintView):
+    def render_to_response(self, context, **response_kwargs):
+        pdf = render_pdf(self.template_name, context, language=translation.get_language())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{pdf_filename(self.object)}"'
+        return response
+
+
+def pdf_filename(sheet):
+    owners = "-".join(slugify(owner.name) for owner in sheet.owners.all())
+    return f"{sheet.tool.slug}-{owners}-v{sheet.version}.pdf"

@@ -1,0 +1,265 @@
+"""The generic views of every registered tool: list, create, detail, edit.
+
+The URL's slug selects the tool from the registry; its spec gives the model, the form and the
+repeating rows. Every sheet is found through `visible_to(user)` (404 for a stranger) and every
+action checks a `learning.*` permission (403).
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from partnerships.models import LocalGovernment, Partnership
+
+from .. import services
+from ..forms import CommentForm, ReturnForm, VersionForm, build_forms
+from ..history import changes_since
+from ..tools.registry import get_tool
+
+DRAFT_SAVED = "learning_draft_saved"
+
+
+class ToolMixin:
+    """Selects the tool of the URL's slug; an unknown slug answers 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.tool = get_tool(kwargs["slug"])
+        except KeyError:
+            raise Http404("No such tool") from None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        if hasattr(self, "object"):
+            kwargs = {
+                **self.tool.get_extra_context(
+                    request=self.request, sheet=self.object, owner=getattr(self, "owner", None)
+                ),
+                **kwargs,
+            }
+        return super().get_context_data(tool=self.tool, **kwargs)
+
+
+class SheetMixin(ToolMixin):
+    """Finds the sheet of the URL among those the user may see."""
+
+    context_object_name = "sheet"
+
+    def get_queryset(self):
+        return (
+            self.tool.model.objects.visible_to(self.request.user)
+            .select_related("programme", "created_by")
+            .prefetch_related("owners")
+        )
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_sheet"):
+            self._sheet = super().get_object(queryset)
+        return self._sheet
+
+    def get_permission_object(self):
+        return self.get_object()
+
+
+class SheetListView(ToolMixin, ListView):
+    template_name = "learning/sheet_list.html"
+    context_object_name = "sheets"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            self.tool.model.objects.visible_to(self.request.user)
+            .select_related("programme")
+            .prefetch_related("owners")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(creatable=creatable_owners(self.request.user), **kwargs)
+
+
+def creatable_owners(user):
+    """The municipalities this user may fill in a tool for: their own, those they coach."""
+    coached = Partnership.objects.coached_by(user)
+    candidates = LocalGovernment.objects.filter(
+        Q(memberships__user=user)
+        | Q(pk__in=coached.values("north"))
+        | Q(pk__in=coached.values("south"))
+    ).distinct()
+    return [owner for owner in candidates if user.has_perm("learning.create_sheet", owner)]
+
+
+class SheetFormMixin:
+    """Create and edit share this: the sheet form and its row formsets, saved together."""
+
+    template_name = "learning/sheet_form.html"
+
+    def build(self, data=None, files=None):
+        return build_forms(
+            self.tool,
+            data=data,
+            files=files,
+            instance=self.object,
+            owner=self.owner,
+            user=self.request.user,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(owner=self.owner, draft_key=self.draft_key(), **kwargs)
+
+    def render_forms(self, form, formsets, status=200, **kwargs):
+        rowsets = [
+            {"formset": formset, "title": capfirst(formset.model._meta.verbose_name_plural)}
+            for formset in formsets
+        ]
+        context = self.get_context_data(
+            form=form,
+            formsets=formsets,
+            rowsets=rowsets,
+            formset_errors=any(
+                formset.is_bound and (formset.total_error_count() or formset.non_form_errors())
+                for formset in formsets
+            ),
+            **kwargs,
+        )
+        return self.render_to_response(context, status=status)
+
+    def saved(self, sheet, message):
+        self.request.session[DRAFT_SAVED] = self.draft_key()
+        messages.success(self.request, message)
+        return redirect(sheet)
+
+
+def _valid(form, formsets, *more):
+    results = [form.is_valid(), *(formset.is_valid() for formset in formsets)]
+    results.extend(other.is_valid() for other in more)
+    return all(results)
+
+
+class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, CreateView):
+    permission_required = "learning.create_sheet"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.owner = get_object_or_404(
+            LocalGovernment.objects.visible_to(request.user), pk=kwargs["owner"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self):
+        return self.owner
+
+    def draft_key(self):
+        return f"sheet-{self.tool.slug}-new-{self.owner.pk}"
+
+    def existing(self):
+        """With one sheet per owner, the one this municipality already has."""
+        if self.tool.many_per_owner:
+            return None
+        return self.tool.model.objects.owned_by(self.owner).first()
+
+    def get(self, request, *args, **kwargs):
+        self.object = None
+        if sheet := self.existing():
+            messages.info(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
+            return redirect("learning:sheet_update", slug=self.tool.slug, pk=sheet.pk)
+        return self.render_forms(*self.build())
+
+    def post(self, request, *args, **kwargs):
+        self.object = None
+        programme = services.sheet_programme(owner=self.owner)
+        if programme is None:
+            raise Http404("This local government has no partnership")
+        form, formsets = self.build(request.POST, request.FILES)
+        if not _valid(form, formsets):
+            return self.render_forms(form, formsets)
+        if self.existing():
+            messages.error(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
+            return self.render_forms(form, formsets)
+        sheet = services.sheet_create(
+            tool=self.tool,
+            owner=self.owner,
+            programme=programme,
+            form=form,
+            formsets=formsets,
+            user=request.user,
+        )
+        return self.saved(
+            sheet, _("Saved. Only your team and your consultant see it until you share it.")
+        )
+
+
+class SheetDetailView(SheetMixin, DetailView):
+    template_name = "learning/sheet_detail.html"
+
+    def get_context_data(self, **kwargs):
+        sheet, user = self.object, self.request.user
+        can = {
+            action: user.has_perm(f"learning.{action}_sheet", sheet)
+            for action in ("change", "share", "review", "return", "comment")
+        }
+        context = {
+            "can": can,
+            "comments": sheet.comments.select_related("author"),
+            "comment_form": CommentForm(),
+            "return_form": ReturnForm(),
+            "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
+            **kwargs,
+        }
+        return super().get_context_data(**context)
+
+
+class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, UpdateView):
+    permission_required = "learning.change_sheet"
+
+    @property
+    def owner(self):
+        return self.object.owners.all()[0]
+
+    def draft_key(self):
+        return f"sheet-{self.tool.slug}-{self.object.pk}"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        version_form = VersionForm(initial={"version": self.object.version})
+        return self.render_forms(*self.build(), version_form=version_form)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form, formsets = self.build(request.POST, request.FILES)
+        version_form = VersionForm(request.POST)
+        if not _valid(form, formsets):
+            version_form.is_valid()
+            return self.render_forms(form, formsets, version_form=version_form)
+        if not version_form.is_valid():
+            return self.conflict(form, formsets, started_from=0)
+        started_from = version_form.cleaned_data["version"]
+        try:
+            sheet = services.sheet_update(
+                sheet=self.object,
+                form=form,
+                formsets=formsets,
+                user=request.user,
+                version=started_from,
+            )
+        except services.SheetConflict:
+            return self.conflict(form, formsets, started_from=started_from)
+        return self.saved(sheet, _("Saved (version %(version)s).") % {"version": sheet.version})
+
+    def conflict(self, form, formsets, *, started_from):
+        """409: someone saved meanwhile. Everything typed stays in the bound form; the fresh
+        version number lets the person save over the other change deliberately."""
+        current = self.get_queryset().get(pk=self.object.pk)
+        self.template_name = "learning/sheet_conflict.html"
+        return self.render_forms(
+            form,
+            formsets,
+            status=409,
+            version_form=VersionForm(initial={"version": current.version}),
+            current=current,
+            started_from=started_from,
+            changes=changes_since(current, started_from),
+        )

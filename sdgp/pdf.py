@@ -1,0 +1,70 @@
+"""PDF rendering: a template and its context in, PDF bytes out (WeasyPrint).
+
+The document's links resolve against an internal base URL, and the URL fetcher answers only
+for our own static files (collected or found by the finders) and media files; anything else,
+another host, a file: URL or a path outside those folders, is refused, so a PDF never reaches
+the network or the server's file system.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+BASE_URL = "https://sdgp.internal/"
+
+
+class LocalFilesFetcher(URLFetcher):
+    """Serves `/static/...` and `/media/...` of BASE_URL from disk; refuses everything else."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = local_path(url)
+        if path is None:
+            raise ValueError(f"Refused to fetch {url}")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def local_path(url):
+    """The file on disk behind one of our static or media URLs, or None."""
+    base = urlsplit(BASE_URL)
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+        return None
+    path = unquote(parts.path)
+    static_url = urlsplit(settings.STATIC_URL).path
+    media_url = urlsplit(settings.MEDIA_URL).path
+    if path.startswith(static_url):
+        relative = path.removeprefix(static_url)
+        collected = _inside(Path(settings.STATIC_ROOT), relative)
+        if collected is not None and collected.is_file():
+            return collected
+        found = finders.find(relative) if ".." not in Path(relative).parts else None
+        return Path(found) if found else None
+    if path.startswith(media_url):
+        candidate = _inside(Path(settings.MEDIA_ROOT), path.removeprefix(media_url))
+        return candidate if candidate is not None and candidate.is_file() else None
+    return None
+
+
+def _inside(root, relative):
+    """`root / relative` if it stays inside `root`, else None."""
+    root = root.resolve()
+    candidate = (root / relative).resolve()
+    return candidate if candidate.is_relative_to(root) else None
+
+
+def render_pdf(template_name, context, *, language):
+    """Render the template in `language` and return the PDF as bytes."""
+    with translation.override(language):
+        html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
+    return document.write_pdf()
