@@ -39,9 +39,13 @@ class PartnershipDetailView(DetailView):
         members = Membership.objects.filter(local_government__in=partnership.sides).select_related(
             "user", "local_government"
         )
+        # The tools section: the learning app builds it (see learning/views/overview.py).
+        from learning.views.overview import tools_overview
+
         return super().get_context_data(
             status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
             members=members,
+            tool_steps=tools_overview(user=self.request.user, local_governments=partnership.sides),
             **kwargs,
         )
 
@@ -113,9 +117,12 @@ class LocalGovernmentDetailView(DetailView):
             .of_local_government(local_government)
             .with_sides()
         )
+        from learning.views.overview import tools_overview
+
         return super().get_context_data(
             members=local_government.memberships.select_related("user"),
             partnerships=partnerships,
+            tool_steps=tools_overview(user=self.request.user, local_governments=[local_government]),
             **kwargs,
         )
 
