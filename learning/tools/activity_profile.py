@@ -192,5 +192,6 @@ TOOL = register(
             "encourage stakeholder participation. Three projects are asked; add as many as needed."
         ),
         inlines=(Inline(Strategy, fields=StrategyForm.Meta.fields, form=StrategyForm, extra=1),),
+        extra={"sample": sample, "project_names": project_names},
     )
 )

@@ -1,0 +1,240 @@
+"""Tool 2, the activity profile: per project, the strategies used to strengthen participation,
+the phases they served and two scores out of 10, with a chart of quantity against quality."""
+
+import pytest
+from django.db import IntegrityError
+from django.urls import reverse
+
+from learning.forms import current_values, sheet_post_data
+from learning.models import Comment
+from learning.tools.activity_profile import ActivityProfile, Strategy
+from learning.tools.registry import get_tool
+from tests.factories import ActivityProfileFactory, StrategyFactory
+
+pytestmark = pytest.mark.django_db
+
+TOOL = get_tool("activity-profile")
+SCORE_ERROR = "Give a score from 1 (very low) to 10 (very high)."
+
+
+def create_url(owner):
+    return reverse("learning:sheet_create", kwargs={"slug": TOOL.slug, "owner": owner.pk})
+
+
+def update_url(sheet):
+    return reverse("learning:sheet_update", kwargs={"slug": TOOL.slug, "pk": sheet.pk})
+
+
+def post_data(owner, **changes):
+    return sheet_post_data(TOOL, {**TOOL.extra["sample"](owner), **changes})
+
+
+def strategy(text="Village council chosen by drawing lots", **changes):
+    return {"strategy": text, "in_design": True, "quantity": 7, "quality": 8, **changes}
+
+
+def profile(owner, programme, *, status=ActivityProfile.Status.DRAFT, strategies=2):
+    sheet = ActivityProfileFactory(
+        owners=[owner], programme=programme, project_name="Advisory councils", status=status
+    )
+    for index in range(strategies):
+        StrategyFactory(sheet=sheet, strategy=f"Strategy {index + 1}", quantity=3 + index)
+    return sheet
+
+
+def test_focal_point_describes_a_project_and_its_strategies(client, focal_point, laarne):
+    client.force_login(focal_point)
+
+    response = client.post(create_url(laarne), post_data(laarne))
+
+    sheet = ActivityProfile.objects.get()
+    assert response.status_code == 302
+    assert sheet.project_name == "Renewal of the village square"
+    rows = list(sheet.strategies.all())
+    assert [(row.quantity, row.quality) for row in rows] == [(6, 8), (8, 5)]
+    assert (rows[1].in_design, rows[1].in_execution, rows[1].in_monitoring_evaluation) == (
+        True,
+        True,
+        False,
+    )
+
+
+def test_a_municipality_describes_as_many_projects_as_it_needs(
+    client, focal_point, laarne, programme
+):
+    profile(laarne, programme)
+    client.force_login(focal_point)
+
+    assert client.get(create_url(laarne)).status_code == 200
+    client.post(create_url(laarne), post_data(laarne, project_name="Mobility plan"))
+
+    assert ActivityProfile.objects.owned_by(laarne).count() == 2
+
+
+@pytest.mark.parametrize("score", [0, 11, -3])
+def test_a_score_outside_1_to_10_is_refused_at_its_field(client, focal_point, laarne, score):
+    client.force_login(focal_point)
+    data = post_data(laarne, strategies=[strategy("Neighbourhood walks", quality=score)])
+
+    response = client.post(create_url(laarne), data)
+
+    assert response.status_code == 200
+    assert not ActivityProfile.objects.exists()
+    (formset,) = response.context["formsets"]
+    assert formset.forms[0].errors == {"quality": [SCORE_ERROR]}
+    assert "Neighbourhood walks" in response.content.decode()
+
+
+def test_a_missing_score_is_refused(client, focal_point, laarne):
+    client.force_login(focal_point)
+    data = post_data(laarne, strategies=[strategy(quantity=None)])
+
+    response = client.post(create_url(laarne), data)
+
+    (formset,) = response.context["formsets"]
+    assert formset.forms[0].errors == {"quantity": ["This field is required."]}
+
+
+def test_errors_speak_the_users_language(client, partner_focal_point, ouinhi):
+    client.force_login(partner_focal_point)
+    data = post_data(
+        ouinhi,
+        project_name="",
+        strategies=[strategy("", comments="Les femmes productrices étaient présentes.")],
+    )
+
+    response = client.post(create_url(ouinhi), data)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count("Ce champ est obligatoire.") >= 2
+    assert "Les femmes productrices étaient présentes." in content
+
+
+def test_an_overlong_project_name_is_refused(client, focal_point, laarne):
+    client.force_login(focal_point)
+
+    response = client.post(create_url(laarne), post_data(laarne, project_name="x" * 201))
+
+    assert response.context["form"].errors["project_name"] == [
+        "Ensure this value has at most 200 characters (it has 201)."
+    ]
+
+
+def test_the_database_refuses_scores_outside_the_scale(programme, laarne):
+    sheet = profile(laarne, programme, strategies=0)
+
+    with pytest.raises(IntegrityError):
+        Strategy.objects.create(sheet=sheet, strategy="Too good", quantity=11, quality=5)
+
+
+def test_rows_are_added_and_removed_in_one_save(client, focal_point, laarne, programme):
+    sheet = profile(laarne, programme, strategies=2)
+    client.force_login(focal_point)
+    values = current_values(TOOL, sheet)
+    values["strategies"][0]["DELETE"] = True
+    values["strategies"].append(strategy("Citizen panel on the budget", quantity=9, quality=9))
+
+    response = client.post(update_url(sheet), sheet_post_data(TOOL, values, version=1))
+
+    assert response.status_code == 302
+    assert [row.strategy for row in sheet.strategies.all()] == [
+        "Strategy 2",
+        "Citizen panel on the budget",
+    ]
+
+
+def test_the_page_shows_the_table_and_the_chart(client, focal_point, laarne, programme):
+    sheet = profile(laarne, programme, strategies=0)
+    StrategyFactory(sheet=sheet, strategy="Walk with residents", quantity=6, quality=8)
+    StrategyFactory(
+        sheet=sheet, strategy="Survey", quantity=8, quality=5, in_design=False, in_execution=True
+    )
+    client.force_login(focal_point)
+
+    content = client.get(sheet.get_absolute_url()).content.decode()
+
+    assert "Project: Advisory councils" in content
+    assert "6/10" in content and "8/10" in content
+    assert content.count('class="strategy-point"') == 2
+    assert "Level of participation (quantity)" in content
+    assert "execution" in content
+
+
+def test_the_chart_escapes_what_people_typed(client, focal_point, laarne, programme):
+    sheet = profile(laarne, programme, strategies=0)
+    StrategyFactory(sheet=sheet, strategy='<img src=x onerror="alert(1)">', quantity=5, quality=5)
+    client.force_login(focal_point)
+
+    content = client.get(sheet.get_absolute_url()).content.decode()
+
+    assert "<img src=x" not in content
+    assert "&lt;img src=x" in content
+
+
+def test_a_profile_without_strategies_says_so(client, focal_point, laarne, programme):
+    sheet = profile(laarne, programme, strategies=0)
+    client.force_login(focal_point)
+
+    content = client.get(sheet.get_absolute_url()).content.decode()
+
+    assert "No strategies yet." in content
+    assert "<svg" not in content
+
+
+def test_partner_reads_the_shared_profile_and_comments(
+    client, partner_focal_point, laarne, programme
+):
+    sheet = profile(laarne, programme, status=ActivityProfile.Status.SHARED)
+    client.force_login(partner_focal_point)
+
+    page = client.get(sheet.get_absolute_url())
+    client.post(
+        reverse("learning:comment_create", kwargs={"slug": TOOL.slug, "pk": sheet.pk}),
+        {"text": "Comment avez-vous choisi les habitants ?"},
+    )
+
+    assert page.status_code == 200
+    assert "Strategy 1" in page.content.decode()
+    assert Comment.objects.get().text == "Comment avez-vous choisi les habitants ?"
+
+
+def test_partner_cannot_read_a_draft(client, partner_focal_point, laarne, programme):
+    sheet = profile(laarne, programme)
+    client.force_login(partner_focal_point)
+
+    assert client.get(sheet.get_absolute_url()).status_code == 404
+
+
+def test_partner_cannot_edit_a_shared_profile(client, partner_focal_point, laarne, programme):
+    sheet = profile(laarne, programme, status=ActivityProfile.Status.SHARED)
+    client.force_login(partner_focal_point)
+
+    assert client.get(update_url(sheet)).status_code == 403
+
+
+def test_the_pdf_carries_the_same_chart(client, consultant, laarne, programme):
+    sheet = profile(laarne, programme)
+    client.force_login(consultant)
+    kwargs = {"slug": TOOL.slug, "pk": sheet.pk}
+
+    printed = client.get(reverse("learning:sheet_print", kwargs=kwargs)).content.decode()
+    pdf = client.get(reverse("learning:sheet_pdf", kwargs=kwargs))
+
+    assert printed.count('class="strategy-point"') == 2
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_other_tools_can_suggest_the_projects_described(programme, laarne, ouinhi):
+    ActivityProfileFactory(owners=[laarne], programme=programme, project_name="Mobility plan")
+    ActivityProfileFactory(owners=[laarne], programme=programme, project_name="Sports hall")
+    ActivityProfileFactory(owners=[ouinhi], programme=programme, project_name="Market hangar")
+
+    assert TOOL.extra["project_names"](laarne) == ["Mobility plan", "Sports hall"]
+
+
+def test_phases_are_listed_in_project_order():
+    row = Strategy(in_design=True, in_monitoring_evaluation=True)
+
+    assert [str(phase) for phase in row.phases] == ["design", "monitoring and evaluation"]
