@@ -1,0 +1,46 @@
+"""Filling in any registered tool from its `extra["sample"]` (see learning/tools/registry.py)."""
+
+from django import forms
+from django.urls import reverse
+
+from learning.forms import current_values, sheet_form_class, sheet_post_data
+
+
+def url(name, sheet, **kwargs):
+    return reverse(f"learning:{name}", kwargs={"slug": sheet.tool.slug, "pk": sheet.pk, **kwargs})
+
+
+def sample_data(tool, owner):
+    return sheet_post_data(tool, tool.extra["sample"](owner))
+
+
+def create_sheet(client, tool, owner):
+    """Fill in the tool for `owner` through the create page, as the logged-in user."""
+    response = client.post(
+        reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": owner.pk}),
+        sample_data(tool, owner),
+    )
+    assert response.status_code == 302, _errors(response)
+    return tool.model.objects.latest("pk")
+
+
+def text_field(tool):
+    """The first plain text field of the sheet form: the tests type into it."""
+    for name, field in sheet_form_class(tool).base_fields.items():
+        if type(field) is forms.CharField:
+            return name
+    raise LookupError(f"{tool.slug} has no plain text field")
+
+
+def edit_data(tool, sheet, text, *, version=None):
+    """POST data that keeps the sheet as it is but for `text` in its first text field."""
+    values = current_values(tool, sheet)
+    values[text_field(tool)] = text
+    return sheet_post_data(tool, values, version=sheet.version if version is None else version)
+
+
+def _errors(response):
+    context = response.context
+    if not context or "form" not in context:
+        return response.status_code
+    return [context["form"].errors, *(formset.errors for formset in context["formsets"])]

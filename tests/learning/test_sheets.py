@@ -1,0 +1,329 @@
+"""The generic tool views, for every tool of the registry: create, read, edit, share, review,
+return, comment, conflict, history, print and PDF."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from learning.models import Comment
+from learning.tools.registry import tools
+from tests.learning.sheets import create_sheet, edit_data, sample_data, text_field, url
+
+pytestmark = pytest.mark.django_db
+
+TOOLS = [pytest.param(tool, id=tool.slug) for tool in tools()]
+
+
+@pytest.fixture
+def as_focal_point(client, focal_point):
+    client.force_login(focal_point)
+    return client
+
+
+@pytest.fixture
+def other_client():
+    """A second browser, for a second person at the same time."""
+    return Client()
+
+
+def shared_sheet(client, tool, owner):
+    sheet = create_sheet(client, tool, owner)
+    assert client.post(url("sheet_share", sheet)).status_code == 302
+    sheet.refresh_from_db()
+    return sheet
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_focal_point_fills_in_a_tool_for_their_municipality(tool, as_focal_point, laarne):
+    create_url = reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": laarne.pk})
+    page = as_focal_point.get(create_url)
+    assert page.status_code == 200
+    assert 'data-draft-key="sheet-' in page.content.decode()
+
+    response = as_focal_point.post(create_url, sample_data(tool, laarne))
+
+    sheet = tool.model.objects.latest("pk")
+    assert response.status_code == 302
+    assert response.url == sheet.get_absolute_url()
+    assert list(sheet.owners.all()) == [laarne]
+    assert (sheet.status, sheet.version) == ("draft", 1)
+    detail = as_focal_point.get(sheet.get_absolute_url())
+    assert detail.status_code == 200
+    assert f'data-draft-saved="sheet-{tool.slug}-new-{laarne.pk}"' in detail.content.decode()
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_partner_reads_a_sheet_only_once_it_is_shared(
+    tool, as_focal_point, laarne, partner_focal_point, other_client
+):
+    sheet = create_sheet(as_focal_point, tool, laarne)
+    other_client.force_login(partner_focal_point)
+    assert other_client.get(sheet.get_absolute_url()).status_code == 404
+
+    as_focal_point.post(url("sheet_share", sheet))
+
+    assert other_client.get(sheet.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_stranger_never_finds_the_sheet(tool, as_focal_point, laarne, stranger):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    as_focal_point.force_login(stranger)
+
+    for name in ("sheet_detail", "sheet_update", "sheet_history", "sheet_print", "sheet_pdf"):
+        assert as_focal_point.get(url(name, sheet)).status_code == 404, name
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_partner_can_read_but_not_edit(tool, as_focal_point, laarne, partner_focal_point):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    data = edit_data(tool, sheet, "Changed by the partner")
+    as_focal_point.force_login(partner_focal_point)
+
+    assert as_focal_point.get(url("sheet_update", sheet)).status_code == 403
+    assert as_focal_point.post(url("sheet_update", sheet), data).status_code == 403
+    sheet.refresh_from_db()
+    assert sheet.version == 1
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_owner_edits_and_the_version_goes_up(tool, as_focal_point, laarne):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    page = as_focal_point.get(url("sheet_update", sheet))
+    assert f'data-draft-key="sheet-{tool.slug}-{sheet.pk}"' in page.content.decode()
+
+    response = as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "Edited"))
+
+    assert response.status_code == 302
+    sheet.refresh_from_db()
+    assert getattr(sheet, text_field(tool)) == "Edited"
+    assert (sheet.version, sheet.status) == (2, "shared")
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_sheet_goes_from_draft_to_shared_to_reviewed(
+    tool, as_focal_point, laarne, consultant, other_client
+):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    assert sheet.status == "shared"
+    other_client.force_login(consultant)
+
+    assert other_client.post(url("sheet_review", sheet)).status_code == 302
+
+    sheet.refresh_from_db()
+    assert sheet.status == "reviewed"
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_consultant_returns_a_sheet_with_a_comment_and_the_owner_shares_it_again(
+    tool, as_focal_point, laarne, consultant, other_client
+):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    other_client.force_login(consultant)
+
+    other_client.post(url("sheet_return", sheet), {"text": "Please add the youth council."})
+
+    sheet.refresh_from_db()
+    assert sheet.status == "returned"
+    assert [comment.text for comment in sheet.comments.all()] == ["Please add the youth council."]
+    as_focal_point.post(url("sheet_share", sheet))
+    sheet.refresh_from_db()
+    assert sheet.status == "shared"
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_a_return_without_a_reason_changes_nothing(tool, as_focal_point, laarne, consultant):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    as_focal_point.force_login(consultant)
+
+    response = as_focal_point.post(url("sheet_return", sheet), {"text": "  "}, follow=True)
+
+    sheet.refresh_from_db()
+    assert sheet.status == "shared"
+    assert "Say what should change" in response.content.decode()
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_sharing_a_shared_sheet_again_says_why_it_cannot(tool, as_focal_point, laarne):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+
+    response = as_focal_point.post(url("sheet_share", sheet), follow=True)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Only a draft or a sheet returned for changes can be shared." in html
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_partner_comments_beside_the_sheet(tool, as_focal_point, laarne, partner_focal_point):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    as_focal_point.force_login(partner_focal_point)
+
+    response = as_focal_point.post(url("comment_create", sheet), {"text": "Merci, très clair."})
+
+    assert response.status_code == 302
+    page = as_focal_point.get(sheet.get_absolute_url()).content.decode()
+    assert "Merci, très clair." in page
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_comment_sent_with_htmx_returns_the_thread_newest_last(
+    tool, as_focal_point, laarne, consultant
+):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    as_focal_point.post(url("comment_create", sheet), {"text": "First"})
+    as_focal_point.force_login(consultant)
+
+    response = as_focal_point.post(
+        url("comment_create", sheet), {"text": "Second"}, headers={"HX-Request": "true"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<section id="comments"' in html
+    assert "<html" not in html
+    assert html.index("First") < html.index("Second")
+
+
+def test_an_empty_comment_is_refused_at_the_field(as_focal_point, laarne):
+    sheet = shared_sheet(as_focal_point, tools()[0], laarne)
+
+    response = as_focal_point.post(url("comment_create", sheet), {"text": ""})
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_second_of_two_edits_from_the_same_version_gets_a_conflict_page(
+    tool, as_focal_point, laarne, consultant, other_client
+):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    first = edit_data(tool, sheet, "Typed by the focal point")
+    second = edit_data(tool, sheet, "Typed by the consultant")
+    other_client.force_login(consultant)
+    assert as_focal_point.post(url("sheet_update", sheet), first).status_code == 302
+
+    response = other_client.post(url("sheet_update", sheet), second)
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Typed by the consultant" in html  # everything typed is kept
+    assert "Typed by the focal point" in html  # what changed meanwhile
+    sheet.refresh_from_db()
+    assert getattr(sheet, text_field(tool)) == "Typed by the focal point"
+    assert 'name="sheet-version" value="2"' in html
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_after_a_conflict_the_second_person_can_save_over_it_deliberately(
+    tool, as_focal_point, laarne, consultant, other_client
+):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    second = edit_data(tool, sheet, "Typed by the consultant")
+    as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "First"))
+    other_client.force_login(consultant)
+    assert other_client.post(url("sheet_update", sheet), second).status_code == 409
+
+    response = other_client.post(url("sheet_update", sheet), {**second, "sheet-version": "2"})
+
+    assert response.status_code == 302
+    sheet.refresh_from_db()
+    assert getattr(sheet, text_field(tool)) == "Typed by the consultant"
+    assert sheet.version == 3
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_history_page_shows_who_changed_what(tool, as_focal_point, laarne, focal_point):
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "A new wording"))
+
+    response = as_focal_point.get(url("sheet_history", sheet))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "A new wording" in html
+    assert str(focal_point) in html
+    assert "Shared with the partner" in html
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_print_view_shows_the_filled_in_tool_with_the_print_stylesheet(
+    tool, as_focal_point, laarne
+):
+    sheet = create_sheet(as_focal_point, tool, laarne)
+
+    response = as_focal_point.get(url("sheet_print", sheet))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "css/print.css" in html
+    assert "bootstrap" not in html
+    assert f"Tool {tool.number}:" in html
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_pdf_is_a_download_of_the_filled_in_tool(tool, as_focal_point, laarne):
+    sheet = create_sheet(as_focal_point, tool, laarne)
+
+    response = as_focal_point.get(url("sheet_pdf", sheet))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith(f'attachment; filename="{tool.slug}-laarne')
+    assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("tool", [t for t in TOOLS if not t.values[0].many_per_owner])
+def test_a_second_sheet_of_a_one_per_municipality_tool_opens_the_first(
+    tool, as_focal_point, laarne
+):
+    sheet = create_sheet(as_focal_point, tool, laarne)
+
+    response = as_focal_point.get(
+        reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": laarne.pk})
+    )
+
+    assert response.status_code == 302
+    assert response.url == url("sheet_update", sheet)
+
+
+def test_an_unknown_tool_is_not_found(as_focal_point, laarne):
+    response = as_focal_point.get(reverse("learning:sheet_list", kwargs={"slug": "no-such-tool"}))
+
+    assert response.status_code == 404
+
+
+def test_observer_reads_a_shared_sheet_but_may_not_comment(as_focal_point, laarne, observer):
+    sheet = shared_sheet(as_focal_point, tools()[0], laarne)
+    as_focal_point.force_login(observer)
+
+    assert as_focal_point.get(sheet.get_absolute_url()).status_code == 200
+    assert as_focal_point.post(url("comment_create", sheet), {"text": "Hi"}).status_code == 403
+
+
+def test_partnership_page_lists_the_tools_by_step_with_fill_in_links(
+    as_focal_point, partnership, laarne, ouinhi
+):
+    response = as_focal_point.get(partnership.get_absolute_url())
+
+    html = response.content.decode()
+    for tool in tools():
+        assert reverse("learning:sheet_list", kwargs={"slug": tool.slug}) in html
+        own = reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": laarne.pk})
+        partner = reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": ouinhi.pk})
+        assert own in html
+        assert partner not in html
+
+
+def test_partnership_page_shows_a_shared_sheet_to_the_partner_with_its_status(
+    as_focal_point, partnership, laarne, partner_focal_point
+):
+    sheet = shared_sheet(as_focal_point, tools()[0], laarne)
+    as_focal_point.force_login(partner_focal_point)
+
+    html = as_focal_point.get(partnership.get_absolute_url()).content.decode()
+
+    assert sheet.get_absolute_url() in html
+    assert "sheet-status-shared" in html
