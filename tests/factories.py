@@ -245,3 +245,71 @@ class StrategyFactory(DjangoModelFactory):
     quantity = 6
     quality = 7
 
+
+# Tools 3 and 4: factor analyses and SWOT analyses; comments on any sheet.
+from learning.models import Comment  # noqa: E402
+from learning.tools.factors import Factor, FactorAnalysis  # noqa: E402
+from learning.tools.swot import Swot, SwotItem  # noqa: E402
+
+
+class FactorAnalysisFactory(DjangoModelFactory):
+    """A factor analysis; pass `owners=[local_government]`."""
+
+    class Meta:
+        model = FactorAnalysis
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    remarks = "The advisory councils and the weekly market."
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
+
+
+class FactorFactory(DjangoModelFactory):
+    class Meta:
+        model = Factor
+
+    sheet = factory.SubFactory(FactorAnalysisFactory)
+    impact = Factor.Impact.POSITIVE
+    text = factory.Sequence(lambda n: f"Factor {n}")
+    score = 5
+    level = Factor.Level.SOCIAL
+    origin = Factor.Origin.INTERNAL
+
+
+class SwotFactory(DjangoModelFactory):
+    """A SWOT analysis of one project; pass `owners=[local_government]`."""
+
+    class Meta:
+        model = Swot
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    project_name = factory.Sequence(lambda n: f"Project {n}")
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
+
+
+class SwotItemFactory(DjangoModelFactory):
+    class Meta:
+        model = SwotItem
+
+    sheet = factory.SubFactory(SwotFactory)
+    quadrant = SwotItem.Quadrant.STRENGTH
+    text = factory.Sequence(lambda n: f"Item {n}")
+
+
+class CommentFactory(DjangoModelFactory):
+    """A comment; pass `sheet=` (any tool sheet)."""
+
+    class Meta:
+        model = Comment
+
+    author = factory.SubFactory(UserFactory)
+    text = "Could you say more about this?"
