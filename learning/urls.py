@@ -28,3 +28,61 @@ urlpatterns += [
     path("tools/<slug:slug>/<int:pk>/print/", reading.SheetPrintView.as_view(), name="sheet_print"),
     path("tools/<slug:slug>/<int:pk>/pdf/", reading.SheetPdfView.as_view(), name="sheet_pdf"),
 ]
+
+# Learning questions (tool 5), the exchange around them and their evolution.
+from .views import exchange, questions  # noqa: E402
+
+urlpatterns += [
+    path("questions/<int:pk>/", questions.QuestionDetailView.as_view(), name="question_detail"),
+    path(
+        "questions/<int:pk>/edit/", questions.QuestionUpdateView.as_view(), name="question_update"
+    ),
+    path(
+        "questions/<int:pk>/reformulate/",
+        questions.QuestionReformulateView.as_view(),
+        name="question_reformulate",
+    ),
+    path("questions/<int:pk>/drop/", questions.QuestionDropView.as_view(), name="question_drop"),
+    path(
+        "questions/<int:pk>/responses/",
+        exchange.ResponseCreateView.as_view(),
+        name="response_create",
+    ),
+    path(
+        "questions/<int:pk>/coaching-notes/",
+        exchange.coachingnote_create,
+        name="coachingnote_create",
+    ),
+    path("subquestions/<int:pk>/status/", exchange.subquestion_status, name="subquestion_status"),
+    path("attachments/<int:pk>/", exchange.attachment_download, name="attachment_download"),
+    path(
+        "partnerships/<int:pk>/exchange/",
+        exchange.PartnershipExchangeView.as_view(),
+        name="partnership_exchange",
+    ),
+    path(
+        "programmes/<int:pk>/supply-and-demand/",
+        exchange.SupplyDemandView.as_view(),
+        name="supply_demand",
+    ),
+    path(
+        "programmes/<int:pk>/knowledge-network/",
+        exchange.KnowledgeNetworkView.as_view(),
+        name="knowledge_network",
+    ),
+    path(
+        "local-governments/<int:pk>/evolution/",
+        questions.EvolutionView.as_view(),
+        name="evolution",
+    ),
+    path(
+        "programmes/<int:pk>/evolution/",
+        questions.EvolutionOverviewView.as_view(),
+        name="evolution_overview",
+    ),
+    path(
+        "programmes/<int:programme>/evolution/<int:pk>/edit/",
+        questions.EvolutionSummaryUpdateView.as_view(),
+        name="evolution_summary_update",
+    ),
+]

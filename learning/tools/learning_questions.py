@@ -10,6 +10,7 @@ history.
 """
 
 import uuid
+from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
@@ -64,16 +65,16 @@ class LearningQuestionTable(ToolSheet):
     def is_shared(self):
         return self.status in self.Status.shared_values()
 
-    def displayed_questions(self):
-        """Current questions first, in order, with their parts; then the earlier wordings."""
+    def current_questions(self):
+        """The questions as they stand, in order, with their parts."""
+        return self.questions.active().with_parts().order_by("order", "pk")
+
+    def earlier_questions(self):
+        """Reformulated and dropped wordings, oldest first, with what replaced them."""
         return (
-            self.questions.order_by(
-                models.Case(models.When(status=LearningQuestion.Status.ACTIVE, then=0), default=1),
-                "order",
-                "pk",
-            )
-            .prefetch_related("obstacles", "subquestions", "sdg_tags", "replaces")
-            .all()
+            self.questions.exclude(status=LearningQuestion.Status.ACTIVE)
+            .prefetch_related("replaced_by", "sdg_tags")
+            .order_by("changed_date", "order", "pk")
         )
 
 
@@ -645,6 +646,105 @@ class EvolutionSummary(models.Model):
         return self.lines(self.applications)
 
 
+# The evolution of the questions: threads for a municipality's timeline, rows for the report.
+
+
+@dataclass
+class Thread:
+    """One question from its first to its last wording (earlier wordings oldest first)."""
+
+    wordings: list
+
+    @property
+    def last(self):
+        return self.wordings[-1]
+
+    @property
+    def first(self):
+        return self.wordings[0]
+
+
+def evolution_threads(questions, *, readable=None):
+    """A thread for each question that no later wording among `questions` replaces: the
+    current questions, the dropped ones. Earlier wordings come from the whole history (so a
+    joint question shows the questions of each owner it grew from), limited to `readable`."""
+    questions = list(questions)
+    pks = {question.pk for question in questions}
+    replaced_here = set(
+        LearningQuestion.replaces.through.objects.filter(from_learningquestion__in=pks).values_list(
+            "to_learningquestion", flat=True
+        )
+    )
+    ends = [question for question in questions if question.pk not in replaced_here]
+    ends.sort(key=lambda q: (q.status != LearningQuestion.Status.ACTIVE, q.order, q.pk))
+    threads = [Thread(wordings=[*end.ancestors(), end]) for end in ends]
+    if readable is not None:
+        every = {wording.pk for thread in threads for wording in thread.wordings}
+        allowed = set(readable.filter(pk__in=every).values_list("pk", flat=True))
+        for thread in threads:
+            thread.wordings = [wording for wording in thread.wordings if wording.pk in allowed]
+    return threads
+
+
+@dataclass
+class EvolutionRow:
+    """One municipality in the report's tables (appendix 8.11 and Figure 4)."""
+
+    local_government: object
+    summary: object
+    initial: list = field(default_factory=list)
+    final: list = field(default_factory=list)
+
+    @property
+    def application(self):
+        return self.summary.application_summary if self.summary else ""
+
+    @property
+    def starting_points(self):
+        phrases = self.summary.starting_point_list if self.summary else []
+        return phrases or [question.text for question in self.initial]
+
+    @property
+    def developments(self):
+        phrases = self.summary.development_list if self.summary else []
+        return phrases or [question.text for question in self.final]
+
+    @property
+    def applications(self):
+        phrases = self.summary.application_list if self.summary else []
+        return phrases or ([self.application] if self.application else [])
+
+
+def evolution_rows(programme, questions):
+    """The rows of appendix 8.11 for a programme, from the history of `questions`: initial
+    questions are the first wordings (those replacing nothing), final questions the current
+    ones. A joint question appears under each of its owners. Rows follow the summaries'
+    order, then the municipalities' names."""
+    questions = list(
+        questions.filter(table__programme=programme)
+        .prefetch_related("table__owners", "replaces")
+        .order_by("changed_date", "order", "pk")
+    )
+    summaries = {
+        summary.local_government_id: summary
+        for summary in EvolutionSummary.objects.filter(programme=programme)
+    }
+    rows = {}
+    for question in questions:
+        for owner in question.table.owners.all():
+            row = rows.setdefault(owner.pk, EvolutionRow(owner, summaries.get(owner.pk)))
+            if not question.replaces.all():
+                row.initial.append(question)
+            if question.is_active:
+                row.final.append(question)
+    for row in rows.values():
+        row.final.sort(key=lambda q: (q.order, q.pk))
+    return sorted(
+        rows.values(),
+        key=lambda row: (row.summary.order if row.summary else 999, row.local_government.name),
+    )
+
+
 class LearningQuestionForm(forms.ModelForm):
     """A question in the table: its number, wording and SDG tags. Earlier wordings stay as
     they were: shown, but neither editable nor removable."""
@@ -724,7 +824,10 @@ def extra_context(*, request, sheet, owner):
     """The questions with their parts, fetched once for the partial."""
     if sheet is None or sheet.pk is None:
         return {}
-    return {"questions": list(sheet.displayed_questions())}
+    return {
+        "current_questions": list(sheet.current_questions()),
+        "earlier_questions": list(sheet.earlier_questions()),
+    }
 
 
 TOOL = register(

@@ -1,0 +1,246 @@
+"""The exchange around learning questions: the partner's responses and their attachments, the
+answer status of sub-questions, the consultant's coaching notes, and the pages that put the
+questions side by side (a partnership's mirror, the programme's supply and demand, the
+knowledge network)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView
+from rules.contrib.views import PermissionRequiredMixin
+
+from partnerships.models import Membership, Partnership, Programme
+
+from .. import sdg
+from ..forms_questions import (
+    CoachingNoteForm,
+    KnowledgeNetworkFilterForm,
+    ResponseForm,
+    SubQuestionStatusForm,
+)
+from ..tools.learning_questions import (
+    Attachment,
+    LearningQuestion,
+    Response,
+    SubQuestion,
+)
+from .questions import DRAFT_SAVED, QuestionMixin, detail_context
+
+
+def _require(user, permission, obj):
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
+    """The partner municipality answers the question or one of its sub-questions."""
+
+    permission_required = "learning.respond_learningquestion"
+    form_class = ResponseForm
+    template_name = "learning/exchange/response_form.html"
+
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "question": self.get_object()}
+        if self.request.method == "GET" and "subquestion" in self.request.GET:
+            kwargs["initial"] = {"subquestion": self.request.GET["subquestion"]}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.get_object(), **kwargs)
+
+    def form_valid(self, form):
+        question, user = self.get_object(), self.request.user
+        partners = question.table.partners()
+        own = partners.filter(memberships__user=user).first()
+        form.instance.local_government = own or partners.first()
+        form.instance.author = user
+        form.save()
+        form.save_attachments()
+        self.request.session[DRAFT_SAVED] = f"response-{question.pk}"
+        messages.success(self.request, _("Your response is saved."))
+        return redirect(f"{question.get_absolute_url()}#response-{form.instance.pk}")
+
+
+def attachment_download(request, pk):
+    """An attachment, for those who may read its question; photos and clips play inline."""
+    attachment = get_object_or_404(
+        Attachment.objects.filter(response__in=Response.objects.visible_to(request.user)),
+        pk=pk,
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=attachment.kind == Attachment.Kind.DOCUMENT,
+        filename=attachment.original_name,
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_POST
+def subquestion_status(request, pk):
+    """The requesting municipality marks a sub-question open, partly answered or answered."""
+    subquestion = get_object_or_404(
+        SubQuestion.objects.visible_to(request.user).select_related("question"), pk=pk
+    )
+    _require(request.user, "learning.change_learningquestion", subquestion.question)
+    form = SubQuestionStatusForm(request.POST, instance=subquestion)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Sub-question %(number)s: %(status)s.")
+            % {"number": subquestion.order, "status": subquestion.get_answer_status_display()},
+        )
+    else:
+        messages.error(request, _("Choose open, partly answered or answered."))
+    return redirect(f"{subquestion.question.get_absolute_url()}#subquestion-{subquestion.pk}")
+
+
+@require_POST
+def coachingnote_create(request, pk):
+    question = get_object_or_404(LearningQuestion.objects.visible_to(request.user), pk=pk)
+    _require(request.user, "learning.add_coachingnote", question)
+    form = CoachingNoteForm(request.POST)
+    if not form.is_valid():
+        context = detail_context(request, question, note_form=form)
+        return render(request, "learning/questions/question_detail.html", context)
+    form.instance.question = question
+    form.instance.author = request.user
+    form.save()
+    request.session[DRAFT_SAVED] = f"coaching-note-{question.pk}"
+    messages.success(request, _("Your coaching note is saved; only consultants and staff see it."))
+    return redirect(f"{question.get_absolute_url()}#coaching-notes")
+
+
+class PartnershipExchangeView(DetailView):
+    """The two sides as mirrors: what each municipality asks and what its partner offers."""
+
+    template_name = "learning/exchange/partnership_exchange.html"
+    context_object_name = "partnership"
+
+    def get_queryset(self):
+        return Partnership.objects.visible_to(self.request.user).with_sides()
+
+    def get_context_data(self, **kwargs):
+        partnership = self.object
+        questions = (
+            LearningQuestion.objects.visible_to(self.request.user)
+            .active()
+            .in_programme(partnership.programme)
+            .prefetch_related("sdg_tags", "subquestions")
+        )
+        sides = []
+        for side in partnership.sides:
+            partner = partnership.partner_of(side)
+            offered = Response.objects.filter(local_government=partner).select_related(
+                "subquestion", "author"
+            )
+            asks = (
+                questions.owned_by(side)
+                .prefetch_related(Prefetch("responses", queryset=offered, to_attr="offered"))
+                .distinct()
+            )
+            sides.append({"local_government": side, "partner": partner, "questions": asks})
+        return super().get_context_data(sides=sides, **kwargs)
+
+
+class SupplyDemandView(PermissionRequiredMixin, DetailView):
+    """The programme's demand for expertise (the questions asked) against the supply (the
+    partners who answer), and the themes and goals several municipalities share."""
+
+    permission_required = "learning.view_programme_exchange"
+    template_name = "learning/exchange/supply_demand.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return Programme.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        programme = self.object
+        questions = (
+            LearningQuestion.objects.visible_to(self.request.user)
+            .active()
+            .in_programme(programme)
+            .select_related("table")
+            .prefetch_related("table__owners", "sdg_tags")
+            .annotate(response_count=Count("responses", distinct=True))
+            .order_by("table__pk", "order")
+        )
+        partnerships = list(programme.partnerships.with_sides())
+        rows, by_goal = [], {}
+        for question in questions:
+            owners = list(question.table.owners.all())
+            offered_by = {
+                partnership.partner_of(owner)
+                for owner in owners
+                for partnership in partnerships
+                if owner in partnership.sides
+            }
+            theme = next(
+                (p.theme for p in partnerships for o in owners if o in p.sides and p.theme), None
+            )
+            rows.append(
+                {
+                    "question": question,
+                    "owners": owners,
+                    "offered_by": sorted(offered_by, key=str),
+                    "theme": theme,
+                }
+            )
+            for goal in question.goals:
+                by_goal.setdefault(goal.number, {"goal": goal, "asking": set(), "count": 0})
+                by_goal[goal.number]["asking"].update(owners)
+                by_goal[goal.number]["count"] += 1
+        common = [
+            {**entry, "asking": sorted(entry["asking"], key=str)}
+            for number, entry in sorted(by_goal.items())
+        ]
+        return super().get_context_data(rows=rows, common=common, **kwargs)
+
+
+class KnowledgeNetworkView(DetailView):
+    """Every current question of the programme, readable by all participating
+    municipalities, to find common questions for knowledge-network meetings."""
+
+    template_name = "learning/exchange/knowledge_network.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return Programme.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        programme, user = self.object, self.request.user
+        form = KnowledgeNetworkFilterForm(self.request.GET or None, programme=programme)
+        questions = (
+            LearningQuestion.objects.in_knowledge_network(user).in_programme(programme).with_parts()
+        )
+        if form.is_valid():
+            if theme := form.cleaned_data["theme"]:
+                themed = programme.partnerships.filter(theme=theme)
+                questions = questions.filter(
+                    Q(table__owners__in=themed.values("north"))
+                    | Q(table__owners__in=themed.values("south"))
+                )
+            if goal := form.cleaned_data["sdg"]:
+                questions = questions.filter(sdg_tags__goal=goal)
+        questions = list(questions.distinct().order_by("table__pk", "order"))
+        readable = set(
+            LearningQuestion.objects.visible_to(user)
+            .filter(pk__in=[q.pk for q in questions])
+            .values_list("pk", flat=True)
+        )
+        own = set(Membership.objects.filter(user=user).values_list("local_government", flat=True))
+        return super().get_context_data(
+            form=form,
+            questions=questions,
+            readable=readable,
+            own=own,
+            goals=sdg.goals(),
+            **kwargs,
+        )

@@ -1,0 +1,284 @@
+"""Pages of one learning question (its obstacles and sub-questions, reformulating and dropping
+it) and of the evolution of the questions: a municipality's timeline, the programme's
+overview for the report and the consultant's summary phrases."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from partnerships.models import LocalGovernment, Programme
+
+from ..forms_questions import (
+    CoachingNoteForm,
+    DropForm,
+    EvolutionSummaryForm,
+    ObstacleFormSet,
+    ReformulateForm,
+    ResponseForm,
+    RevisionForm,
+    SubQuestionFormSet,
+)
+from ..tools.learning_questions import (
+    EvolutionSummary,
+    LearningQuestion,
+    evolution_rows,
+    evolution_threads,
+)
+
+DRAFT_SAVED = "question_draft_saved"
+
+
+class QuestionMixin:
+    """Finds the question of the URL among those the user may see (404 otherwise)."""
+
+    context_object_name = "question"
+
+    def get_queryset(self):
+        return LearningQuestion.objects.visible_to(self.request.user).select_related(
+            "table__programme"
+        )
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_question"):
+            self._question = get_object_or_404(
+                queryset or self.get_queryset(), pk=self.kwargs["pk"]
+            )
+        return self._question
+
+    def get_permission_object(self):
+        return self.get_object()
+
+
+def detail_context(request, question, **forms):
+    """What the question page shows to this user; the exchange's views reuse it to show a
+    bound form again."""
+    user = request.user
+    can = {
+        "change": user.has_perm("learning.change_learningquestion", question),
+        "reformulate": user.has_perm("learning.reformulate_learningquestion", question),
+        "respond": user.has_perm("learning.respond_learningquestion", question),
+        "add_note": user.has_perm("learning.add_coachingnote", question),
+        "view_notes": user.has_perm("learning.view_coachingnote", question),
+    }
+    visible = LearningQuestion.objects.visible_to(user)
+    earlier = question.ancestors()
+    visible_earlier = set(
+        visible.filter(pk__in=[q.pk for q in earlier]).values_list("pk", flat=True)
+    )
+    context = {
+        "question": question,
+        "table": question.table,
+        "can": can,
+        "obstacles": question.obstacles.all(),
+        "subquestions": question.subquestions.all(),
+        "responses": question.responses.select_related(
+            "local_government", "author", "subquestion"
+        ).prefetch_related("attachments"),
+        "earlier": [q for q in earlier if q.pk in visible_earlier],
+        "later": visible.filter(replaces=question),
+        "subquestion_statuses": question.subquestions.model.AnswerStatus.choices,
+        "draft_saved": request.session.pop(DRAFT_SAVED, None),
+    }
+    if can["respond"]:
+        context["response_form"] = forms.get("response_form") or ResponseForm(question=question)
+    if can["view_notes"]:
+        context["coaching_notes"] = question.coaching_notes.select_related("author")
+    if can["add_note"]:
+        context["note_form"] = forms.get("note_form") or CoachingNoteForm()
+    return context
+
+
+class QuestionDetailView(QuestionMixin, DetailView):
+    template_name = "learning/questions/question_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("sdg_tags", "table__owners")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**detail_context(self.request, self.object), **kwargs)
+
+
+class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
+    """The obstacles and sub-questions of a question: two ordered formsets. The revision
+    number stops two people from overwriting each other's changes unawares."""
+
+    permission_required = "learning.change_learningquestion"
+    template_name = "learning/questions/question_form.html"
+
+    def build(self, data=None):
+        question = self.object
+        return (
+            ObstacleFormSet(data, instance=question, prefix="obstacles"),
+            SubQuestionFormSet(data, instance=question, prefix="subquestions"),
+            RevisionForm(data, initial={"revision": question.revision}),
+        )
+
+    def render(self, obstacles, subquestions, revision, status=200, **kwargs):
+        context = self.get_context_data(
+            obstacle_formset=obstacles, subquestion_formset=subquestions, revision_form=revision
+        )
+        return self.render_to_response({**context, **kwargs}, status=status)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render(*self.build())
+
+    def post(self, request, *args, **kwargs):
+        self.object = question = self.get_object()
+        obstacles, subquestions, revision = self.build(request.POST)
+        if not all([obstacles.is_valid(), subquestions.is_valid(), revision.is_valid()]):
+            return self.render(obstacles, subquestions, revision)
+        with transaction.atomic():
+            claimed = LearningQuestion.objects.filter(
+                pk=question.pk, revision=revision.cleaned_data["revision"]
+            ).update(revision=F("revision") + 1)
+            if claimed:
+                for formset in (obstacles, subquestions):
+                    formset.save()
+                    renumber(formset.model.objects.filter(question=question))
+        if not claimed:
+            current = LearningQuestion.objects.get(pk=question.pk).revision
+            return self.render(
+                obstacles, subquestions, RevisionForm(initial={"revision": current}), 409,
+                conflict=True,
+            )  # fmt: skip
+        messages.success(request, _("The obstacles and sub-questions are saved."))
+        request.session[DRAFT_SAVED] = f"question-{question.pk}"
+        return redirect(question)
+
+
+def renumber(rows):
+    """Number ordered rows 1, 2, 3... in their current order, closing gaps."""
+    for number, row in enumerate(rows.order_by("order", "pk"), start=1):
+        if row.order != number:
+            row.order = number
+            row.save(update_fields=["order"])
+
+
+class QuestionReformulateView(QuestionMixin, PermissionRequiredMixin, FormView):
+    """A new wording replaces the question (and, for a merge, others); the old stays."""
+
+    permission_required = "learning.reformulate_learningquestion"
+    template_name = "learning/questions/question_reformulate.html"
+    form_class = ReformulateForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "question": self.get_object()}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        mergeable = form.fields["also_replaces"].queryset
+        form.fields["also_replaces"].queryset = mergeable.filter(
+            pk__in=LearningQuestion.objects.visible_to(self.request.user).values("pk")
+        )
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.get_object(), **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        new = self.get_object().reformulate(
+            text=data["text"],
+            by=self.request.user,
+            date=data["date"],
+            trigger=data["trigger"],
+            trigger_note=data["trigger_note"],
+            also_replaces=list(data["also_replaces"]),
+        )
+        self.request.session[DRAFT_SAVED] = f"reformulate-{self.get_object().pk}"
+        messages.success(self.request, _("The new wording replaces the old one, which is kept."))
+        return redirect(new)
+
+
+class QuestionDropView(QuestionMixin, PermissionRequiredMixin, FormView):
+    permission_required = "learning.reformulate_learningquestion"
+    template_name = "learning/questions/question_drop.html"
+    form_class = DropForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.get_object(), **kwargs)
+
+    def form_valid(self, form):
+        question = self.get_object()
+        question.drop(
+            reason=form.cleaned_data["reason"], date=form.cleaned_data["date"], by=self.request.user
+        )
+        self.request.session[DRAFT_SAVED] = f"drop-{question.pk}"
+        messages.success(
+            self.request, _("The question is dropped; its wording stays in the history.")
+        )
+        return redirect(question)
+
+
+class EvolutionView(DetailView):
+    """A municipality's timeline: each question from its first to its current wording."""
+
+    template_name = "learning/questions/evolution.html"
+    context_object_name = "local_government"
+
+    def get_queryset(self):
+        return LocalGovernment.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        readable = LearningQuestion.objects.visible_to(self.request.user)
+        questions = readable.owned_by(self.object).select_related("table__programme").distinct()
+        threads = evolution_threads(questions, readable=readable)
+        return super().get_context_data(threads=threads, **kwargs)
+
+
+class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
+    """Appendix 8.11 and Figure 4 of the report, from the questions' history."""
+
+    permission_required = "learning.view_programme_exchange"
+    template_name = "learning/questions/evolution_overview.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return Programme.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        programme, user = self.object, self.request.user
+        rows = evolution_rows(programme, LearningQuestion.objects.visible_to(user))
+        for row in rows:
+            summary = row.summary or EvolutionSummary(
+                programme=programme, local_government=row.local_government
+            )
+            row.can_edit = user.has_perm("learning.change_evolutionsummary", summary)
+        return super().get_context_data(rows=rows, **kwargs)
+
+
+class EvolutionSummaryUpdateView(PermissionRequiredMixin, UpdateView):
+    """The consultant's phrases for one municipality (new on first save)."""
+
+    permission_required = "learning.change_evolutionsummary"
+    template_name = "learning/questions/evolutionsummary_form.html"
+    form_class = EvolutionSummaryForm
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_summary"):
+            user = self.request.user
+            programme = get_object_or_404(
+                Programme.objects.visible_to(user), pk=self.kwargs["programme"]
+            )
+            local_government = get_object_or_404(
+                LocalGovernment.objects.visible_to(user), pk=self.kwargs["pk"]
+            )
+            takes_part = programme.partnerships.of_local_government(local_government).exists()
+            if not takes_part:
+                raise Http404("This local government has no partnership in the programme")
+            self._summary = EvolutionSummary.objects.filter(
+                programme=programme, local_government=local_government
+            ).first() or EvolutionSummary(programme=programme, local_government=local_government)
+        return self._summary
+
+    def form_valid(self, form):
+        form.instance.updated_by = self.request.user
+        form.save()
+        messages.success(self.request, _("The summary is saved."))
+        return redirect("learning:evolution_overview", pk=form.instance.programme_id)
