@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # Bookkeeping fields that say nothing to a reader.
@@ -40,14 +41,12 @@ def sheet_history(sheet):
 
 
 def changes_since(sheet, version):
-    """What changed after the person started from `version`: the conflict page shows it."""
-    records = list(sheet.history.order_by("history_date", "history_id"))
-    started = [record for record in records if record.version <= version]
-    since = started[-1].history_date if started else None
-    entries = sheet_history(sheet)
-    if since is None:
-        return entries
-    return [entry for entry in entries if entry.date > since]
+    """What changed after the person started from `version`: the conflict page shows it.
+    Saves after that version (the sheet, then its rows, in one transaction) and what followed."""
+    later = sheet.history.filter(version__gt=version).order_by("history_date").first()
+    if later is None:
+        return []
+    return [entry for entry in sheet_history(sheet) if entry.date >= later.history_date]
 
 
 def _entries(sheet):
@@ -69,7 +68,7 @@ def _entries(sheet):
         verbose_name = inline.model._meta.verbose_name
         yield from _record_entries(
             records,
-            subject=lambda record, name=verbose_name: f"{str(name).capitalize()}: {record}",
+            subject=lambda record, name=verbose_name: f"{capfirst(name)}: {record.instance}",
             excluded={fk.name},
         )
 
@@ -125,7 +124,7 @@ def _shown_fields(record, excluded):
 
 
 def _label(model_field):
-    return str(model_field.verbose_name).capitalize()
+    return capfirst(model_field.verbose_name)
 
 
 def _display(model_field, value):

@@ -14,6 +14,10 @@ from .base import SheetRow, ToolSheet
 from .registry import Inline, Step, Tool, register
 
 SCORE_MESSAGE = _("Give a score from 1 (very low impact) to 10 (high impact).")
+SCORE_VALIDATORS = [
+    MinValueValidator(1, message=SCORE_MESSAGE),
+    MaxValueValidator(10, message=SCORE_MESSAGE),
+]
 
 
 class FactorAnalysis(ToolSheet):
@@ -65,10 +69,7 @@ class Factor(SheetRow):
     text = models.CharField(_("factor"), max_length=300)
     score = models.PositiveSmallIntegerField(
         _("score / 10"),
-        validators=[
-            MinValueValidator(1, message=SCORE_MESSAGE),
-            MaxValueValidator(10, message=SCORE_MESSAGE),
-        ],
+        validators=SCORE_VALIDATORS,
         help_text=_("10 = high impact (positive or negative), 1 = very low impact."),
     )
     level = models.CharField(_("level"), max_length=20, choices=Level)
@@ -94,12 +95,20 @@ class Factor(SheetRow):
 
 
 class FactorForm(forms.ModelForm):
+    # The same message for any score off the scale (a bare positive-integer field would answer
+    # "greater than or equal to 0" for a negative one).
+    score = forms.IntegerField(
+        label=Factor._meta.get_field("score").verbose_name,
+        help_text=Factor._meta.get_field("score").help_text,
+        validators=SCORE_VALIDATORS,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+    )
+
     class Meta:
         model = Factor
         fields = ("impact", "text", "score", "level", "origin")
         widgets = {
             "text": forms.TextInput(attrs={"maxlength": 300}),
-            "score": forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
         }
 
 

@@ -1,0 +1,97 @@
+"""The change history of a sheet and its rows, and the status transitions behind it."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from learning.forms import current_values, sheet_post_data
+from learning.history import changes_since, sheet_history
+from learning.tools.registry import get_tool
+from tests.factories import FactorAnalysisFactory, FactorFactory, SwotFactory
+from tests.learning.sheets import create_sheet, edit_data, url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_changed_row_shows_its_old_and_new_value(client, focal_point, laarne):
+    tool = get_tool("factors")
+    client.force_login(focal_point)
+    sheet = create_sheet(client, tool, laarne)
+    values = current_values(tool, sheet)
+    rows = {row["text"]: row for row in values["factors"]}
+    rows["Close ties between staff and local associations"]["score"] = 3
+    rows["Meetings at hours when farmers are in the fields"]["DELETE"] = True
+    client.post(url("sheet_update", sheet), sheet_post_data(tool, values, version=1))
+
+    html = client.get(url("sheet_history", sheet)).content.decode()
+
+    assert "Score / 10" in html
+    assert "<del>8</del>" in html
+    assert "<ins>3</ins>" in html
+    assert "Factor: Meetings at hours when farmers are in the fields</strong> deleted" in html
+
+
+def test_history_names_the_person_and_the_status_change(focal_point, consultant, laarne):
+    sheet = SwotFactory(owners=[laarne])
+    sheet.share(by=focal_point)
+    sheet.review(by=consultant)
+
+    entries = sheet_history(sheet)
+
+    assert [entry.user for entry in entries[:2]] == [consultant, focal_point]
+    assert entries[0].changes[0].label == "Status"
+    assert (entries[0].changes[0].old, entries[0].changes[0].new) == (
+        "shared with the partner",
+        "reviewed by the consultant",
+    )
+
+
+def test_changes_since_a_version_leave_out_what_came_before(client, focal_point, laarne):
+    tool = get_tool("swot")
+    client.force_login(focal_point)
+    sheet = create_sheet(client, tool, laarne)
+    client.post(url("sheet_update", sheet), edit_data(tool, sheet, "Second wording"))
+    sheet.refresh_from_db()
+
+    changes = changes_since(sheet, 1)
+
+    assert len(changes) == 1
+    assert changes[0].changes[0].new == "Second wording"
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [
+        ("shared", "share"),
+        ("reviewed", "share"),
+        ("draft", "review"),
+        ("reviewed", "review"),
+        ("draft", "return_for_changes"),
+        ("returned", "return_for_changes"),
+    ],
+)
+def test_a_transition_from_the_wrong_status_is_refused(status, action, focal_point, laarne):
+    sheet = FactorAnalysisFactory(owners=[laarne], status=status)
+    arguments = {"comment": "Why"} if action == "return_for_changes" else {}
+
+    with pytest.raises(ValidationError):
+        getattr(sheet, action)(by=focal_point, **arguments)
+
+    sheet.refresh_from_db()
+    assert sheet.status == status
+
+
+def test_returning_a_sheet_needs_a_comment(consultant, laarne):
+    sheet = FactorAnalysisFactory(owners=[laarne], status="shared")
+
+    with pytest.raises(ValidationError):
+        sheet.return_for_changes(by=consultant, comment="")
+
+
+def test_a_status_change_does_not_touch_the_version(focal_point, laarne):
+    sheet = FactorAnalysisFactory(owners=[laarne])
+    FactorFactory(sheet=sheet)
+
+    sheet.share(by=focal_point)
+
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.version) == ("shared", 1)

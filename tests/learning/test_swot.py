@@ -1,0 +1,137 @@
+"""Tool 4, the SWOT analysis: the 2x2 matrix, FFOM in French, project suggestions."""
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import trans_real
+
+from learning.forms import sheet_post_data
+from learning.tools.registry import get_tool
+from tests.factories import SwotFactory, SwotItemFactory
+
+pytestmark = pytest.mark.django_db
+
+TOOL = get_tool("swot")
+
+
+@pytest.fixture
+def french_catalogue_says_ffom(monkeypatch):
+    """The French catalogue's entry for the matrix label (translated in locale/fr)."""
+    french = trans_real.translation("fr")
+    gettext = french.gettext
+    monkeypatch.setattr(
+        french,
+        "gettext",
+        lambda message: "FFOM" if message == "matrix\x04SWOT" else gettext(message),
+    )
+
+
+def test_swot_shows_its_items_in_a_two_by_two_matrix(client, focal_point, laarne):
+    sheet = SwotFactory(owners=[laarne], project_name="Advisory councils")
+    SwotItemFactory(sheet=sheet, quadrant="T", text="Elections next year")
+    SwotItemFactory(sheet=sheet, quadrant="S", text="Motivated staff")
+    SwotItemFactory(sheet=sheet, quadrant="W", text="Same faces every time")
+    SwotItemFactory(sheet=sheet, quadrant="O", text="New multi-year plan")
+    client.force_login(focal_point)
+
+    html = client.get(sheet.get_absolute_url()).content.decode()
+
+    assert "Advisory councils" in html
+    order = ["Internal", "Motivated staff", "Same faces every time", "External"]
+    order += ["New multi-year plan", "Elections next year"]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert ">SWOT</th>" in html
+
+
+def test_french_readers_see_the_matrix_labelled_ffom(
+    client, partner_focal_point, laarne, french_catalogue_says_ffom
+):
+    sheet = SwotFactory(owners=[laarne], status="shared")
+    client.force_login(partner_focal_point)  # prefers French
+
+    html = client.get(sheet.get_absolute_url()).content.decode()
+
+    assert ">FFOM</th>" in html
+    assert ">SWOT</th>" not in html
+
+
+def test_english_and_dutch_readers_see_swot(
+    client, focal_point, laarne, french_catalogue_says_ffom
+):
+    sheet = SwotFactory(owners=[laarne])
+    client.force_login(focal_point)
+
+    for language in ("en", "nl"):
+        focal_point.language = language
+        focal_point.save()
+        html = client.get(sheet.get_absolute_url()).content.decode()
+        assert ">SWOT</th>" in html
+
+
+def test_swot_form_suggests_the_projects_of_the_activity_profile(
+    client, focal_point, laarne, monkeypatch
+):
+    monkeypatch.setitem(
+        get_tool("activity-profile").extra, "project_names", lambda owner: ["Market hall"]
+    )
+    client.force_login(focal_point)
+
+    html = client.get(
+        reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk})
+    ).content.decode()
+
+    assert 'list="swot-projects"' in html
+    assert '<option value="Market hall">' in html
+
+
+def test_an_over_long_item_is_refused_and_the_rest_is_kept(client, focal_point, laarne):
+    client.force_login(focal_point)
+    data = sheet_post_data(
+        TOOL,
+        {
+            "project_name": "Weekly market",
+            "items": [{"quadrant": "S", "text": "y" * 301}, {"quadrant": "W", "text": "Mud"}],
+        },
+    )
+
+    response = client.post(
+        reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk}), data
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ensure this value has at most 300 characters (it has 301)." in html
+    assert "Weekly market" in html
+    assert "Mud" in html
+
+
+def test_a_swot_without_a_project_name_is_refused_at_the_field(client, focal_point, laarne):
+    client.force_login(focal_point)
+    data = sheet_post_data(TOOL, {"project_name": "", "items": []})
+
+    response = client.post(
+        reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk}), data
+    )
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+def test_items_keep_the_order_in_which_they_were_typed(client, focal_point, laarne):
+    client.force_login(focal_point)
+    data = sheet_post_data(
+        TOOL,
+        {
+            "project_name": "Weekly market",
+            "items": [
+                {"quadrant": "O", "text": "Second opportunity"},
+                {"quadrant": "S", "text": "A strength"},
+                {"quadrant": "O", "text": "Third opportunity"},
+            ],
+        },
+    )
+    client.post(reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk}), data)
+
+    sheet = TOOL.model.objects.get()
+    opportunities = sheet.quadrants()[2]["items"]
+    assert [item.text for item in opportunities] == ["Second opportunity", "Third opportunity"]
