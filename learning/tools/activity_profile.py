@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from learning.charts import strategy_chart
@@ -96,16 +97,25 @@ class Strategy(SheetRow):
     def __str__(self):
         return self.strategy[:60]
 
+    PHASES = {
+        "design": "in_design",
+        "execution": "in_execution",
+        "monitoring_evaluation": "in_monitoring_evaluation",
+    }
+
     @property
     def phases(self):
         """The labels of the phases this strategy served, in project order."""
-        names = ("in_design", "in_execution", "in_monitoring_evaluation")
-        return [self._meta.get_field(name).verbose_name for name in names if getattr(self, name)]
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.PHASES.values()
+            if getattr(self, name)
+        ]
 
 
 def _score_field(model_field):
     return forms.IntegerField(
-        label=model_field.verbose_name,
+        label=capfirst(model_field.verbose_name),
         help_text=model_field.help_text,
         validators=SCORE_VALIDATORS,
         widget=forms.Select(choices=[("", "–")] + [(n, n) for n in range(1, 11)]),
@@ -120,24 +130,41 @@ class ActivityProfileForm(forms.ModelForm):
 
 
 class StrategyForm(forms.ModelForm):
+    """One strategy; the three phase flags are edited as one group of checkboxes."""
+
+    phases = forms.MultipleChoiceField(
+        label=_("Project phases it served"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (key, capfirst(Strategy._meta.get_field(name).verbose_name))
+            for key, name in Strategy.PHASES.items()
+        ],
+    )
     quantity = _score_field(Strategy._meta.get_field("quantity"))
     quality = _score_field(Strategy._meta.get_field("quality"))
 
     class Meta:
         model = Strategy
-        fields = (
-            "strategy",
-            "in_design",
-            "in_execution",
-            "in_monitoring_evaluation",
-            "quantity",
-            "quality",
-            "comments",
-        )
+        fields = ("strategy", "phases", "quantity", "quality", "comments")
         widgets = {
             "strategy": forms.Textarea(attrs={"rows": 2}),
             "comments": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["phases"] = [
+                key for key, name in Strategy.PHASES.items() if getattr(self.instance, name)
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = cleaned_data.get("phases") or []
+        for key, name in Strategy.PHASES.items():
+            setattr(self.instance, name, key in chosen)
+        return cleaned_data
 
 
 def sample(owner):
@@ -148,15 +175,14 @@ def sample(owner):
         "strategies": [
             {
                 "strategy": "Walk through the square with residents before drawing plans",
-                "in_design": True,
+                "phases": ["design"],
                 "quantity": 6,
                 "quality": 8,
                 "comments": "Few young people came.",
             },
             {
                 "strategy": "Online survey on the draft design",
-                "in_design": True,
-                "in_execution": True,
+                "phases": ["design", "execution"],
                 "quantity": 8,
                 "quality": 5,
                 "comments": "",

@@ -3,4 +3,6 @@ order; every module may read what the earlier ones put on `world`. One line per 
 
 MODULES = [
     "sdgp.demo.world",
+    "sdgp.demo.tools_presentation",
+    "sdgp.demo.tools_activity_profile",
 ]

@@ -30,7 +30,7 @@ def post_data(owner, **changes):
 
 
 def strategy(text="Village council chosen by drawing lots", **changes):
-    return {"strategy": text, "in_design": True, "quantity": 7, "quality": 8, **changes}
+    return {"strategy": text, "phases": ["design"], "quantity": 7, "quality": 8, **changes}
 
 
 def profile(owner, programme, *, status=ActivityProfile.Status.DRAFT, strategies=2):
@@ -142,6 +142,19 @@ def test_rows_are_added_and_removed_in_one_save(client, focal_point, laarne, pro
         "Strategy 2",
         "Citizen panel on the budget",
     ]
+
+
+def test_phases_are_ticked_as_one_group(client, focal_point, laarne, programme):
+    sheet = profile(laarne, programme, strategies=1)
+    client.force_login(focal_point)
+    values = current_values(TOOL, sheet)
+    assert values["strategies"][0]["phases"] == ["design"]
+    values["strategies"][0]["phases"] = ["execution", "monitoring_evaluation"]
+
+    client.post(update_url(sheet), sheet_post_data(TOOL, values, version=1))
+
+    row = sheet.strategies.get()
+    assert (row.in_design, row.in_execution, row.in_monitoring_evaluation) == (False, True, True)
 
 
 def test_the_page_shows_the_table_and_the_chart(client, focal_point, laarne, programme):
