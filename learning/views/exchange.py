@@ -3,11 +3,14 @@ answer status of sub-questions, the consultant's coaching notes, and the pages t
 questions side by side (a partnership's mirror, the programme's supply and demand, the
 knowledge network)."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
@@ -29,6 +32,8 @@ from ..tools.learning_questions import (
     SubQuestion,
 )
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
+
+RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
 def _require(user, permission, obj):
@@ -66,16 +71,34 @@ class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
 
 
 def attachment_download(request, pk):
-    """An attachment, for those who may read its question; photos and clips play inline."""
+    """An attachment, for those who may read its question. Photos and clips play inline and
+    answer byte ranges, which phones ask for to play audio and video."""
     attachment = get_object_or_404(
         Attachment.objects.filter(response__in=Response.objects.visible_to(request.user)),
         pk=pk,
     )
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        as_attachment=attachment.kind == Attachment.Kind.DOCUMENT,
-        filename=attachment.original_name,
+    size = attachment.file.size
+    start, end = 0, size - 1
+    requested = RANGE.fullmatch(request.headers.get("Range", ""))
+    if requested and size:
+        first, last = requested.groups()
+        if first:
+            start, end = int(first), min(int(last), size - 1) if last else size - 1
+        elif last:
+            start = max(0, size - int(last))
+        if start > end:
+            return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+    with attachment.file.open("rb") as file:
+        file.seek(start)
+        content = file.read(end - start + 1)
+    response = HttpResponse(
+        content, status=206 if requested else 200, content_type=attachment.content_type
+    )
+    if requested:
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    response["Content-Disposition"] = content_disposition_header(
+        attachment.kind == Attachment.Kind.DOCUMENT, attachment.original_name
     )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
