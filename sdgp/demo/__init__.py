@@ -5,4 +5,6 @@ MODULES = [
     "sdgp.demo.world",
     "sdgp.demo.tools_presentation",
     "sdgp.demo.tools_activity_profile",
+    "sdgp.demo.tools_factors",
+    "sdgp.demo.tools_swot",
 ]

@@ -1,0 +1,147 @@
+"""Tool 3 for the four municipalities that completed the pilot: the factors that helped and
+those that hindered participation in the projects of their activity profile.
+
+The report does not give the filled-in tables; the factors follow what it tells of each
+municipality: Laarne's advisory councils that had lost their dynamism, Ouinhi's economic actors
+who did not trust the town hall, Sint-Truiden's agricultural council and its political
+decisions, Covè's scattered tourism actors and its local "ADN". Written in French, the working
+language with Benin. Laarne's and Ouinhi's are reviewed, Sint-Truiden's is shared, Covè's was
+returned for changes by the consultant.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from learning import services
+from learning.models import Comment
+from learning.tools.factors import Factor, FactorAnalysis
+
+INT, EXT = "internal", "external"
+# owner -> (remarks, positive factors, negative factors); a factor is (score, level, origin, text)
+ANALYSES = {
+    "Laarne": (
+        "Facteurs observés dans nos trois projets, surtout dans les conseils consultatifs.",
+        [
+            (8, "political", INT, "Soutien du collège des bourgmestre et échevins"),
+            (8, "social", EXT, "Tissu associatif riche et actif"),
+            (6, "social", EXT, "Conseil mondial (Mondiale Raad) actif et motivé"),
+            (5, "other", INT, "Magazine communal « Klaar » distribué à tous les ménages"),
+        ],
+        [
+            (9, "social", EXT, "Conseils consultatifs composés toujours des mêmes personnes"),
+            (8, "political", INT, "Peu de retour de la commune sur les avis des conseils"),
+            (6, "social", EXT, "Réunions en soirée difficiles pour les jeunes parents"),
+            (5, "political", EXT, "Élections locales d'octobre 2024 : incertitude sur la suite"),
+            (4, "legal", EXT, "Règles légales de composition des conseils peu flexibles"),
+        ],
+    ),
+    "Ouinhi": (
+        "Facteurs observés dans la mobilisation des recettes et le plan de développement.",
+        [
+            (9, "political", INT, "Évaluation participative des projets, avec des scores"),
+            (8, "economic", EXT, "Groupements de femmes productrices bien organisés"),
+            (7, "social", EXT, "Chefs de village et d'arrondissement, relais de l'information"),
+            (5, "other", EXT, "Appui de l'ANCB"),
+        ],
+        [
+            (9, "social", EXT, "Manque de confiance des acteurs économiques envers la mairie"),
+            (8, "economic", EXT, "Les commerçants ne voient pas à quoi servent les taxes payées"),
+            (7, "environmental", EXT, "Pistes rurales impraticables en saison des pluies"),
+            (6, "technological", EXT, "Connexion internet instable pour informer en ligne"),
+            (5, "economic", INT, "Peu de personnel pour suivre les marchés"),
+        ],
+    ),
+    "Sint-Truiden": (
+        "Facteurs observés dans nos projets sur la confiance des citoyens et l'agriculture.",
+        [
+            (8, "economic", INT, "Expérience du service Tourisme avec le tourisme fruitier"),
+            (7, "other", INT, "Service international et jumelages expérimentés"),
+            (7, "economic", EXT, "Producteurs de fruits intéressés par la vente locale"),
+        ],
+        [
+            (8, "political", EXT, "Confiance limitée des citoyens dans la commune"),
+            (7, "social", EXT, "Conseil agricole peu représentatif des producteurs"),
+            (6, "political", INT, "Décisions politiques qui changent les priorités"),
+        ],
+    ),
+    "Covè": (
+        "Facteurs observés dans la création de l'office du tourisme.",
+        [
+            (9, "cultural", EXT, "Richesse du patrimoine et de l'« ADN » de Covè"),
+            (8, "political", EXT, "Le tourisme, axe prioritaire du gouvernement national"),
+            (7, "other", INT, "Service du développement local, chargé du tourisme, motivé"),
+        ],
+        [
+            (8, "social", EXT, "Acteurs du tourisme dispersés et peu organisés"),
+            (7, "economic", INT, "Moyens financiers limités de la commune"),
+        ],
+    ),
+}
+
+AUTHORS = {
+    "Laarne": "focal_laarne",
+    "Ouinhi": "focal_ouinhi",
+    "Sint-Truiden": "focal_sint_truiden",
+    "Covè": "focal_cove",
+}
+REVIEWED = {"Laarne", "Ouinhi"}
+# owner -> what the consultant asked when returning the sheet
+RETURNED = {
+    "Covè": "Merci ! Pouvez-vous ajouter les facteurs externes liés aux acteurs locaux "
+    "(hôtellerie, producteurs, troupes de théâtre) et leur donner un score ?",
+}
+# (owner, commenting role, text)
+COMMENTS = [
+    (
+        "Laarne",
+        "focal_ouinhi",
+        "Le retour aux conseils est aussi notre difficulté. Chez nous, les membres sont "
+        "désignés par leurs groupements : cela pourrait vous intéresser.",
+    ),
+    (
+        "Ouinhi",
+        "consultant",
+        "Le manque de confiance des acteurs économiques est le facteur le plus fort : "
+        "c'est une bonne base pour votre question d'apprentissage.",
+    ),
+]
+
+
+def load(world):
+    world.factor_analyses = {
+        name: _analysis(world, name, *analysis) for name, analysis in ANALYSES.items()
+    }
+    for name, role, text in COMMENTS:
+        sheet = world.factor_analyses[name]
+        Comment.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(sheet),
+            object_id=sheet.pk,
+            author=world.users[role],
+            text=text,
+        )
+
+
+def _analysis(world, name, remarks, positive, negative):
+    owner = world.lg[name]
+    author = world.users[AUTHORS[name]]
+    sheet = FactorAnalysis.objects.owned_by(owner).first()
+    if sheet is None:
+        sheet = FactorAnalysis(programme=world.programme, created_by=author, remarks=remarks)
+        sheet._history_user = author
+        sheet.save()
+        sheet.owners.set([owner])
+    factors = [("positive", *factor) for factor in positive]
+    factors += [("negative", *factor) for factor in negative]
+    for impact, score, level, origin, text in factors:
+        Factor.objects.get_or_create(
+            sheet=sheet,
+            text=text,
+            defaults={"impact": impact, "score": score, "level": level, "origin": origin},
+        )
+    if sheet.status == sheet.Status.DRAFT:
+        sheet.share(by=author)
+        consultant = world.users["consultant"]
+        if name in REVIEWED:
+            sheet.review(by=consultant)
+        elif name in RETURNED:
+            sheet = services.sheet_return(sheet=sheet, user=consultant, text=RETURNED[name])
+    return sheet

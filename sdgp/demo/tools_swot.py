@@ -1,0 +1,202 @@
+"""Tool 4 for the four municipalities that completed the pilot: a SWOT (FFOM) analysis of one
+project of their activity profile, with the challenges and strategies drawn from it with the
+consultant.
+
+The strategies announce what the report says each municipality went on to do: Laarne writes
+to potential council members by name and leans on associations, Ouinhi sets up an advisory
+council of economic operators, Covè maps its tourist assets and its local "ADN", Sint-Truiden
+looks at the agricultural council for a participatory food strategy. In French, the working
+language with Benin.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from learning.models import Comment
+from learning.tools.swot import Swot, SwotItem
+
+# owner -> (project, {quadrant: [items]}, challenges, strategies)
+ANALYSES = {
+    "Laarne": (
+        "Redynamiser les conseils consultatifs",
+        {
+            "S": [
+                "Directrice générale engagée comme point focal",
+                "Bons liens entre les services et les associations",
+                "Soutien du collège",
+            ],
+            "W": [
+                "Toujours les mêmes membres dans les conseils",
+                "Peu de retour aux conseils sur leurs avis",
+                "Peu de temps du personnel pour animer les conseils",
+            ],
+            "O": [
+                "Nouveau programme pluriannuel après les élections",
+                "Exemple d'Ouinhi : membres désignés par leurs groupements",
+                "Vie associative riche",
+            ],
+            "T": [
+                "Élections locales d'octobre 2024",
+                "Lassitude des habitants face aux consultations",
+                "Règles légales de composition des conseils",
+            ],
+        },
+        "Rendre les conseils consultatifs plus représentatifs et plus vivants ; donner un vrai "
+        "retour aux membres sur leurs avis.",
+        "Écrire nominativement aux participants potentiels ; associer les associations plutôt "
+        "que seulement des individus ; travailler au niveau des rues et des quartiers ; "
+        "essayer un conseil de village tiré au sort.",
+    ),
+    "Ouinhi": (
+        "Mobilisation des recettes fiscales locales",
+        {
+            "S": [
+                "Évaluation participative des projets déjà pratiquée",
+                "Chefs de village relais de l'information",
+                "Engagement du Secrétaire Exécutif",
+            ],
+            "W": [
+                "Faible confiance des commerçants envers la mairie",
+                "Pas de dialogue structuré avec les acteurs économiques",
+                "Décisions du conseil communal peu connues des habitants",
+            ],
+            "O": [
+                "Le marché de Laarne : un modèle de dialogue avec les marchands",
+                "Hangar de stockage demandé par les producteurs",
+                "Appui de l'ANCB",
+            ],
+            "T": [
+                "Pistes impraticables en saison des pluies",
+                "Concurrence des marchés des communes voisines",
+                "Connexion internet instable",
+            ],
+        },
+        "Passer d'une logique de collecte des taxes à un dialogue constructif avec les acteurs "
+        "économiques locaux, pour mieux répondre à leurs besoins.",
+        "Créer un conseil consultatif des opérateurs économiques avec des réunions "
+        "trimestrielles ; répondre à leurs demandes (hangar de stockage, entretien des pistes) ; "
+        "publier les décisions du conseil communal sur un petit site web.",
+    ),
+    "Sint-Truiden": (
+        "Participation au conseil agricole",
+        {
+            "S": [
+                "Service Tourisme expérimenté dans le tourisme fruitier",
+                "Service international et jumelages",
+                "Agence Shop & the City proche du tourisme",
+            ],
+            "W": [
+                "Conseil agricole peu représentatif",
+                "Confiance limitée des citoyens dans la commune",
+            ],
+            "O": [
+                "Stratégie alimentaire participative en préparation",
+                "Intérêt des habitants pour les produits locaux",
+            ],
+            "T": [
+                "Vente de terrains communaux aux producteurs agricoles",
+                "Priorités politiques changeantes",
+            ],
+        },
+        "Renforcer la vente locale des produits locaux et la participation des citoyens au "
+        "conseil agricole.",
+        "Ouvrir le conseil agricole à d'autres acteurs de l'alimentation ; faire connaître les "
+        "producteurs locaux avec le service Tourisme.",
+    ),
+    "Covè": (
+        "Création de l'office du tourisme",
+        {
+            "S": [
+                "Service du développement local chargé du tourisme",
+                "Patrimoine et « ADN » locaux riches",
+                "Partenariat avec Tournai",
+            ],
+            "W": [
+                "Acteurs du tourisme peu organisés",
+                "Budget communal limité",
+                "Pas de vision partagée du tourisme",
+            ],
+            "O": [
+                "Le tourisme, axe prioritaire du gouvernement national",
+                "Visite d'étude à Sint-Truiden en septembre 2024",
+                "Réseaux sociaux pour faire connaître l'office",
+            ],
+            "T": [
+                "Concurrence d'autres destinations",
+                "Départ du personnel formé",
+            ],
+        },
+        "Organiser les acteurs locaux autour du tourisme et construire avec eux une vision "
+        "partagée du tourisme.",
+        "Cartographier les atouts touristiques ; systématiser l'« ADN » local dans une brochure "
+        "(« Covè en 10 regards ») ; contacter l'hôtellerie, les acteurs agricoles et les troupes "
+        "de théâtre en vue d'une structure de concertation ; ouvrir l'office du tourisme et sa "
+        "page Facebook.",
+    ),
+}
+
+AUTHORS = {
+    "Laarne": "focal_laarne",
+    "Ouinhi": "focal_ouinhi",
+    "Sint-Truiden": "focal_sint_truiden",
+    "Covè": "focal_cove",
+}
+REVIEWED = {"Laarne", "Ouinhi", "Covè"}
+# (owner, commenting role, text)
+COMMENTS = [
+    (
+        "Laarne",
+        "focal_ouinhi",
+        "Nous pouvons vous montrer comment notre conseil des opérateurs économiques choisit "
+        "ses membres.",
+    ),
+    (
+        "Laarne",
+        "consultant",
+        "Bonne base : la faiblesse « toujours les mêmes membres » devient votre défi principal.",
+    ),
+    (
+        "Covè",
+        "consultant",
+        "Les stratégies sont concrètes. Qui, parmi les acteurs locaux, portera la structure de "
+        "concertation ?",
+    ),
+]
+
+
+def load(world):
+    world.swots = {name: _swot(world, name, *analysis) for name, analysis in ANALYSES.items()}
+    for name, role, text in COMMENTS:
+        sheet = world.swots[name]
+        Comment.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(sheet),
+            object_id=sheet.pk,
+            author=world.users[role],
+            text=text,
+        )
+
+
+def _swot(world, name, project, quadrants, challenges, strategies):
+    owner = world.lg[name]
+    author = world.users[AUTHORS[name]]
+    sheet = Swot.objects.owned_by(owner).filter(project_name=project).first()
+    if sheet is None:
+        sheet = Swot(
+            programme=world.programme,
+            created_by=author,
+            project_name=project,
+            challenges=challenges,
+            strategies=strategies,
+        )
+        sheet._history_user = author
+        sheet.save()
+        sheet.owners.set([owner])
+    for quadrant, items in quadrants.items():
+        for order, text in enumerate(items):
+            SwotItem.objects.get_or_create(
+                sheet=sheet, quadrant=quadrant, text=text, defaults={"order": order}
+            )
+    if sheet.status == sheet.Status.DRAFT:
+        sheet.share(by=author)
+        if name in REVIEWED:
+            sheet.review(by=world.users["consultant"])
+    return sheet
