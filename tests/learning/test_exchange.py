@@ -309,10 +309,23 @@ def test_the_partnership_page_shows_both_sides_as_mirrors(
     assert "acteurs économiques" in ouinhi_side and "Our traders&#x27; forum" in ouinhi_side
 
 
-def test_the_partnership_page_links_to_the_exchange(client, focal_point, partnership):
+def test_the_partnership_page_links_to_the_exchange_and_the_evolution(
+    client, focal_point, partnership, laarne, ouinhi, programme
+):
     client.force_login(focal_point)
     page = client.get(partnership.get_absolute_url()).content.decode()
     assert reverse("learning:partnership_exchange", args=[partnership.pk]) in page
+    assert reverse("learning:evolution", args=[laarne.pk]) in page
+    assert reverse("learning:evolution", args=[ouinhi.pk]) in page
+    assert reverse("learning:knowledge_network", args=[programme.pk]) in page
+    assert reverse("learning:supply_demand", args=[programme.pk]) not in page
+
+
+def test_staff_find_the_programme_tables_from_a_partnership(client, staff, partnership, programme):
+    client.force_login(staff)
+    page = client.get(partnership.get_absolute_url()).content.decode()
+    assert reverse("learning:supply_demand", args=[programme.pk]) in page
+    assert reverse("learning:evolution_overview", args=[programme.pk]) in page
 
 
 def test_staff_see_supply_and_demand_with_common_goals(
