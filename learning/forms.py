@@ -4,6 +4,8 @@ from django import forms
 from django.forms.models import inlineformset_factory, modelform_factory
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.models import LocalGovernment
+
 from .models.comments import Comment
 
 
@@ -27,6 +29,26 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
     prefix = "sheet"
+
+
+class OwnersForm(forms.Form):
+    """Further owners of a new sheet: municipalities that fill it in jointly (a joint table)."""
+
+    prefix = "owners"
+
+    co_owners = forms.ModelMultipleChoiceField(
+        queryset=LocalGovernment.objects.none(),
+        required=False,
+        label=_("Filled in jointly with"),
+        help_text=_("Only for a joint sheet; each of these municipalities will own it too."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_owners"].queryset = LocalGovernment.objects.filter(
+            pk__in=[choice.pk for choice in choices]
+        )
 
 
 class CommentForm(forms.ModelForm):

@@ -17,7 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from partnerships.models import LocalGovernment, Partnership
 
 from .. import services
-from ..forms import CommentForm, ReturnForm, VersionForm, build_forms
+from ..forms import CommentForm, OwnersForm, ReturnForm, VersionForm, build_forms
 from ..history import changes_since
 from ..tools.registry import get_tool
 
@@ -161,12 +161,17 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
             return None
         return self.tool.model.objects.owned_by(self.owner).first()
 
+    def owners_form(self, data=None):
+        """Joint owners to choose from: the other municipalities the user fills tools in for."""
+        choices = [lg for lg in creatable_owners(self.request.user) if lg != self.owner]
+        return OwnersForm(data, choices=choices) if choices else None
+
     def get(self, request, *args, **kwargs):
         self.object = None
         if sheet := self.existing():
             messages.info(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
             return redirect("learning:sheet_update", slug=self.tool.slug, pk=sheet.pk)
-        return self.render_forms(*self.build())
+        return self.render_forms(*self.build(), owners_form=self.owners_form())
 
     def post(self, request, *args, **kwargs):
         self.object = None
@@ -174,11 +179,13 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         if programme is None:
             raise Http404("This local government has no partnership")
         form, formsets = self.build(request.POST, request.FILES)
-        if not _valid(form, formsets):
-            return self.render_forms(form, formsets)
+        owners_form = self.owners_form(request.POST)
+        more = [owners_form] if owners_form else []
+        if not _valid(form, formsets, *more):
+            return self.render_forms(form, formsets, owners_form=owners_form)
         if self.existing():
             messages.error(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
-            return self.render_forms(form, formsets)
+            return self.render_forms(form, formsets, owners_form=owners_form)
         sheet = services.sheet_create(
             tool=self.tool,
             owner=self.owner,
@@ -186,6 +193,7 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
             form=form,
             formsets=formsets,
             user=request.user,
+            co_owners=owners_form.cleaned_data["co_owners"] if owners_form else (),
         )
         return self.saved(
             sheet, _("Saved. Only your team and your consultant see it until you share it.")

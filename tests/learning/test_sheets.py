@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from learning.models import Comment
-from learning.tools.registry import tools
+from learning.tools.registry import get_tool, tools
 from tests.learning.sheets import create_sheet, edit_data, sample_data, text_field, url
 
 pytestmark = pytest.mark.django_db
@@ -327,3 +327,26 @@ def test_partnership_page_shows_a_shared_sheet_to_the_partner_with_its_status(
 
     assert sheet.get_absolute_url() in html
     assert "sheet-status-shared" in html
+
+
+def test_consultant_fills_in_a_joint_sheet_that_both_municipalities_own(
+    client, consultant, laarne, ouinhi, partner_focal_point
+):
+    tool = get_tool("swot")
+    client.force_login(consultant)
+    data = {**sample_data(tool, laarne), "owners-co_owners": [str(ouinhi.pk)]}
+
+    client.post(reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk}), data)
+
+    sheet = tool.model.objects.get()
+    assert set(sheet.owners.all()) == {laarne, ouinhi}
+    client.force_login(partner_focal_point)  # an owner now, so even the draft is theirs
+    assert client.get(url("sheet_update", sheet)).status_code == 200
+
+
+def test_a_focal_point_of_one_municipality_is_not_offered_a_joint_sheet(as_focal_point, laarne):
+    page = as_focal_point.get(
+        reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk})
+    )
+
+    assert "owners-co_owners" not in page.content.decode()
