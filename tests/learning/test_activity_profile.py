@@ -2,7 +2,8 @@
 the phases they served and two scores out of 10, with a chart of quantity against quality."""
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learning.forms import current_values, sheet_post_data
@@ -38,7 +39,7 @@ def profile(owner, programme, *, status=ActivityProfile.Status.DRAFT, strategies
         owners=[owner], programme=programme, project_name="Advisory councils", status=status
     )
     for index in range(strategies):
-        StrategyFactory(sheet=sheet, strategy=f"Strategy {index + 1}", quantity=3 + index)
+        StrategyFactory(sheet=sheet, strategy=f"Strategy {index + 1}", quantity=3 + index % 8)
     return sheet
 
 
@@ -251,3 +252,20 @@ def test_phases_are_listed_in_project_order():
     row = Strategy(in_design=True, in_monitoring_evaluation=True)
 
     assert [str(phase) for phase in row.phases] == ["design", "monitoring and evaluation"]
+
+
+def test_the_page_reads_the_strategies_in_one_query_however_many(
+    client, focal_point, laarne, programme
+):
+    small = profile(laarne, programme, strategies=2)
+    large = profile(laarne, programme, strategies=9)
+    client.force_login(focal_point)
+    client.get(small.get_absolute_url())  # session and permissions warmed up
+
+    counts = []
+    for sheet in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(sheet.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]

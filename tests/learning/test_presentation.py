@@ -7,6 +7,8 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -336,3 +338,22 @@ def test_print_view_shows_the_sheet_and_the_pdf_renders(client, consultant, laar
     assert "Lies Vermeulen" in printed.content.decode()
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_page_costs_the_same_queries_however_many_people_and_images(
+    client, focal_point, laarne, programme
+):
+    small = shared_sheet(laarne, programme, image_count=1)
+    large = shared_sheet(laarne, programme, image_count=5)
+    for index in range(6):
+        PresentationPersonFactory(sheet=large, name=f"Person {index}")
+    client.force_login(focal_point)
+    client.get(small.get_absolute_url())
+
+    counts = []
+    for sheet in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(sheet.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
