@@ -152,7 +152,7 @@ TOOL = register(
             "score: 10/10 = high impact, 1/10 = very low impact. Only list factors that affect "
             "the PARTICIPATION of internal and external stakeholders."
         ),
-        inlines=(Inline(Factor, fields=FactorForm.Meta.fields, form=FactorForm, extra=2),),
+        inlines=(Inline(Factor, fields=FactorForm.Meta.fields, form=FactorForm, extra=1),),
         extra={"sample": sample},
     )
 )

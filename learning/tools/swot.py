@@ -77,7 +77,16 @@ class SwotItem(SheetRow):
     class Meta:
         verbose_name = _("SWOT item")
         verbose_name_plural = _("SWOT items")
-        ordering = ["sheet", "quadrant", "order", "pk"]
+        # Matrix order (S, W, O, T), then as typed.
+        ordering = [
+            "sheet",
+            models.Case(
+                *(models.When(quadrant=code, then=index) for index, code in enumerate("SWOT")),
+                output_field=models.IntegerField(),
+            ),
+            "order",
+            "pk",
+        ]
 
     def __str__(self):
         return f"{self.get_quadrant_display()}: {self.text[:60]}"
@@ -166,7 +175,7 @@ TOOL = register(
             "opportunities and threats outside it, as short bullet points. Then, with your "
             "consultant, formulate the challenges and the strategies to respond to them."
         ),
-        inlines=(Inline(SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=4),),
+        inlines=(Inline(SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1),),
         extra={"sample": sample, "matrix_label": MATRIX_LABEL},
     )
 )
