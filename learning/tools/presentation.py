@@ -156,7 +156,7 @@ class PresentationImage(SheetRow):
 
 class PresentationSheetForm(forms.ModelForm):
     map_image = CheckedImageField(
-        label=_("map"),
+        label=_("Map"),
         required=False,
         help_text=_("A JPEG, PNG or WebP image of at most 10 MB."),
     )
@@ -183,6 +183,11 @@ class PresentationSheetForm(forms.ModelForm):
             for name in fields
             if name not in ("map_image", "population")
         }
+        labels = {
+            "national_structure": _("Political and administrative structure: national level"),
+            "regional_structure": _("Political and administrative structure: regional level"),
+            "local_structure": _("Political and administrative structure: local level"),
+        }
 
 
 class PresentationPersonForm(forms.ModelForm):
@@ -194,7 +199,7 @@ class PresentationPersonForm(forms.ModelForm):
 
 class PresentationImageForm(forms.ModelForm):
     image = CheckedImageField(
-        label=_("image"), help_text=_("A JPEG, PNG or WebP image of at most 10 MB.")
+        label=_("Image"), help_text=_("A JPEG, PNG or WebP image of at most 10 MB.")
     )
 
     class Meta:

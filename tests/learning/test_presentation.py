@@ -326,7 +326,7 @@ def test_sharing_with_few_images_is_still_allowed(client, focal_point, laarne, p
     assert sheet.status == PresentationSheet.Status.SHARED
 
 
-def test_print_view_shows_the_sheet_and_the_pdf_renders(client, consultant, laarne, programme):
+def test_print_view_and_pdf_show_the_sheet_with_its_pictures(client, consultant, laarne, programme):
     sheet = shared_sheet(laarne, programme)
     client.force_login(consultant)
 
@@ -338,6 +338,7 @@ def test_print_view_shows_the_sheet_and_the_pdf_renders(client, consultant, laar
     assert "Lies Vermeulen" in printed.content.decode()
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+    assert pdf.content.count(b"/Image") == 3  # the three pictures are in the PDF
 
 
 def test_the_page_costs_the_same_queries_however_many_people_and_images(
