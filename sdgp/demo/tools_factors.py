@@ -132,11 +132,12 @@ def _analysis(world, name, remarks, positive, negative):
     factors = [("positive", *factor) for factor in positive]
     factors += [("negative", *factor) for factor in negative]
     for impact, score, level, origin, text in factors:
-        Factor.objects.get_or_create(
-            sheet=sheet,
-            text=text,
-            defaults={"impact": impact, "score": score, "level": level, "origin": origin},
-        )
+        if not Factor.objects.filter(sheet=sheet, text=text).exists():
+            row = Factor(
+                sheet=sheet, text=text, impact=impact, score=score, level=level, origin=origin
+            )
+            row._history_user = author
+            row.save()
     if sheet.status == sheet.Status.DRAFT:
         sheet.share(by=author)
         consultant = world.users["consultant"]

@@ -192,9 +192,10 @@ def _swot(world, name, project, quadrants, challenges, strategies):
         sheet.owners.set([owner])
     for quadrant, items in quadrants.items():
         for order, text in enumerate(items):
-            SwotItem.objects.get_or_create(
-                sheet=sheet, quadrant=quadrant, text=text, defaults={"order": order}
-            )
+            if not SwotItem.objects.filter(sheet=sheet, quadrant=quadrant, text=text).exists():
+                item = SwotItem(sheet=sheet, quadrant=quadrant, text=text, order=order)
+                item._history_user = author
+                item.save()
     if sheet.status == sheet.Status.DRAFT:
         sheet.share(by=author)
         if name in REVIEWED:
