@@ -7,4 +7,5 @@ MODULES = [
     "sdgp.demo.tools_activity_profile",
     "sdgp.demo.tools_factors",
     "sdgp.demo.tools_swot",
+    "sdgp.demo.tools_learning_questions",
 ]

@@ -251,3 +251,43 @@ def test_the_timeline_of_ouinhi_says_what_triggered_the_change(
 def test_a_stranger_has_no_timeline_of_laarne(client, stranger, laarne):
     client.force_login(stranger)
     assert client.get(reverse("learning:evolution", args=[laarne.pk])).status_code == 404
+
+
+def test_the_demo_data_reproduces_appendix_8_11(client):
+    from django.core.management import call_command
+
+    from partnerships.models import Programme, User
+
+    call_command("seed_demo", quiet=True)
+    programme = Programme.objects.get()
+    rows = evolution_rows(programme, LearningQuestion.objects.all())
+    assert [row.local_government.name for row in rows] == [
+        "Ouinhi",
+        "Laarne",
+        "Covè",
+        "Sint-Truiden",
+    ]
+    by_name = {row.local_government.name: row for row in rows}
+    assert texts(by_name["Ouinhi"].initial) == [
+        "How can the municipality ensure that local economic actors pay more tax?",
+        "How can the municipality strengthen women's participation in politics?",
+        "How do we develop a website?",
+    ]
+    assert texts(by_name["Ouinhi"].final) == [
+        "How can the municipality best support local economic actors?",
+        "How can we create a website that supports local economic actors?",
+    ]
+    assert len(by_name["Laarne"].initial) == 3
+    assert texts(by_name["Laarne"].final) == texts(by_name["Sint-Truiden"].final)
+    assert len(by_name["Sint-Truiden"].final) == 2
+    assert texts(by_name["Covè"].initial) == [
+        "How can the municipality articulate agriculture, nature and tourism to strengthen the "
+        "local economy?"
+    ]
+    assert by_name["Sint-Truiden"].applications == [
+        "Temporarily suspended due to political decisions."
+    ]
+    client.force_login(User.objects.get(username__startswith="consultant@"))
+    response = client.get(reverse("learning:evolution_overview", args=[programme.pk]))
+    assert response.status_code == 200
+    assert "How do we develop a website?" in response.content.decode()

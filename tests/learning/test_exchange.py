@@ -398,3 +398,38 @@ def test_a_stranger_sees_no_mirror_of_another_partnership(client, stranger, part
     client.force_login(stranger)
     url = reverse("learning:partnership_exchange", args=[partnership.pk])
     assert client.get(url).status_code == 404
+
+
+# Query budgets: the pages do not grow a query per row
+
+
+def test_the_question_page_stays_within_its_query_budget(
+    client, focal_point, question, ouinhi, django_assert_max_num_queries
+):
+    for number in range(6):
+        response = ResponseFactory(question=question, local_government=ouinhi, text=f"R{number}")
+        Attachment.objects.create(
+            response=response,
+            file="private/learning/attachments/x.pdf",
+            original_name="x.pdf",
+            kind="document",
+            content_type="application/pdf",
+            size=10,
+        )
+    client.force_login(focal_point)
+    with django_assert_max_num_queries(30):
+        assert client.get(question.get_absolute_url()).status_code == 200
+
+
+def test_the_knowledge_network_stays_within_its_query_budget(
+    client, stranger, programme, laarne, django_assert_max_num_queries
+):
+    table = LearningQuestionTableFactory(programme=programme, owners=[laarne], status="shared")
+    for number in range(10):
+        item = LearningQuestionFactory(table=table, order=number + 1)
+        item.set_tags(["16.7", "5"])
+        SubQuestionFactory(question=item)
+    client.force_login(stranger)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("learning:knowledge_network", args=[programme.pk]))
+    assert len(response.context["questions"]) == 10
