@@ -6,7 +6,7 @@ from django.utils.translation import trans_real
 
 from learning.forms import sheet_post_data
 from learning.tools.registry import get_tool
-from tests.factories import SwotFactory, SwotItemFactory
+from tests.factories import CommentFactory, SwotFactory, SwotItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,17 @@ def test_items_keep_the_order_in_which_they_were_typed(client, focal_point, laar
     sheet = TOOL.model.objects.get()
     opportunities = sheet.quadrants()[2]["items"]
     assert [item.text for item in opportunities] == ["Second opportunity", "Third opportunity"]
+
+
+def test_detail_page_needs_a_fixed_number_of_queries(
+    client, consultant, laarne, django_assert_max_num_queries
+):
+    sheet = SwotFactory(owners=[laarne], status="shared")
+    SwotItemFactory.create_batch(20, sheet=sheet)
+    CommentFactory.create_batch(10, sheet=sheet)
+    client.force_login(consultant)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(sheet.get_absolute_url())
+
+    assert response.status_code == 200
