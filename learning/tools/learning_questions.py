@@ -839,6 +839,8 @@ TOOL = register(
         model=LearningQuestionTable,
         step=Step.LEARNING_QUESTIONS,
         fields=("context",),
+        # A municipality's own table, and later a joint one (Laarne and Sint-Truiden).
+        many_per_owner=True,
         description=_(
             "The municipality requesting knowledge writes its learning questions, usually two, "
             "each with the obstacles (problems to be solved) and the sub-questions behind it. "

@@ -372,6 +372,22 @@ def test_the_partner_cannot_reformulate_the_owners_question(client, partner_foca
 # A joint table
 
 
+def test_the_consultant_draws_up_a_joint_table_beside_laarnes_own(
+    client, consultant, programme, laarne, table
+):
+    sint_truiden = LocalGovernmentFactory(name="Sint-Truiden")
+    PartnershipFactory(
+        programme=programme, north=sint_truiden, south=SouthLocalGovernmentFactory(name="Covè")
+    ).consultants.add(consultant)
+    client.force_login(consultant)
+    data = sheet_post_data(TOOL, TOOL.extra["sample"](laarne))
+    data["owners-co_owners"] = [str(sint_truiden.pk)]
+    response = client.post(reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]), data)
+    assert response.status_code == 302
+    joint = LearningQuestionTable.objects.exclude(pk=table.pk).get()
+    assert set(joint.owners.all()) == {laarne, sint_truiden}
+
+
 def test_a_joint_table_belongs_to_both_municipalities(client, programme, laarne, focal_point):
     sint_truiden = LocalGovernmentFactory(name="Sint-Truiden")
     PartnershipFactory(
