@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # Bookkeeping fields that say nothing to a reader.
@@ -85,7 +86,8 @@ def _record_entries(records, *, subject, excluded):
             action=action,
             subject=subject(record),
             version=getattr(record, "version", None),
-            note=record.history_change_reason or "",
+            # Notes are stored untranslated (see ToolSheet._set_status).
+            note=gettext(record.history_change_reason) if record.history_change_reason else "",
         )
         fields = _shown_fields(record, excluded)
         if action == "deleted":

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from partnerships.models import LocalGovernment, Partnership
@@ -132,12 +133,12 @@ class ToolSheet(models.Model):
             raise ValidationError(
                 _("Only a draft or a sheet returned for changes can be shared."), code="status"
             )
-        self._set_status(self.Status.SHARED, by, _("Shared with the partner"))
+        self._set_status(self.Status.SHARED, by, gettext_noop("Shared with the partner"))
 
     def review(self, by):
         if not self.can_be_reviewed:
             raise ValidationError(_("Only a shared sheet can be reviewed."), code="status")
-        self._set_status(self.Status.REVIEWED, by, _("Reviewed by the consultant"))
+        self._set_status(self.Status.REVIEWED, by, gettext_noop("Reviewed by the consultant"))
 
     def return_for_changes(self, by, comment):
         if not self.can_be_returned:
@@ -146,12 +147,14 @@ class ToolSheet(models.Model):
             )
         if not (comment or "").strip():
             raise ValidationError({"text": _("Say what should change.")}, code="required")
-        self._set_status(self.Status.RETURNED, by, _("Returned for changes"))
+        self._set_status(self.Status.RETURNED, by, gettext_noop("Returned for changes"))
 
     def _set_status(self, status, by, note):
+        """Save the new status; the history keeps `note` untranslated and the history page
+        shows it in the reader's language."""
         self.status = status
         self._history_user = by
-        self._change_reason = str(note)[:100]
+        self._change_reason = note
         self.save(update_fields=["status", "updated_at"])
 
     def owner_partnerships(self):
