@@ -34,6 +34,12 @@ class Goal:
         return getattr(self, f"name_{language}", "") or self.name_en
 
     @property
+    def text_colour(self):
+        """Black or white, whichever reads better on the goal's colour."""
+        red, green, blue = (int(self.colour[i : i + 2], 16) for i in (1, 3, 5))
+        return "#000" if (299 * red + 587 * green + 114 * blue) / 1000 > 150 else "#fff"
+
+    @property
     def targets(self):
         """The goal's target numbers in official order: 16.1 ... 16.10, 16.a, 16.b."""
         numbered = [f"{self.number}.{n}" for n in range(1, self.numbered_targets + 1)]

@@ -230,6 +230,7 @@ class LearningQuestion(SheetRow):
         for question in replaced:
             question._refuse_unless_active()
         with transaction.atomic():
+            self._claim(replaced, status=self.Status.REPLACED, ended_date=date)
             new = LearningQuestion.objects.create(
                 table=table or self.table,
                 order=self.order,
@@ -251,11 +252,23 @@ class LearningQuestion(SheetRow):
                     priority=subquestion.priority,
                     answer_status=subquestion.answer_status,
                 )
-            for question in replaced:
-                question.status = self.Status.REPLACED
-                question.ended_date = date
-                question.save(update_fields=["status", "ended_date"])
         return new
+
+    @classmethod
+    def _claim(cls, questions, **changes):
+        """Change current questions, refusing if someone changed one of them meanwhile (two
+        people reformulating the same question at once)."""
+        claimed = cls.objects.filter(
+            pk__in=[question.pk for question in questions], status=cls.Status.ACTIVE
+        ).update(**changes)
+        if claimed != len(questions):
+            raise ValidationError(
+                _("Someone reformulated or dropped this question meanwhile."), code="not_active"
+            )
+        for question in questions:
+            for name, value in changes.items():
+                setattr(question, name, value)
+            question.save(update_fields=list(changes))  # a line in the history
 
     def drop(self, *, reason, date, by=None):
         """Set the question aside with a reason; its wording stays in the history."""
@@ -264,10 +277,8 @@ class LearningQuestion(SheetRow):
             raise ValidationError(
                 {"dropped_reason": _("Say why the question is dropped.")}, code="no_reason"
             )
-        self.status = self.Status.DROPPED
-        self.dropped_reason = reason
-        self.ended_date = date
-        self.save(update_fields=["status", "dropped_reason", "ended_date"])
+        with transaction.atomic():
+            self._claim([self], status=self.Status.DROPPED, dropped_reason=reason, ended_date=date)
 
 
 class SdgTag(models.Model):
@@ -743,6 +754,37 @@ def evolution_rows(programme, questions):
         rows.values(),
         key=lambda row: (row.summary.order if row.summary else 999, row.local_government.name),
     )
+
+
+def supply_and_demand(programme, questions):
+    """The programme's demand for expertise against the supply: for each current question,
+    who asks it, which partners offer expertise, the partnership's theme; and for each SDG,
+    the municipalities asking about it (the common themes of knowledge-network meetings).
+
+    `questions` should carry `response_count` and prefetch the owners and SDG tags."""
+    partnerships = list(programme.partnerships.with_sides())
+    rows, by_goal = [], {}
+    for question in questions:
+        owners = list(question.table.owners.all())
+        theirs = [p for p in partnerships for owner in owners if owner in p.sides]
+        offered_by = {p.partner_of(owner) for p in theirs for owner in owners if owner in p.sides}
+        rows.append(
+            {
+                "question": question,
+                "owners": owners,
+                "offered_by": sorted(offered_by, key=str),
+                "theme": next((p.theme for p in theirs if p.theme), None),
+            }
+        )
+        for goal in question.goals:
+            entry = by_goal.setdefault(goal.number, {"goal": goal, "asking": set(), "count": 0})
+            entry["asking"].update(owners)
+            entry["count"] += 1
+    common = [
+        {**entry, "asking": sorted(entry["asking"], key=str)}
+        for _number, entry in sorted(by_goal.items())
+    ]
+    return rows, common
 
 
 class LearningQuestionForm(forms.ModelForm):

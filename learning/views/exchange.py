@@ -30,6 +30,7 @@ from ..tools.learning_questions import (
     LearningQuestion,
     Response,
     SubQuestion,
+    supply_and_demand,
 )
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
 
@@ -195,35 +196,7 @@ class SupplyDemandView(PermissionRequiredMixin, DetailView):
             .annotate(response_count=Count("responses", distinct=True))
             .order_by("table__pk", "order")
         )
-        partnerships = list(programme.partnerships.with_sides())
-        rows, by_goal = [], {}
-        for question in questions:
-            owners = list(question.table.owners.all())
-            offered_by = {
-                partnership.partner_of(owner)
-                for owner in owners
-                for partnership in partnerships
-                if owner in partnership.sides
-            }
-            theme = next(
-                (p.theme for p in partnerships for o in owners if o in p.sides and p.theme), None
-            )
-            rows.append(
-                {
-                    "question": question,
-                    "owners": owners,
-                    "offered_by": sorted(offered_by, key=str),
-                    "theme": theme,
-                }
-            )
-            for goal in question.goals:
-                by_goal.setdefault(goal.number, {"goal": goal, "asking": set(), "count": 0})
-                by_goal[goal.number]["asking"].update(owners)
-                by_goal[goal.number]["count"] += 1
-        common = [
-            {**entry, "asking": sorted(entry["asking"], key=str)}
-            for number, entry in sorted(by_goal.items())
-        ]
+        rows, common = supply_and_demand(programme, questions)
         return super().get_context_data(rows=rows, common=common, **kwargs)
 
 

@@ -3,6 +3,7 @@ it) and of the evolution of the questions: a municipality's timeline, the progra
 overview for the report and the consultant's summary phrases."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
@@ -182,15 +183,19 @@ class QuestionReformulateView(QuestionMixin, PermissionRequiredMixin, FormView):
         return super().get_context_data(question=self.get_object(), **kwargs)
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        new = self.get_object().reformulate(
-            text=data["text"],
-            by=self.request.user,
-            date=data["date"],
-            trigger=data["trigger"],
-            trigger_note=data["trigger_note"],
-            also_replaces=list(data["also_replaces"]),
-        )
+        data, question = form.cleaned_data, self.get_object()
+        try:
+            new = question.reformulate(
+                text=data["text"],
+                by=self.request.user,
+                date=data["date"],
+                trigger=data["trigger"],
+                trigger_note=data["trigger_note"],
+                also_replaces=list(data["also_replaces"]),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
         self.request.session[DRAFT_SAVED] = f"reformulate-{self.get_object().pk}"
         messages.success(self.request, _("The new wording replaces the old one, which is kept."))
         return redirect(new)
@@ -206,9 +211,15 @@ class QuestionDropView(QuestionMixin, PermissionRequiredMixin, FormView):
 
     def form_valid(self, form):
         question = self.get_object()
-        question.drop(
-            reason=form.cleaned_data["reason"], date=form.cleaned_data["date"], by=self.request.user
-        )
+        try:
+            question.drop(
+                reason=form.cleaned_data["reason"],
+                date=form.cleaned_data["date"],
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
         self.request.session[DRAFT_SAVED] = f"drop-{question.pk}"
         messages.success(
             self.request, _("The question is dropped; its wording stays in the history.")

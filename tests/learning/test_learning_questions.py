@@ -399,3 +399,17 @@ def test_a_joint_table_belongs_to_both_municipalities(client, programme, laarne,
     client.force_login(focal_point)
     assert client.get(question.get_absolute_url()).status_code == 200
     assert client.get(reverse("learning:question_update", args=[question.pk])).status_code == 200
+
+
+def test_two_reformulations_of_the_same_question_at_once_keep_one(focal_point, question):
+    from django.core.exceptions import ValidationError
+
+    seen_by_someone_else = LearningQuestion.objects.get(pk=question.pk)
+    question.reformulate(text="First new wording?", by=focal_point, date=datetime.date(2024, 9, 1))
+    with pytest.raises(ValidationError):
+        seen_by_someone_else.reformulate(
+            text="Second new wording?", by=focal_point, date=datetime.date(2024, 9, 1)
+        )
+    assert list(
+        LearningQuestion.objects.filter(status="active").values_list("text", flat=True)
+    ) == ["First new wording?"]

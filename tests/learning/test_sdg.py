@@ -87,3 +87,8 @@ def test_every_wrong_tag_is_reported_at_once():
     with pytest.raises(ValidationError) as raised:
         sdg.parse_tags("16.11, 5, 99")
     assert len(raised.value.error_list) == 2
+
+
+def test_badges_use_a_readable_text_colour():
+    assert sdg.get_goal(7).text_colour == "#000"  # yellow
+    assert sdg.get_goal(16).text_colour == "#fff"  # dark blue
