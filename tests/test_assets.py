@@ -73,3 +73,36 @@ def test_collector_sees_stylesheets_and_scripts_only():
         '<script src="/static/b.js" defer></script><script>inline()</script>'
     )
     assert assets_of(html) == ["/static/a.css", "/static/b.js"]
+
+
+def pdf_pages_text(html):
+    """Each page's text as WeasyPrint lays it out with print.css (margin boxes included)."""
+    from weasyprint import CSS, HTML
+
+    stylesheet = CSS(filename=finders.find("css/print.css"))
+    document = HTML(string=html).render(stylesheets=[stylesheet])
+    return [
+        [box.text for box in page._page_box.descendants() if hasattr(box, "text")]
+        for page in document.pages
+    ]
+
+
+def test_print_stylesheet_has_no_rule_weasyprint_ignores(caplog):
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        pdf_pages_text("<h1>Title</h1>")
+    assert not [record.getMessage() for record in caplog.records if record.levelname != "INFO"]
+
+
+def test_printed_pages_are_numbered_and_repeat_the_table_header_without_the_menu():
+    rows = "".join(f"<tr><td>Activity {number}</td></tr>" for number in range(100))
+    pages = pdf_pages_text(
+        "<nav>Menu</nav><h1>Laarne: learning questions</h1><form><button>Save</button></form>"
+        f"<table><thead><tr><th>Activity</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    count = len(pages)
+    assert count > 1
+    for number, texts in enumerate(pages, start=1):
+        assert f"{number} / {count}" in texts
+        assert "Activity" in texts  # the header row, on every page
+        assert "Menu" not in texts and "Save" not in texts
+    assert "Laarne: learning questions" in pages[1]  # the running header
