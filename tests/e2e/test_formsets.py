@@ -74,6 +74,7 @@ def test_add_clones_the_empty_row_with_the_next_number(page):
     add(page)
     assert total(page) == "3"
     assert rows(page).count() == 3
+    assert page.get_by_role("button", name="Add").is_enabled()
     new = page.locator('input[name="strategies-2-name"]')
     assert new.evaluate("input => input === document.activeElement")
     new.fill("Tourism")
