@@ -1,7 +1,9 @@
 """templates/includes/formset.html: the shared markup of repeating rows."""
 
+import pytest
 from django import forms
 from django.template import engines
+from django.utils import translation
 
 INCLUDE = engines["django"].from_string(
     '{% include "includes/formset.html" with formset=formset title="Strategies" %}'
@@ -16,6 +18,12 @@ class StrategyForm(forms.Form):
 StrategyFormSet = forms.formset_factory(
     StrategyForm, extra=1, can_delete=True, max_num=3, validate_max=True
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def render(formset):

@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls of fixtures are safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,16 +37,29 @@ def _plain_http(settings):
     settings.SECURE_HSTS_SECONDS = 0
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright_driver():
+    """Playwright's sync API keeps an event loop marked as running in the test thread, so Django
+    would refuse the (safe) ORM calls of the fixtures: allow them while the driver is up. Scoped
+    to this package, so neither the loop nor the variable outlives the browser tests (a
+    subprocess started by a later test would inherit the variable)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as driver:
-        yield driver
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as driver:
+            yield driver
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_driver):
+    """One headless Chromium for all the browser tests."""
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make system-deps`.")
     browser = playwright_driver.chromium.launch(

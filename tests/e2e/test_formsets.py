@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 from django import forms
 from django.template import engines
+from django.utils import translation
 
 PAGE = engines["django"].from_string(
     """{% load static %}<!doctype html>
@@ -34,9 +35,10 @@ StrategyFormSet = forms.formset_factory(StrategyForm, extra=1, can_delete=True, 
 @pytest.fixture
 def page(phone, live_server):
     """The phone on the page; `page.posted()` returns the fields of the last post."""
-    html = PAGE.render(
-        {"formset": StrategyFormSet(prefix="strategies", initial=[{"name": "Markets"}])}
-    )
+    with translation.override("en"):
+        html = PAGE.render(
+            {"formset": StrategyFormSet(prefix="strategies", initial=[{"name": "Markets"}])}
+        )
     posts = []
 
     def post(route):
