@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -80,3 +82,13 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
     )
 
+
+@require_GET
+def media(request, path):
+    """Uploaded images, for logged-in people only and in every environment (no separate media
+    server). Their names are random; attachments under private/ have views that check who
+    may read them, so they are never served from here."""
+    parts = path.split("/")
+    if parts[0] == "private" or ".." in parts:
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)

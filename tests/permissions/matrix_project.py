@@ -22,4 +22,5 @@ ROWS = [
         label="bad-token",
         expect=everyone(200),
     ),
+    Row("media", kwargs=lambda w: {"path": "missing.png"}, expect=everyone(404, anonymous=302)),
 ]
