@@ -1,9 +1,9 @@
 """Error pages: 404 and 403 inside the site's layout and in the user's language; 500 on its own."""
 
 import pytest
-from django.utils import translation
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 from django.views.defaults import server_error
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import io
 import zipfile
 
 import pytest
-from django.utils import translation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from learning import forms_questions
