@@ -71,7 +71,10 @@ system-deps:
 
 check-deploy: $(VENV)/.installed
 	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-value-for-the-check-only \
-		ALLOWED_HOSTS=sdg.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING \
+		ALLOWED_HOSTS=sdg.example.org \
+		EMAIL_URL=$${EMAIL_URL:-smtp+tls://mailer:secret@smtp.example.org:587} \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING \
 		|| (echo "check --deploy failed"; exit 1)
 
 clean:
