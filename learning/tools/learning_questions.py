@@ -418,9 +418,8 @@ ATTACHMENT_EXTENSIONS = {
 }
 
 
-class ResponseQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(question__in=LearningQuestion.objects.visible_to(user).values("pk"))
+class ResponseQuerySet(PartQuerySet):
+    """Responses are seen by whoever sees their question, like the question's parts."""
 
 
 class Response(models.Model):
