@@ -36,9 +36,11 @@ class Entry:
         ]
 
 
-def sheet_history(sheet):
-    """Every change of the sheet and of its rows, newest first."""
-    return sorted(_entries(sheet), key=lambda entry: entry.date, reverse=True)
+def sheet_history(sheet, *, since=None):
+    """Every change of the sheet and of its rows, newest first; from `since` on when given
+    (readers who may not read drafts see the history from the first sharing on)."""
+    entries = (entry for entry in _entries(sheet) if since is None or entry.date >= since)
+    return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
 def changes_since(sheet, version):

@@ -79,6 +79,8 @@ rules.add_perm("learning.change_sheet", can_change)
 rules.add_perm("learning.share_sheet", is_superuser | is_owner_member)
 rules.add_perm("learning.review_sheet", is_superuser | is_owner_consultant)
 rules.add_perm("learning.return_sheet", is_superuser | is_owner_consultant)
+# Draft-era text (in the history) is the owners', their consultants' and programme staff's.
+rules.add_perm("learning.view_sheet_drafts", can_change | is_programme_staff_of)
 rules.add_perm("learning.comment_sheet", can_change | is_partner_member | is_programme_staff_of)
 
 from learning import question_rules  # noqa: E402, F401  (learning questions and the exchange)

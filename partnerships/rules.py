@@ -3,26 +3,28 @@ these predicates decide the actions."""
 
 import rules
 
+from .access import Access
+
 
 @rules.predicate
 def is_programme_staff(user):
     """Runs at least one programme."""
-    return user.is_authenticated and user.staffed_programmes.exists()
+    return bool(Access.of(user).staff_of)
 
 
 @rules.predicate
 def is_consultant(user):
-    return user.is_authenticated and user.coached_partnerships.exists()
+    return bool(Access.of(user).coached_partnerships)
 
 
 @rules.predicate
 def is_staff_of_partnership(user, partnership):
-    return partnership is not None and partnership.programme.staff.filter(pk=user.pk).exists()
+    return partnership is not None and partnership.programme_id in Access.of(user).staff_of
 
 
 @rules.predicate
 def is_consultant_of(user, partnership):
-    return partnership is not None and partnership.consultants.filter(pk=user.pk).exists()
+    return partnership is not None and partnership.pk in Access.of(user).coached_partnerships
 
 
 @rules.predicate

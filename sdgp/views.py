@@ -8,15 +8,17 @@ from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 
 
 def home(request):
     """Each role lands where its work is."""
     user = request.user
+    access = Access.of(user)
     partnerships = Partnership.objects.visible_to(user).with_sides()
     own = list(LocalGovernment.objects.of_member(user).select_related("country"))
-    if len(own) == 1 and not user.is_superuser and not user.staffed_programmes.exists():
+    if len(own) == 1 and not access.superuser and not access.staff_of:
         # A focal point or team member: their municipality and its partnership(s).
         return render(
             request,
@@ -26,7 +28,7 @@ def home(request):
                 "partnerships": partnerships.of_local_government(own[0]),
             },
         )
-    if user.is_superuser or user.staffed_programmes.exists():
+    if access.superuser or access.staff_of:
         programmes = Programme.objects.visible_to(user)
         return render(
             request,
@@ -37,7 +39,7 @@ def home(request):
                 "status_counts": _counts(partnerships),
             },
         )
-    if user.coached_partnerships.exists():
+    if access.coached_partnerships:
         return render(
             request, "home/consultant.html", {"partnerships": partnerships.coached_by(user)}
         )

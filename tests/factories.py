@@ -40,6 +40,12 @@ class ProgrammeFactory(DjangoModelFactory):
     end_date = datetime.date(2025, 12, 31)
 
 
+def current_programme():
+    """A sheet belongs to the programme of its owners' partnerships: in a test with one
+    programme, that one (pass `programme=` when there are several)."""
+    return Programme.objects.order_by("pk").first() or ProgrammeFactory()
+
+
 class CountryFactory(DjangoModelFactory):
     class Meta:
         model = Country
@@ -139,7 +145,7 @@ class LearningQuestionTableFactory(DjangoModelFactory):
         model = LearningQuestionTable
         skip_postgeneration_save = True
 
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.LazyFunction(current_programme)
 
     @factory.post_generation
     def owners(self, create, extracted, **kwargs):
@@ -198,7 +204,7 @@ class PresentationSheetFactory(DjangoModelFactory):
         model = PresentationSheet
         skip_postgeneration_save = True
 
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.LazyFunction(current_programme)
     population = 12900
     reasons = "To learn from each other how citizens take part in local decisions."
 
@@ -225,7 +231,7 @@ class ActivityProfileFactory(DjangoModelFactory):
         model = ActivityProfile
         skip_postgeneration_save = True
 
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.LazyFunction(current_programme)
     project_name = factory.Sequence(lambda n: f"Project {n}")
     project_description = "A project carried out with the residents."
 
@@ -259,7 +265,7 @@ class FactorAnalysisFactory(DjangoModelFactory):
         model = FactorAnalysis
         skip_postgeneration_save = True
 
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.LazyFunction(current_programme)
     remarks = "The advisory councils and the weekly market."
 
     @factory.post_generation
@@ -287,7 +293,7 @@ class SwotFactory(DjangoModelFactory):
         model = Swot
         skip_postgeneration_save = True
 
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.LazyFunction(current_programme)
     project_name = factory.Sequence(lambda n: f"Project {n}")
 
     @factory.post_generation

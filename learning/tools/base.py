@@ -9,40 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import LocalGovernment, Partnership
+from partnerships.access import Access
+from partnerships.models import Partnership
 
 
 class ToolSheetQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The owners' teams, their consultants and programme staff see every sheet; partner
-        municipalities and umbrella observers see it once it has been shared."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
+        """The owners' teams, their consultants in the sheet's programme and its staff see every
+        sheet; partner municipalities and umbrella observers of that programme see it once it
+        has been shared (partnerships/access.py)."""
+        access = Access.of(user)
+        if access.superuser:
             return self.all()
-        own = LocalGovernment.objects.of_member(user).values("pk")
-        # Partnerships read from the outside: as a member of a side, or as an observer of the
-        # umbrella organisation of a side.
-        as_member = Partnership.objects.filter(
-            models.Q(north__in=own)
-            | models.Q(south__in=own)
-            | models.Q(north__umbrella__observers=user)
-            | models.Q(south__umbrella__observers=user)
-        )
-        coached = Partnership.objects.filter(consultants=user)
-        observed = LocalGovernment.objects.filter(umbrella__observers=user).values("pk")
-        full_access = (
-            models.Q(owners__in=own)
-            | models.Q(owners__in=coached.values("north"))
-            | models.Q(owners__in=coached.values("south"))
-            | models.Q(programme__staff=user)
-        )
-        after_sharing = models.Q(status__in=ToolSheet.Status.shared_values()) & (
-            models.Q(owners__in=as_member.values("north"))
-            | models.Q(owners__in=as_member.values("south"))
-            | models.Q(owners__in=observed)
-        )
-        return self.filter(full_access | after_sharing).distinct()
+        return self.filter(
+            access.full() | (models.Q(status__in=ToolSheet.Status.shared_values()) & access.shared())
+        ).distinct()
 
     def owned_by(self, local_government):
         return self.filter(owners=local_government)
@@ -157,10 +138,22 @@ class ToolSheet(models.Model):
         self._change_reason = note
         self.save(update_fields=["status", "updated_at"])
 
+    def first_shared_at(self):
+        """When the sheet was first shared (None for a draft): partners and observers read its
+        history from then on."""
+        return (
+            self.history.filter(status__in=self.Status.shared_values())
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+
     def owner_partnerships(self):
-        """The partnerships of the owner municipalities."""
+        """The partnerships of the owner municipalities in the sheet's programme."""
         owners = self.owners.values("pk")
-        return Partnership.objects.filter(models.Q(north__in=owners) | models.Q(south__in=owners))
+        return Partnership.objects.filter(programme=self.programme_id).filter(
+            models.Q(north__in=owners) | models.Q(south__in=owners)
+        )
 
 
 class SheetRow(models.Model):

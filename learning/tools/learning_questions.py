@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning import sdg
+from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 
 from .base import SheetRow, ToolSheet
@@ -80,7 +81,35 @@ class LearningQuestionTable(ToolSheet):
 
 class LearningQuestionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(table__in=LearningQuestionTable.objects.visible_to(user).values("pk"))
+        """The questions of the tables the user reads. Partners and observers do not read the
+        wordings set aside while the table was a draft: their history starts at its sharing."""
+        access = Access.of(user)
+        tables = LearningQuestionTable.objects.visible_to(user)
+        visible = self.filter(table__in=tables.values("pk"))
+        if access.superuser:
+            return visible
+        drafts_readable = LearningQuestionTable.objects.filter(access.full())
+        shared_at = (
+            LearningQuestionTable.history.filter(
+                id=models.OuterRef("table_id"), status__in=ToolSheet.Status.shared_values()
+            )
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+        set_aside_at = (
+            LearningQuestion.history.filter(id=models.OuterRef("pk"))
+            .exclude(status=LearningQuestion.Status.ACTIVE)
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+        return visible.annotate(
+            table_shared_at=models.Subquery(shared_at),
+            set_aside_at=models.Subquery(set_aside_at),
+        ).filter(
+            models.Q(table__in=drafts_readable.values("pk"))
+            | models.Q(status=LearningQuestion.Status.ACTIVE)
+            | models.Q(set_aside_at__gte=models.F("table_shared_at"))
+        )
 
     def active(self):
         return self.filter(status=LearningQuestion.Status.ACTIVE)
@@ -518,16 +547,10 @@ class Attachment(models.Model):
 class CoachingNoteQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Only the consultants of the owners' partnerships and programme staff."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
+        access = Access.of(user)
+        if access.superuser:
             return self.all()
-        coached = Partnership.objects.filter(consultants=user)
-        tables = LearningQuestionTable.objects.filter(
-            models.Q(owners__in=coached.values("north"))
-            | models.Q(owners__in=coached.values("south"))
-            | models.Q(programme__staff=user)
-        )
+        tables = LearningQuestionTable.objects.filter(access.coaching())
         return self.filter(question__table__in=tables.values("pk"))
 
 
@@ -865,9 +888,10 @@ def extra_context(*, request, sheet, owner):
     """The questions with their parts, fetched once for the partial."""
     if sheet is None or sheet.pk is None:
         return {}
+    readable = LearningQuestion.objects.visible_to(request.user).values("pk")
     return {
         "current_questions": list(sheet.current_questions()),
-        "earlier_questions": list(sheet.earlier_questions()),
+        "earlier_questions": list(sheet.earlier_questions().filter(pk__in=readable)),
     }
 
 

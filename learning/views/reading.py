@@ -18,7 +18,12 @@ class SheetHistoryView(SheetMixin, DetailView):
     template_name = "learning/sheet_history.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(entries=sheet_history(self.object), **kwargs)
+        sheet = self.object
+        since = None
+        if not self.request.user.has_perm("learning.view_sheet_drafts", sheet):
+            # Partners and observers: what was typed and deleted in a draft stays the owners'.
+            since = sheet.first_shared_at()
+        return super().get_context_data(entries=sheet_history(sheet, since=since), **kwargs)
 
 
 class SheetPrintView(SheetMixin, DetailView):

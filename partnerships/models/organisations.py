@@ -3,21 +3,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..access import Access
 from .translated import TranslatedName
 
 
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
+        access = Access.of(user)
+        if access.superuser:
             return self.all()
-        from .partnerships import Partnership
-
-        return self.filter(
-            models.Q(staff=user)
-            | models.Q(pk__in=Partnership.objects.visible_to(user).values("programme"))
-        ).distinct()
+        return self.filter(pk__in=access.programmes)
 
 
 class Programme(models.Model):
@@ -132,20 +127,21 @@ class LearningTheme(TranslatedName):
 
 class LocalGovernmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Own municipality, its partners, those coached or run, those of an observed country."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
+        """Own municipality, its partners, those coached or run, those of an observed umbrella
+        organisation (not their partners: an observer reads those only through the shared
+        tools of the partnership)."""
+        access = Access.of(user)
+        if access.superuser:
             return self.all()
         from .partnerships import Partnership
 
-        partnerships = Partnership.objects.visible_to(user)
+        run = Partnership.objects.filter(programme__in=access.staff_of)
         return self.filter(
-            models.Q(pk__in=partnerships.values("north"))
-            | models.Q(pk__in=partnerships.values("south"))
-            | models.Q(memberships__user=user)
-            | models.Q(umbrella__observers=user)
-        ).distinct()
+            models.Q(pk__in=access.member_of | access.observed_local_governments)
+            | models.Q(pk__in=access.sides(access.coached) | access.sides(access.partnered))
+            | models.Q(pk__in=run.values("north"))
+            | models.Q(pk__in=run.values("south"))
+        )
 
     def of_member(self, user):
         if not user.is_authenticated:

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..access import Access
 from .organisations import Country
 
 
@@ -12,18 +13,16 @@ class PartnershipQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Staff see their programme, consultants what they coach, members their own,
         observers those with a municipality of their umbrella organisation."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
+        access = Access.of(user)
+        if access.superuser:
             return self.all()
+        sides = access.member_of | access.observed_local_governments
         return self.filter(
-            models.Q(programme__staff=user)
-            | models.Q(consultants=user)
-            | models.Q(north__memberships__user=user)
-            | models.Q(south__memberships__user=user)
-            | models.Q(north__umbrella__observers=user)
-            | models.Q(south__umbrella__observers=user)
-        ).distinct()
+            models.Q(programme__in=access.staff_of)
+            | models.Q(pk__in=access.coached_partnerships)
+            | models.Q(north__in=sides)
+            | models.Q(south__in=sides)
+        )
 
     def coached_by(self, user):
         return self.filter(consultants=user)

@@ -75,9 +75,14 @@ ROWS = [
     Row(
         "learning:sheet_list", kwargs=lambda w: {"slug": SLUG}, expect=everyone(200, anonymous=302)
     ),
-    Row("learning:sheet_create", kwargs=for_laarne, expect=EDIT),
+    # The observer does not find Laarne (not of its umbrella) to fill in a sheet for.
+    Row("learning:sheet_create", kwargs=for_laarne, expect={**EDIT, "observer": 404}),
     Row(
-        "learning:sheet_create", kwargs=for_laarne, method="post", data=new_sheet, expect=EDIT_SAVED
+        "learning:sheet_create",
+        kwargs=for_laarne,
+        method="post",
+        data=new_sheet,
+        expect={**EDIT_SAVED, "observer": 404},
     ),
     Row("learning:sheet_detail", kwargs=shared, expect=READ),
     Row("learning:sheet_detail", kwargs=draft, label="draft", expect=READ_DRAFT),

@@ -57,6 +57,10 @@ READ_OTHER = {
     "focal_point": 404, "team_member": 404, "partner_focal_point": 404, "stranger": 200,
     "observer": 200,
 }  # fmt: skip
+# An observer reads the pages of its umbrella's municipalities only (Ouinhi, Lalo), not those of
+# their partners: what the partners share reaches it through the partnership.
+LAARNE_PAGE = {**READ_OWN, "observer": 404}
+SCHOTEN_PAGE = {**READ_OTHER, "observer": 404}
 # Only programme staff act: everyone else who reads gets 403, the others 404.
 STAFF_FORM = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 403, "other_consultant": 404,
@@ -93,19 +97,23 @@ ROWS = [
         data=consultant_invitation,
         expect=STAFF_POST,
     ),
-    Row("partnerships:localgovernment_detail", kwargs=laarne, expect=READ_OWN),
+    Row("partnerships:localgovernment_detail", kwargs=laarne, expect=LAARNE_PAGE),
     Row(
         "partnerships:localgovernment_detail",
         kwargs=schoten,
         label="other-municipality",
-        expect=READ_OTHER,
+        expect=SCHOTEN_PAGE,
     ),
-    Row("partnerships:localgovernment_invite", kwargs=laarne, expect=STAFF_FORM),
+    Row(
+        "partnerships:localgovernment_invite",
+        kwargs=laarne,
+        expect={**STAFF_FORM, "observer": 404},
+    ),
     Row(
         "partnerships:localgovernment_invite",
         kwargs=laarne,
         method="post",
         data=member_invitation,
-        expect=STAFF_POST,
+        expect={**STAFF_POST, "observer": 404},
     ),
 ]

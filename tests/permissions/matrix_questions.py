@@ -110,7 +110,7 @@ PROGRAMME_TABLES = everyone(
     403, anonymous=302, superuser=200, staff=200, consultant=200, other_consultant=200
 )
 # The summary of Laarne in the report: staff and Laarne's consultant.
-SUMMARY = {**EDIT, "staff": 200, "focal_point": 403, "team_member": 403}
+SUMMARY = {**EDIT, "staff": 200, "focal_point": 403, "team_member": 403, "observer": 404}
 SUMMARY_SAVED = {role: 302 if code == 200 else code for role, code in SUMMARY.items()}
 
 ROWS = [
@@ -164,7 +164,13 @@ ROWS = [
     ),
     Row("learning:supply_demand", kwargs=programme, expect=PROGRAMME_TABLES),
     Row("learning:knowledge_network", kwargs=programme, expect=everyone(200, anonymous=302)),
-    Row("learning:evolution", kwargs=lambda w: {"pk": w.laarne.pk}, expect=READ),
+    # A municipality's evolution page belongs to its page: not the observer's (Laarne is not
+    # of its umbrella), though it reads Laarne's shared table.
+    Row(
+        "learning:evolution",
+        kwargs=lambda w: {"pk": w.laarne.pk},
+        expect={**READ, "observer": 404},
+    ),
     Row("learning:evolution_overview", kwargs=programme, expect=PROGRAMME_TABLES),
     Row("learning:evolution_summary_update", kwargs=summary, expect=SUMMARY),
     Row(
