@@ -36,7 +36,14 @@ class PartnershipDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partnership = self.object
-        members = Membership.objects.filter(local_government__in=partnership.sides).select_related(
+        user = self.request.user
+        # An observer reads its own umbrella's side: the other side's team stays with it.
+        readable = set(
+            LocalGovernment.objects.visible_to(user)
+            .filter(pk__in=[side.pk for side in partnership.sides])
+            .values_list("pk", flat=True)
+        )
+        members = Membership.objects.filter(local_government__in=readable).select_related(
             "user", "local_government"
         )
         # The tools section: the learning app builds it (see learning/views/overview.py).
@@ -45,7 +52,10 @@ class PartnershipDetailView(DetailView):
         return super().get_context_data(
             status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
             members=members,
-            tool_steps=tools_overview(user=self.request.user, local_governments=partnership.sides),
+            readable_sides=readable,
+            tool_steps=tools_overview(
+                user=user, local_governments=partnership.sides, programme=partnership.programme
+            ),
             **kwargs,
         )
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from ..tools.registry import Step, tools
 
 
-def tools_overview(*, user, local_governments):
-    """A list of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a
-    cell is `{"local_government", "sheets", "create_url"}` (create_url None when not allowed)."""
+def tools_overview(*, user, local_governments, programme=None):
+    """The sheets of `local_governments` (in `programme`, when given) for their page: a list
+    of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a cell is `{"local_government", "sheets", "create_url"}` (create_url None when not allowed)."""
     local_governments = list(local_governments)
     may_create = {lg.pk: user.has_perm("learning.create_sheet", lg) for lg in local_governments}
     steps = {step: {"label": step.label, "tools": []} for step in Step}
@@ -20,6 +20,8 @@ def tools_overview(*, user, local_governments):
             .prefetch_related("owners")
             .order_by("pk")
         )
+        if programme is not None:
+            sheets = sheets.filter(programme=programme)
         by_owner = {lg.pk: [] for lg in local_governments}
         for sheet in sheets:
             for owner in sheet.owners.all():
