@@ -21,9 +21,8 @@ class ToolSheetQuerySet(models.QuerySet):
         access = Access.of(user)
         if access.superuser:
             return self.all()
-        return self.filter(
-            access.full() | (models.Q(status__in=ToolSheet.Status.shared_values()) & access.shared())
-        ).distinct()
+        shared = models.Q(status__in=ToolSheet.Status.shared_values())
+        return self.filter(access.full() | (shared & access.shared())).distinct()
 
     def owned_by(self, local_government):
         return self.filter(owners=local_government)

@@ -9,7 +9,8 @@ from ..tools.registry import Step, tools
 
 def tools_overview(*, user, local_governments, programme=None):
     """The sheets of `local_governments` (in `programme`, when given) for their page: a list
-    of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a cell is `{"local_government", "sheets", "create_url"}` (create_url None when not allowed)."""
+    of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a cell is
+    `{"local_government", "sheets", "create_url"}` (create_url None when not allowed)."""
     local_governments = list(local_governments)
     may_create = {lg.pk: user.has_perm("learning.create_sheet", lg) for lg in local_governments}
     steps = {step: {"label": step.label, "tools": []} for step in Step}
