@@ -17,10 +17,13 @@ class SheetConflict(Exception):
         self.current_version = current_version
 
 
-def sheet_programme(*, owner):
+def sheet_programme(*, owner, user):
     """The programme a new sheet of this municipality belongs to: that of its most recent
-    running partnership, else of its most recent one; None without a partnership."""
-    partnerships = Partnership.objects.of_local_government(owner).select_related("programme")
+    running partnership among those the user takes part in (a consultant fills in tools in the
+    programme they coach), else of the most recent one; None without a partnership."""
+    partnerships = (
+        Partnership.objects.visible_to(user).of_local_government(owner).select_related("programme")
+    )
     running = [partnership for partnership in partnerships if partnership.is_running]
     candidates = sorted(
         running or partnerships, key=lambda partnership: partnership.programme.start_date

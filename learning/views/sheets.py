@@ -159,7 +159,14 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         """With one sheet per owner, the one this municipality already has."""
         if self.tool.many_per_owner:
             return None
-        return self.tool.model.objects.owned_by(self.owner).first()
+        return (
+            self.tool.model.objects.owned_by(self.owner).filter(programme=self.programme()).first()
+        )
+
+    def programme(self):
+        if not hasattr(self, "_programme"):
+            self._programme = services.sheet_programme(owner=self.owner, user=self.request.user)
+        return self._programme
 
     def owners_form(self, data=None):
         """Joint owners to choose from: the other municipalities the user fills tools in for."""
@@ -175,7 +182,7 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
 
     def post(self, request, *args, **kwargs):
         self.object = None
-        programme = services.sheet_programme(owner=self.owner)
+        programme = self.programme()
         if programme is None:
             raise Http404("This local government has no partnership")
         form, formsets = self.build(request.POST, request.FILES)

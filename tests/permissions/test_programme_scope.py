@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from learning.tools.learning_questions import LearningQuestion
+from learning.tools.registry import get_tool
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -18,11 +19,17 @@ from tests.factories import (
     SwotItemFactory,
     UserFactory,
 )
+from tests.learning.sheets import create_sheet
 
 
 @pytest.fixture
 def programme_b(db):
-    return ProgrammeFactory(name="Programme B")
+    """Older than the personas' programme: a guess by the latest programme would miss it."""
+    return ProgrammeFactory(
+        name="Programme B",
+        start_date=datetime.date(2022, 1, 1),
+        end_date=datetime.date(2023, 12, 31),
+    )
 
 
 @pytest.fixture
@@ -154,3 +161,16 @@ def test_partner_does_not_read_wordings_set_aside_while_the_table_was_a_draft(
 
     client.force_login(focal_point)
     assert "A wording we did not want to show?" in client.get(sheet_url("sheet_detail", table)).text
+
+
+def test_a_consultant_fills_in_a_tool_in_the_programme_they_coach(
+    client, programme, partnership, programme_b, laarne, consultant_b
+):
+    SwotFactory(programme=programme, owners=[laarne], project_name="Programme A plan")
+    tool = get_tool("factors")
+    client.force_login(consultant_b)
+
+    sheet = create_sheet(client, tool, laarne)
+
+    assert sheet.programme == programme_b
+    assert client.get(sheet.get_absolute_url()).status_code == 200
