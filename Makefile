@@ -12,7 +12,7 @@ PORT ?= 8000
 help:
 	@echo "make run          the app with demo data on http://$(HOST):$(PORT)"
 	@echo "make test         the whole test suite"
-	@echo "make lint         ruff, djade, missing migrations"
+	@echo "make lint         ruff, djade, missing migrations, the apps' import direction"
 	@echo "make fmt          format Python and templates"
 	@echo "make messages     update and compile the French and Dutch translations"
 	@echo "make bench        run the benchmarks, write docs/benchmarks.md"
@@ -43,6 +43,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/djade --check $$(find templates -name '*.html')
 	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 
 fmt: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -7,6 +7,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from . import services
 from .forms import InvitationForm, MemberInvitationForm, StatusChangeForm
 from .models import LocalGovernment, Membership, Partnership
+from .panels import panels
 
 
 class PartnershipListView(ListView):
@@ -46,16 +47,11 @@ class PartnershipDetailView(DetailView):
         members = Membership.objects.filter(local_government__in=readable).select_related(
             "user", "local_government"
         )
-        # The tools section: the learning app builds it (see learning/views/overview.py).
-        from learning.views.overview import tools_overview
-
         return super().get_context_data(
             status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
             members=members,
             readable_sides=readable,
-            tool_steps=tools_overview(
-                user=user, local_governments=partnership.sides, programme=partnership.programme
-            ),
+            panels=panels("partnership", user=user, obj=partnership),
             **kwargs,
         )
 
@@ -127,12 +123,10 @@ class LocalGovernmentDetailView(DetailView):
             .of_local_government(local_government)
             .with_sides()
         )
-        from learning.views.overview import tools_overview
-
         return super().get_context_data(
             members=local_government.memberships.select_related("user"),
             partnerships=partnerships,
-            tool_steps=tools_overview(user=self.request.user, local_governments=[local_government]),
+            panels=panels("local_government", user=self.request.user, obj=local_government),
             **kwargs,
         )
 
