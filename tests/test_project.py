@@ -70,6 +70,12 @@ def test_deploy_check_warns_about_console_mail_and_a_missing_broker():
     assert "sdgp.W002" in result.stderr
 
 
+def test_management_commands_do_not_narrate_pdf_rendering():
+    result = manage("check", env={"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Fetching and parsing CSS" not in result.stdout + result.stderr
+
+
 def test_the_embedded_default_needs_no_services():
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='sdgp.settings'; django.setup();"
