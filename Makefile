@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := DEBUG=1 $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
 
 .PHONY: help run test test-fast lint fmt messages bench lock worker system-deps check-deploy clean
 
@@ -33,7 +34,8 @@ run: $(VENV)/.installed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed
-	DEBUG=1 $(BIN)/pytest
+	.ci/system-deps
+	DEBUG=1 $(BIN)/pytest -n $(TEST_WORKERS)
 
 test-fast: $(VENV)/.installed
 	DEBUG=1 $(BIN)/pytest -m "not e2e" -x -q
@@ -66,9 +68,7 @@ lock: $(VENV)/.installed
 		--output-file requirements.lock requirements.in
 
 system-deps:
-	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-		chromium libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext
+	.ci/system-deps
 
 check-deploy: $(VENV)/.installed
 	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-value-for-the-check-only \

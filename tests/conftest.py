@@ -4,6 +4,9 @@ The world: one programme with two partnerships, Laarne-Ouinhi (the one under tes
 Schoten-Lalo (someone else's). Each persona is a user with one role in it.
 """
 
+import os
+import re
+
 import pytest
 
 from tests.factories import (
@@ -14,6 +17,24 @@ from tests.factories import (
     SouthLocalGovernmentFactory,
     UserFactory,
 )
+
+
+def pytest_configure(config):
+    """Parallel workers (pytest-xdist) each get their own Redis database: tests clear the cache,
+    which empties the whole database."""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if not worker or not str(location).startswith("redis://"):
+        return
+    number = int(worker.removeprefix("gw"))
+
+    def own_database(url):
+        return re.sub(r"/(\d+)$", lambda m: f"/{(int(m[1]) + number) % 16}", url)
+
+    settings.CACHES["default"]["LOCATION"] = own_database(location)
+    settings.CELERY_BROKER_URL = own_database(settings.CELERY_BROKER_URL)
 
 
 @pytest.fixture(autouse=True)
