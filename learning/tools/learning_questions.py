@@ -231,6 +231,11 @@ class LearningQuestion(SheetRow):
     def owners(self):
         return self.table.owners.all()
 
+    @property
+    def sheet(self):
+        """The sheet the question belongs to: its permissions are the table's."""
+        return self.table
+
     def ancestors(self):
         """Every earlier wording this one grew from, oldest first."""
         seen, stack = {}, list(self.replaces.all())
