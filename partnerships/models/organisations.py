@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..validators import validate_web_address
 from .translated import TranslatedName
 
 
@@ -92,7 +93,7 @@ class UmbrellaOrganisation(models.Model):
         related_name="umbrella_organisations",
         verbose_name=_("country"),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     observers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -152,6 +153,11 @@ class LocalGovernmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user)
 
+    def unattached(self):
+        """Local governments in no partnership yet (just added, say): the staff of any
+        programme may take them into a partnership."""
+        return self.filter(north_partnerships__isnull=True, south_partnerships__isnull=True)
+
 
 class LocalGovernment(models.Model):
     """A municipality (commune, gemeente) or, in Rwanda, a district."""
@@ -178,7 +184,7 @@ class LocalGovernment(models.Model):
         verbose_name=_("umbrella organisation"),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
 
     objects = LocalGovernmentQuerySet.as_manager()
 
