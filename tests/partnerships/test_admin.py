@@ -369,3 +369,21 @@ def test_admin_search_finds_a_municipality(client, superuser, laarne):
     assert list(response.context["cl"].queryset) == [laarne]
     assert LocalGovernment.objects.count() > 1
     assert User.objects.filter(is_superuser=True).count() == 1
+
+
+def test_the_admin_has_no_log_in_form_of_its_own(client, superuser):
+    """The app's log-in page, with its rate limit, is the only way in."""
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    response = client.post(
+        reverse("admin:login"), {"username": superuser.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_logged_in_person_who_may_not_enter_the_admin_gets_403(client, staff_b):
+    client.force_login(staff_b)
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403
