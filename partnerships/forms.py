@@ -32,7 +32,8 @@ class StatusChangeForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     """Add a person to a local government's team or to a partnership's consultants."""
 
-    email = forms.EmailField(label=_("e-mail address"))
+    # A new account takes the address as its user name, which holds 150 characters.
+    email = forms.EmailField(label=_("e-mail address"), max_length=150)
     first_name = forms.CharField(label=_("first name"), max_length=150)
     last_name = forms.CharField(label=_("last name"), max_length=150)
     position = forms.CharField(label=_("position"), max_length=200, required=False)

@@ -61,7 +61,8 @@ class PartnershipDetailView(DetailView):
 
 def _sides(query):
     """The `north` and `south` of a query string that are ids, to carry between the pages."""
-    return {side: query[side] for side in ("north", "south") if query.get(side, "").isdigit()}
+    values = {side: query.get(side, "") for side in ("north", "south")}
+    return {side: value for side, value in values.items() if value.isascii() and value.isdigit()}
 
 
 class PartnershipCreateView(PermissionRequiredMixin, CreateView):

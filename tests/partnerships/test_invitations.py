@@ -203,3 +203,16 @@ def test_inviting_an_address_that_is_another_accounts_user_name_is_a_form_error(
     assert mailoutbox == []
     assert User.objects.filter(username__iexact="luk@example.org").count() == 1
     assert not partnership.consultants.exists()
+
+
+def test_an_address_too_long_for_a_user_name_is_a_form_error(client, staff, partnership):
+    client.force_login(staff)
+    email = f"{'l' * 60}@{'sub.' * 20}example.org"
+    assert len(email) > 150
+    response = client.post(
+        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+        {"email": email, "first_name": "Luk", "last_name": "Coach", "language": "en"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert not User.objects.filter(email=email).exists()

@@ -211,3 +211,10 @@ def test_a_web_address_is_shown_as_a_link(client, focal_point, laarne):
     client.force_login(focal_point)
     response = client.get(laarne.get_absolute_url())
     assert '<a href="https://www.laarne.be/" rel="noopener noreferrer nofollow">' in response.text
+
+
+def test_the_new_partnership_page_ignores_odd_sides_in_its_address(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("partnerships:partnership_create"), {"north": "²", "south": "x"})
+    assert response.status_code == 200
+    assert response.context["query"] == ""
