@@ -1,10 +1,13 @@
+"""The admin of the partnership domain, for the platform's administrators (superusers only,
+see `sdgp.admin_site`). Programme staff use the app's pages."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
 from .models import (
     Country,
     LearningTheme,
@@ -16,16 +19,6 @@ from .models import (
     UmbrellaOrganisation,
     User,
 )
-
-
-class VisibleToMixin:
-    """Programme staff see in the admin what they see on the site: their programme's rows."""
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(pk__in=self.model.objects.visible_to(request.user).values("pk"))
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,16 +38,11 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(VisibleToMixin, admin.ModelAdmin):
+class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "parent_programme", "start_date", "end_date"]
     search_fields = ["name", "parent_programme"]
     list_filter = ["start_date"]
     filter_horizontal = ["staff"]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for user in form.instance.staff.all():
-            services.programme_staff_add(programme=form.instance, user=user)
 
 
 @admin.register(Country)
@@ -79,16 +67,24 @@ class LearningThemeAdmin(admin.ModelAdmin):
     list_filter = ["programme", "sdg"]
 
 
+class LocalGovernmentResource(resources.ModelResource):
+    class Meta:
+        model = LocalGovernment
+        # Each row goes through the model's validation (a website must be http or https).
+        clean_model_instances = True
+
+
 @admin.register(LocalGovernment)
-class LocalGovernmentAdmin(VisibleToMixin, ImportExportModelAdmin):
+class LocalGovernmentAdmin(ImportExportModelAdmin):
     list_display = ["name", "kind", "country", "umbrella", "population"]
     search_fields = ["name"]
     list_filter = ["country", "kind", "umbrella"]
     inlines = [MembershipInline]
+    resource_classes = [LocalGovernmentResource]
 
 
 @admin.register(Membership)
-class MembershipAdmin(VisibleToMixin, admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "local_government", "role"]
     search_fields = [
         "user__username",
@@ -114,7 +110,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(VisibleToMixin, SimpleHistoryAdmin):
+class PartnershipAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "programme", "theme", "status", "start_date"]
     search_fields = ["north__name", "south__name"]
     list_filter = ["programme", "status", "theme", "south__country"]

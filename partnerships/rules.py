@@ -46,3 +46,6 @@ rules.add_perm("partnerships.view_programme_overview", is_superuser | is_program
 rules.add_perm("partnerships.change_partnership_status", is_superuser | is_staff_of_partnership)
 rules.add_perm("partnerships.invite_consultant", is_superuser | is_staff_of_partnership)
 rules.add_perm("partnerships.invite_member", is_superuser | is_staff_of_local_government)
+rules.add_perm("partnerships.add_partnership", is_superuser | is_programme_staff)
+rules.add_perm("partnerships.add_localgovernment", is_superuser | is_programme_staff)
+rules.add_perm("partnerships.change_localgovernment", is_superuser | is_staff_of_local_government)

@@ -1,6 +1,5 @@
 """Writes that touch several models or send mail."""
 
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -76,27 +75,7 @@ def consultant_invite(*, partnership, request, **person):
     return user
 
 
-STAFF_GROUP = "Programme staff"
-# What programme staff may do in the admin; the rows they see are limited by visible_to.
-STAFF_ADMIN_APPS = ("partnerships", "learning", "visits", "reports")
-STAFF_ADMIN_ACTIONS = ("view", "add", "change")
-
-
-def staff_group():
-    """The group whose model permissions open the admin to programme staff."""
-    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    permissions = Permission.objects.filter(content_type__app_label__in=STAFF_ADMIN_APPS).filter(
-        codename__regex=r"^({})_".format("|".join(STAFF_ADMIN_ACTIONS))
-    )
-    group.permissions.set(permissions)
-    return group
-
-
-@transaction.atomic
 def programme_staff_add(*, programme, user):
-    """Make someone staff of a programme: they run it and use the admin."""
+    """Make someone staff of a programme: they run it through the app's pages. The Django
+    admin stays for superusers, so this grants no admin access."""
     programme.staff.add(user)
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-    user.groups.add(staff_group())

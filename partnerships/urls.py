@@ -6,6 +6,7 @@ app_name = "partnerships"
 
 urlpatterns = [
     path("partnerships/", views.PartnershipListView.as_view(), name="partnership_list"),
+    path("partnerships/new/", views.PartnershipCreateView.as_view(), name="partnership_create"),
     path(
         "partnerships/<int:pk>/", views.PartnershipDetailView.as_view(), name="partnership_detail"
     ),
@@ -18,6 +19,16 @@ urlpatterns = [
         "partnerships/<int:pk>/invite/",
         views.PartnershipInviteView.as_view(),
         name="partnership_invite",
+    ),
+    path(
+        "local-governments/new/",
+        views.LocalGovernmentCreateView.as_view(),
+        name="localgovernment_create",
+    ),
+    path(
+        "local-governments/<int:pk>/edit/",
+        views.LocalGovernmentUpdateView.as_view(),
+        name="localgovernment_update",
     ),
     path(
         "local-governments/<int:pk>/",

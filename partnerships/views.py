@@ -1,11 +1,20 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from . import services
-from .forms import InvitationForm, MemberInvitationForm, StatusChangeForm
+from .forms import (
+    InvitationForm,
+    LocalGovernmentForm,
+    MemberInvitationForm,
+    PartnershipForm,
+    StatusChangeForm,
+)
 from .models import LocalGovernment, Membership, Partnership
 from .panels import panels
 
@@ -54,6 +63,36 @@ class PartnershipDetailView(DetailView):
             panels=panels("partnership", user=user, obj=partnership),
             **kwargs,
         )
+
+
+def _sides(query):
+    """The `north` and `south` of a query string that are ids, to carry between the pages."""
+    values = {side: query.get(side, "") for side in ("north", "south")}
+    return {side: value for side, value in values.items() if value.isascii() and value.isdigit()}
+
+
+class PartnershipCreateView(PermissionRequiredMixin, CreateView):
+    """Programme staff start a partnership in their programme."""
+
+    permission_required = "partnerships.add_partnership"
+    model = Partnership
+    form_class = PartnershipForm
+
+    def get_initial(self):
+        return {**super().get_initial(), **_sides(self.request.GET)}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=urlencode(_sides(self.request.GET)), **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request, _("The partnership %(name)s has been created.") % {"name": self.object}
+        )
+        return response
 
 
 class VisiblePartnershipMixin:
@@ -158,3 +197,37 @@ class LocalGovernmentInviteView(PermissionRequiredMixin, FormView):
         )
         messages.success(self.request, _("%(name)s has been invited.") % {"name": user})
         return redirect(local_government)
+
+
+class LocalGovernmentCreateView(PermissionRequiredMixin, CreateView):
+    """Programme staff add a municipality, then take it into a new partnership."""
+
+    permission_required = "partnerships.add_localgovernment"
+    model = LocalGovernment
+    form_class = LocalGovernmentForm
+
+    def get_success_url(self):
+        side = "north" if self.object.is_north else "south"
+        query = {**_sides(self.request.GET), side: self.object.pk}
+        return f"{reverse('partnerships:partnership_create')}?{urlencode(query)}"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(name)s has been added.") % {"name": self.object})
+        return response
+
+
+class LocalGovernmentUpdateView(PermissionRequiredMixin, UpdateView):
+    """Staff of a programme edit the municipalities of its partnerships."""
+
+    permission_required = "partnerships.change_localgovernment"
+    model = LocalGovernment
+    form_class = LocalGovernmentForm
+
+    def get_queryset(self):
+        return LocalGovernment.objects.visible_to(self.request.user)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(name)s has been saved.") % {"name": self.object})
+        return response

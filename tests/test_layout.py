@@ -33,6 +33,13 @@ def test_account_that_may_enter_the_admin_sees_administration(client, superuser)
     assert f'href="{reverse("admin:index")}"' in page(client, superuser)
 
 
+def test_programme_staff_with_the_admin_flag_see_no_administration(client, staff):
+    """The admin is for superusers; an old admin flag does not bring the link back."""
+    staff.is_staff = True
+    staff.save()
+    assert reverse("admin:index") not in page(client, staff)
+
+
 def test_log_out_is_a_post_form(client, focal_point):
     html = page(client, focal_point)
     assert f'<form method="post" action="{reverse("logout")}"' in html

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..access import Access
+from ..validators import validate_web_address
 from .translated import TranslatedName
 
 
@@ -87,7 +88,7 @@ class UmbrellaOrganisation(models.Model):
         related_name="umbrella_organisations",
         verbose_name=_("country"),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     observers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -148,6 +149,11 @@ class LocalGovernmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user)
 
+    def unattached(self):
+        """Local governments in no partnership yet (just added, say): the staff of any
+        programme may take them into a partnership."""
+        return self.filter(north_partnerships__isnull=True, south_partnerships__isnull=True)
+
 
 class LocalGovernment(models.Model):
     """A municipality (commune, gemeente) or, in Rwanda, a district."""
@@ -174,7 +180,7 @@ class LocalGovernment(models.Model):
         verbose_name=_("umbrella organisation"),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
 
     objects = LocalGovernmentQuerySet.as_manager()
 

@@ -183,3 +183,36 @@ def test_the_login_page_says_accounts_come_by_invitation(client):
     response = client.get(reverse("login"))
     assert "Accounts are created by invitation" in response.text
     assert "sign up" not in response.text.lower()
+
+
+@pytest.mark.parametrize("username", ["luk@example.org", "Luk@Example.org"])
+def test_inviting_an_address_that_is_another_accounts_user_name_is_a_form_error(
+    client, staff, partnership, mailoutbox, username
+):
+    """Finding 11: this answered 500 (the new account's user name was taken), or made a second
+    account whose user name differed only in case."""
+    UserFactory(username=username, email="luk.private@example.net")
+    client.force_login(staff)
+    response = client.post(
+        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+        {"email": "luk@example.org", "first_name": "Luk", "last_name": "Coach", "language": "en"},
+    )
+    assert response.status_code == 200
+    assert "already logs in with this address" in response.context["form"].errors["email"][0]
+    assert 'value="Luk"' in response.text
+    assert mailoutbox == []
+    assert User.objects.filter(username__iexact="luk@example.org").count() == 1
+    assert not partnership.consultants.exists()
+
+
+def test_an_address_too_long_for_a_user_name_is_a_form_error(client, staff, partnership):
+    client.force_login(staff)
+    email = f"{'l' * 60}@{'sub.' * 20}example.org"
+    assert len(email) > 150
+    response = client.post(
+        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+        {"email": email, "first_name": "Luk", "last_name": "Coach", "language": "en"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert not User.objects.filter(email=email).exists()

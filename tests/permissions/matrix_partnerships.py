@@ -45,6 +45,28 @@ def member_invitation(w):
     }
 
 
+def new_partnership(w):
+    """Laarne with Lalo: a pair the programme does not have yet."""
+    return {
+        "programme": w.programme.pk,
+        "north": w.laarne.pk,
+        "south": w.other_partnership.south.pk,
+    }
+
+
+def new_local_government(w):
+    return {"name": "Zele", "kind": "municipality", "country": w.laarne.country.pk}
+
+
+def laarne_edited(w):
+    return {
+        "name": "Laarne",
+        "kind": "municipality",
+        "country": w.laarne.country.pk,
+        "website": "https://www.laarne.be/",
+    }
+
+
 # Who reads Laarne-Ouinhi (and Laarne's page).
 READ_OWN = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 200, "other_consultant": 404,
@@ -68,6 +90,13 @@ STAFF_FORM = {
     "observer": 403,
 }  # fmt: skip
 STAFF_POST = {role: 302 if code == 200 else code for role, code in STAFF_FORM.items()}
+# Pages of programme staff that start from no object: everyone else is refused.
+STAFF_ONLY = {
+    "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 403, "other_consultant": 403,
+    "focal_point": 403, "team_member": 403, "partner_focal_point": 403, "stranger": 403,
+    "observer": 403,
+}  # fmt: skip
+STAFF_ONLY_POST = {role: 302 if code == 200 else code for role, code in STAFF_ONLY.items()}
 
 ROWS = [
     Row(
@@ -115,5 +144,27 @@ ROWS = [
         method="post",
         data=member_invitation,
         expect={**STAFF_POST, "observer": 404},
+    ),
+    Row("partnerships:partnership_create", expect=STAFF_ONLY),
+    Row(
+        "partnerships:partnership_create",
+        method="post",
+        data=new_partnership,
+        expect=STAFF_ONLY_POST,
+    ),
+    Row("partnerships:localgovernment_create", expect=STAFF_ONLY),
+    Row(
+        "partnerships:localgovernment_create",
+        method="post",
+        data=new_local_government,
+        expect=STAFF_ONLY_POST,
+    ),
+    Row("partnerships:localgovernment_update", kwargs=laarne, expect=STAFF_FORM),
+    Row(
+        "partnerships:localgovernment_update",
+        kwargs=laarne,
+        method="post",
+        data=laarne_edited,
+        expect=STAFF_POST,
     ),
 ]
