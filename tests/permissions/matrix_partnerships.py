@@ -159,12 +159,16 @@ ROWS = [
         data=new_local_government,
         expect=STAFF_ONLY_POST,
     ),
-    Row("partnerships:localgovernment_update", kwargs=laarne, expect=STAFF_FORM),
+    Row(
+        "partnerships:localgovernment_update",
+        kwargs=laarne,
+        expect={**STAFF_FORM, "observer": 404},
+    ),
     Row(
         "partnerships:localgovernment_update",
         kwargs=laarne,
         method="post",
         data=laarne_edited,
-        expect=STAFF_POST,
+        expect={**STAFF_POST, "observer": 404},
     ),
 ]
