@@ -121,9 +121,13 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # An invitation link stays valid for two weeks, and only until the password is set.
 PASSWORD_RESET_TIMEOUT = 14 * 24 * 3600
-# Failed log-ins allowed per account and per address within LOGIN_RATE_WINDOW seconds.
+# Failed password checks allowed per account, and per client address, within LOGIN_RATE_WINDOW
+# seconds (sdgp/auth.py). Behind TRUSTED_PROXIES proxies that append to X-Forwarded-For, the
+# client address is the one the outermost of them saw; with 0 it is the connection's.
 LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=5)
+LOGIN_RATE_LIMIT_PER_ADDRESS = env.int("LOGIN_RATE_LIMIT_PER_ADDRESS", default=50)
 LOGIN_RATE_WINDOW = env.int("LOGIN_RATE_WINDOW", default=15 * 60)
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
 # Redis: Celery broker and Django cache when REDIS_URL is set; otherwise inline tasks and
 # a local-memory cache.
