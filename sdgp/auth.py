@@ -6,6 +6,7 @@ password is checked, with the cache's atomic increment, so parallel guesses cann
 limit; a correct password gives its count back.
 """
 
+import contextlib
 import hashlib
 import math
 import unicodedata
@@ -78,10 +79,8 @@ class LoginThrottle:
     def release(self):
         """Give the counts back: the password was right, or the attempt was refused."""
         for key in self.reserved:
-            try:
+            with contextlib.suppress(ValueError):  # the window has ended meanwhile
                 cache.decr(key)
-            except ValueError:  # the window has ended meanwhile
-                pass
         self.reserved = []
 
 

@@ -64,9 +64,7 @@ def test_behind_a_trusted_proxy_each_client_address_has_its_own_budget(
             client, "b@example.org", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **proxy
         )
     ).status_code == 429
-    response = log_in(
-        client, focal_point.username, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy
-    )
+    response = log_in(client, focal_point.username, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy)
     assert response.status_code == 302
 
 
