@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sdgp.context_processors.navigation",
+                "sdgp.context_processors.drafts",
             ],
         },
     },
