@@ -47,7 +47,7 @@ def strategy_chart(rows):
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="strategy-chart" role="img" '
         f'aria-label="{title}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" style="max-width:100%;height:auto" '
+        f'height="{height}" '
         f'font-family="sans-serif" font-size="12">',
         f"<title>{title}</title>",
         f'<rect x="{LEFT}" y="{TOP}" width="{PLOT_WIDTH}" height="{PLOT_HEIGHT}" '

@@ -1,3 +1,19 @@
+from django.utils.crypto import salted_hmac
+
+
+def drafts(request):
+    """An opaque, stable id of the signed-in person: static/js/app.js keeps their unsaved drafts
+    under it and drops any other person's drafts from the browser."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "draft_owner": salted_hmac(
+            "sdgp.drafts.owner", str(user.pk), algorithm="sha256"
+        ).hexdigest()[:20]
+    }
+
+
 def navigation(request):
     """What the navigation bar offers this user."""
     user = getattr(request, "user", None)

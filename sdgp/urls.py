@@ -11,11 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("login/", auth.RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password/",
-        auth_views.PasswordChangeView.as_view(success_url="/"),
-        name="password_change",
-    ),
+    path("password/", auth.RateLimitedPasswordChangeView.as_view(), name="password_change"),
     path(
         "invitations/<uidb64>/<token>/",
         auth.InvitationAcceptView.as_view(),

@@ -1,7 +1,9 @@
 /* SDG Partnerships: small behaviours on server-rendered pages. No dependencies; loaded with
    `defer`. Every page works without it. See docs/frontend.md.
    1. Formsets: "Add" clones the empty form, "Remove" ticks DELETE and hides the row.
-   2. Drafts: a <form data-draft-key> keeps what was typed in localStorage until it is saved.
+   2. Drafts: a <form data-draft-key> keeps what was typed in localStorage until it is saved,
+      under the signed-in person's opaque id (<body data-draft-owner>). Logging out, or another
+      person's page loading in this browser, removes every other person's drafts.
    3. Submit buttons show "Saving…" and are disabled, so a form is not posted twice.
    4. htmx: the CSRF token on every request; new content gets the behaviours above. */
 (function () {
@@ -131,7 +133,9 @@
   /* ---- 2. Drafts ---------------------------------------------------------------------- */
 
   const DRAFT = "sdgp-draft:";
+  const OWNER = document.body.dataset.draftOwner || "";
   const SUBMITTED = "sdgp-draft-submitted";
+  const LOGGED_OUT = "sdgp-logged-out-at";
   const DRAFT_DAYS = 30;
   const SUBMIT_WINDOW_MS = 10 * 60 * 1000;
 
@@ -147,6 +151,22 @@
 
   const local = storage("localStorage");
   const session = storage("sessionStorage");
+
+  function draftName(key) {
+    return DRAFT + OWNER + ":" + key;
+  }
+
+  // Every stored draft except those of `keep` ("" keeps none), older unkeyed ones included.
+  function forgetDraftsExcept(keep) {
+    if (!local) return;
+    const mine = DRAFT + keep + ":";
+    for (let index = local.length - 1; index >= 0; index -= 1) {
+      const name = local.key(index);
+      if (name && name.indexOf(DRAFT) === 0 && (!keep || name.indexOf(mine) !== 0)) {
+        local.removeItem(name);
+      }
+    }
+  }
 
   function isKept(element) {
     if (!element.name || element.disabled || element.name === "csrfmiddlewaretoken") return false;
@@ -184,9 +204,9 @@
   }
 
   function loadDraft(key) {
-    if (!local) return null;
+    if (!local || !OWNER) return null;
     try {
-      const draft = JSON.parse(local.getItem(DRAFT + key));
+      const draft = JSON.parse(local.getItem(draftName(key)));
       if (!draft || !draft.values) return null;
       if (Date.now() - draft.savedAt > DRAFT_DAYS * 24 * 3600 * 1000) {
         forgetDraft(key);
@@ -199,15 +219,15 @@
   }
 
   function forgetDraft(key) {
-    if (local) local.removeItem(DRAFT + key);
+    if (local && OWNER) local.removeItem(draftName(key));
   }
 
   function saveDraft(form) {
     const key = form.dataset.draftKey;
-    if (!key || !local) return;
+    if (!key || !local || !OWNER) return;
     try {
       local.setItem(
-        DRAFT + key,
+        draftName(key),
         JSON.stringify({ savedAt: Date.now(), values: readForm(form) }),
       );
     } catch {
@@ -365,6 +385,15 @@
 
   document.addEventListener("submit", function (event) {
     const form = event.target;
+    if (form.hasAttribute("data-logout")) {
+      // The next person on this browser must not be offered what this one typed.
+      forgetDraftsExcept("");
+      if (session) {
+        session.removeItem(SUBMITTED);
+        session.removeItem("htmx-history-cache");
+      }
+      if (local) local.setItem(LOGGED_OUT, String(Date.now()));
+    }
     if (form.dataset.submitting === "true") {
       event.preventDefault();
       return;
@@ -384,6 +413,12 @@
   // Back/forward cache: the page comes back as it was left, "Saving…" included.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
+    // A page kept from before a log-out still shows what was typed: load it afresh instead.
+    const loggedOut = local && parseInt(local.getItem(LOGGED_OUT) || "0", 10);
+    if (OWNER && loggedOut > performance.timeOrigin) {
+      window.location.reload();
+      return;
+    }
     document.querySelectorAll("form[data-submitting]").forEach(stopSaving);
     initDrafts(document);
   });
@@ -439,6 +474,7 @@
 
   /* ---- Start -------------------------------------------------------------------------- */
 
+  if (OWNER) forgetDraftsExcept(OWNER);
   settleSubmittedDraft();
   initFormsets(document);
   initDrafts(document);

@@ -6,6 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTE = "Le conseil communal a confirmé la reprise des échanges."
@@ -23,8 +25,29 @@ def status_form(phone, live_server, login, staff, partnership):
 
 
 def stored_draft(page, partnership):
-    raw = page.evaluate(f"localStorage.getItem('sdgp-draft:partnership-{partnership.pk}-status')")
+    raw = page.evaluate(
+        "key => localStorage.getItem(`sdgp-draft:${document.body.dataset.draftOwner}:${key}`)",
+        f"partnership-{partnership.pk}-status",
+    )
     return json.loads(raw) if raw else None
+
+
+def stored_text(page):
+    """Everything this browser keeps in local and session storage, as one string."""
+    return page.evaluate(
+        """() => [localStorage, sessionStorage]
+            .flatMap(store => Object.keys(store).map(key => key + "=" + store.getItem(key)))
+            .join(" ")"""
+    )
+
+
+def log_out(page):
+    menu = page.locator("[data-site-menu]")
+    if not menu.evaluate("menu => menu.open"):
+        menu.locator("summary").tap()
+    with page.expect_navigation():
+        page.locator("form[data-logout] button[type=submit]").tap()
+    assert "/login/" in page.url
 
 
 def test_note_typed_before_a_reload_is_offered_and_restored(status_form, partnership):
@@ -114,7 +137,7 @@ def test_draft_keeps_neither_the_csrf_token_nor_passwords(status_form, live_serv
     page.locator("main form").evaluate("form => { form.dataset.draftKey = 'password' }")
     page.locator("#id_old_password").fill("a-long-test-password")
     page.locator("#id_new_password1").fill("Another secret 2025")
-    stored = page.evaluate("localStorage.getItem('sdgp-draft:password')") or ""
+    stored = stored_text(page)
     assert "a-long-test-password" not in stored
     assert "Another secret" not in stored
 
@@ -140,3 +163,58 @@ def test_submit_button_says_saving_and_refuses_a_second_post(status_form, partne
     assert left == {"disabled": True, "text": "Saving…"}
     assert len(posts) == 1
     assert partnership.status_changes.count() == 1
+
+
+@pytest.fixture
+def colleague(programme):
+    """Another member of the programme staff, who may open the same status form."""
+    user = UserFactory(username="colleague@vvsg.example")
+    programme.staff.add(user)
+    return user
+
+
+def test_the_next_person_on_this_browser_is_not_offered_an_unsaved_draft(
+    status_form, login, colleague, partnership
+):
+    page = status_form
+    page.locator("#id_note").fill(NOTE)
+    assert NOTE in stored_text(page)
+    log_out(page)
+    assert NOTE not in stored_text(page)
+
+    login(page, colleague)
+    page.goto(page.url_of_form)
+    assert page.locator(BAR).count() == 0
+    assert page.locator("#id_note").input_value() == ""
+    assert NOTE not in stored_text(page)
+
+
+def test_a_draft_left_without_logging_out_is_dropped_when_someone_else_logs_in(
+    status_form, login, colleague, partnership
+):
+    page = status_form
+    page.locator("#id_note").fill(NOTE)
+    page.context.clear_cookies()  # the session ends without a log-out
+    login(page, colleague)
+    assert NOTE not in stored_text(page)
+    page.goto(page.url_of_form)
+    assert page.locator(BAR).count() == 0
+
+
+def test_a_draft_survives_the_end_of_a_session_for_the_same_person(
+    status_form, login, staff, partnership
+):
+    page = status_form
+    page.locator("#id_note").fill(NOTE)
+    page.context.clear_cookies()
+    login(page, staff)
+    page.goto(page.url_of_form)
+    page.locator(BAR).get_by_role("button", name="Restore it").tap()
+    assert page.locator("#id_note").input_value() == NOTE
+
+
+def test_the_draft_owner_is_an_opaque_id_not_the_user_name(status_form, staff):
+    owner = status_form.evaluate("document.body.dataset.draftOwner")
+    assert owner
+    assert staff.username not in owner
+    assert str(staff.pk) != owner

@@ -16,7 +16,7 @@ PAGE = engines["django"].from_string(
 <html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="{% static 'vendor/bootstrap/bootstrap.min.css' %}">
 <link rel="stylesheet" href="{% static 'css/app.css' %}"></head>
-<body data-saving-label="Saving…"><main>
+<body data-saving-label="Saving…" data-draft-owner="someone"><main>
 <form method="post" action="/formset-post/" data-draft-key="formset-page">
 {% include "includes/formset.html" with formset=formset title="Strategies" %}
 <button type="submit">Save</button></form></main>
