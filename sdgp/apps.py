@@ -12,5 +12,6 @@ class SdgpConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .auth import ThrottledAdminAuthenticationForm
 
-        # The admin's log-in page counts failures like the site's.
+        # A superuser who opens the admin's log-in page is counted like on the site's (everyone
+        # else is sent to the site's page: sdgp/admin_site.py).
         admin.site.login_form = ThrottledAdminAuthenticationForm
