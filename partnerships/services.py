@@ -2,12 +2,11 @@
 
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from .mail import mail_user
 from .models import Membership, User
 
 
@@ -42,17 +41,16 @@ def invitation_link(*, user, request):
 
 def invitation_send(*, user, request, invited_to, invited_by):
     """E-mail the person a link to set their password, in their own language."""
-    with translation.override(user.language or translation.get_language()):
-        context = {
-            "user": user,
+    mail_user(
+        user=user,
+        template="emails/invitation",
+        context={
             "link": invitation_link(user=user, request=request),
-            "invited_to": invited_to,
-            "invited_by": invited_by,
+            "invited_to": str(invited_to),
+            "invited_by": str(invited_by),
             "has_password": user.has_usable_password(),
-        }
-        subject = render_to_string("emails/invitation_subject.txt", context).strip()
-        body = render_to_string("emails/invitation.txt", context)
-    user.email_user(subject, body)
+        },
+    )
 
 
 def member_invite(*, local_government, request, role, **person):

@@ -37,6 +37,15 @@ def pytest_configure(config):
     settings.CELERY_BROKER_URL = own_database(settings.CELERY_BROKER_URL)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_inline():
+    """Background jobs run inside the test, also where CI gives Celery a real broker."""
+    from sdgp.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,8 +1,10 @@
 """Accounts come only by invitation: one e-mail, a link that sets a password once, then log-in."""
 
 import re
+from unittest import mock
 
 import pytest
+from django.test import TestCase
 from django.urls import NoReverseMatch, reverse
 
 from partnerships.models import Membership, User
@@ -13,12 +15,18 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a-sturdy-new-passphrase-42"
 
 
+def committed():
+    """Run what waits for the request's transaction to commit: mail leaves only then."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def invite_consultant(client, staff, partnership, email="luk@example.org"):
     client.force_login(staff)
-    response = client.post(
-        reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
-        {"email": email, "first_name": "Luk", "last_name": "Coach", "language": "en"},
-    )
+    with committed():
+        response = client.post(
+            reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+            {"email": email, "first_name": "Luk", "last_name": "Coach", "language": "en"},
+        )
     client.logout()
     return response
 
@@ -86,16 +94,17 @@ def test_a_forged_link_does_not_work(client, staff, partnership, mailoutbox):
 
 def test_staff_invite_a_team_member_to_a_municipality(client, staff, laarne, mailoutbox):
     client.force_login(staff)
-    response = client.post(
-        reverse("partnerships:localgovernment_invite", kwargs={"pk": laarne.pk}),
-        {
-            "email": " An.Member@Laarne.example ",
-            "first_name": "An",
-            "last_name": "Member",
-            "language": "nl",
-            "role": "team_member",
-        },
-    )
+    with committed():
+        response = client.post(
+            reverse("partnerships:localgovernment_invite", kwargs={"pk": laarne.pk}),
+            {
+                "email": " An.Member@Laarne.example ",
+                "first_name": "An",
+                "last_name": "Member",
+                "language": "nl",
+                "role": "team_member",
+            },
+        )
     assert response.status_code == 302
     membership = Membership.objects.get(user__email="an.member@laarne.example")
     assert membership.local_government == laarne
@@ -103,6 +112,44 @@ def test_staff_invite_a_team_member_to_a_municipality(client, staff, laarne, mai
     assert membership.user.language == "nl"
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["an.member@laarne.example"]
+
+
+def test_the_mail_leaves_through_the_worker_once_the_invitation_is_saved(
+    client, staff, partnership, mailoutbox
+):
+    client.force_login(staff)
+    with mock.patch("partnerships.tasks.send_mail.delay") as delay, committed() as callbacks:
+        client.post(
+            reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+            {
+                "email": "luk@example.org",
+                "first_name": "Luk",
+                "last_name": "C",
+                "language": "nl",
+            },
+        )
+        delay.assert_not_called()  # the mail waits for the commit
+    assert len(callbacks) == 1
+    delay.assert_called_once()
+    assert delay.call_args.kwargs["to"] == "luk@example.org"
+    assert "/invitations/" in delay.call_args.kwargs["body"]
+    assert mailoutbox == []
+
+
+def test_a_failing_mail_server_is_retried_not_shown_to_the_inviter(
+    client, staff, partnership, mailoutbox
+):
+    client.force_login(staff)
+    refused = mock.patch("partnerships.tasks.django_send_mail", side_effect=OSError("refused"))
+    retried = mock.patch("partnerships.tasks.send_mail.retry", side_effect=RuntimeError)
+    with refused as send, retried as retry, committed():
+        response = client.post(
+            reverse("partnerships:partnership_invite", kwargs={"pk": partnership.pk}),
+            {"email": "luk@example.org", "first_name": "L", "last_name": "C", "language": "en"},
+        )
+    assert response.status_code == 302
+    assert send.called
+    assert retry.called
 
 
 def test_inviting_someone_who_has_a_password_sends_no_link(
