@@ -32,6 +32,7 @@ from ..tools.learning_questions import (
 )
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
 
+
 def _require(user, permission, obj):
     if not user.has_perm(permission, obj):
         raise PermissionDenied
