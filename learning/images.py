@@ -99,7 +99,8 @@ def reencode(image, *, max_side=MAX_SIDE):
     # Scale down first: the rotation and the colour conversion then work on the small image.
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     mode = "RGBA" if has_alpha else "RGB"
-    image = (icc_profile and _to_srgb(image, icc_profile, mode)) or image.convert(mode)
+    converted = _to_srgb(image, icc_profile, mode) if icc_profile else None
+    image = converted if converted is not None else image.convert(mode)
     if orientation in ORIENTATIONS:
         image = image.transpose(ORIENTATIONS[orientation])
     clean = Image.new(image.mode, image.size)
