@@ -71,10 +71,12 @@ def server(tmp_path_factory):
     world = json.loads(made.stdout.decode().strip().splitlines()[-1])
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
-        [str(gunicorn), "sdgp.wsgi:application", "--config", "gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [str(gunicorn), "sdgp.wsgi:application", "--config", "gunicorn.conf.py"],
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
