@@ -23,4 +23,4 @@ RUN SECRET_KEY=collectstatic ALLOWED_HOSTS=localhost python manage.py collectsta
 
 USER sdgp
 EXPOSE 8000
-CMD ["gunicorn", "sdgp.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", "--access-logfile", "-"]
+CMD ["gunicorn", "sdgp.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -83,6 +83,7 @@ def row_formset_classes(tool):
             extra=inline.extra,
             min_num=inline.min_num,
             max_num=inline.max_num,
+            absolute_max=inline.max_num,
             can_order=inline.can_order,
             can_delete=True,
             validate_min=True,

@@ -35,13 +35,38 @@ SIZE_LIMITS = {
 }
 
 
+# Office files are zip archives. We never unpack them; their declared sizes must stay within
+# these bounds, and the one entry we read is read with a cap.
+MAX_ZIP_ENTRIES = 5000
+MAX_UNPACKED_BYTES = 200 * MB
+MAX_MARKER_BYTES = 1024
+
+
+class UnpacksTooLarge(Exception):
+    """A zip-based document that declares more unpacked bytes or entries than we accept."""
+
+
 def _zip_has(upload, name, content=None):
+    """Whether the zip holds `name` (starting with `content`). Raises UnpacksTooLarge for an
+    archive whose entries would unpack to too much; reads at most MAX_MARKER_BYTES."""
     try:
         with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+            if (
+                len(entries) > MAX_ZIP_ENTRIES
+                or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES
+            ):
+                raise UnpacksTooLarge
             if content is None:
                 return name in archive.namelist()
-            return archive.read(name)[: len(content)] == content
-    except (zipfile.BadZipFile, KeyError, OSError):
+            entry = archive.getinfo(name)
+            if entry.file_size > MAX_MARKER_BYTES:
+                return False
+            with archive.open(entry) as marker:
+                return marker.read(len(content)) == content
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
+        return False
+    except (NotImplementedError, RuntimeError):  # an unknown compression, or encrypted
         return False
 
 
@@ -118,7 +143,18 @@ def check_attachment(upload):
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if not looks_right(upload, head):
+    try:
+        matches = looks_right(upload, head)
+    except UnpacksTooLarge:
+        raise ValidationError(
+            _(
+                "“%(name)s” would unpack to more than %(limit)s; it may be damaged. Send a "
+                "smaller document or a PDF."
+            ),
+            code="file_unpacks_too_large",
+            params={"name": name, "limit": filesizeformat(MAX_UNPACKED_BYTES)},
+        ) from None
+    if not matches:
         raise ValidationError(
             _("The content of “%(name)s” does not match its type; it may be damaged."),
             code="file_content",
@@ -185,11 +221,27 @@ class SubQuestionForm(OrderedRowForm):
         }
 
 
+# A post claiming more rows than MAX_ROWS is refused with a message before they are built.
+MAX_ROWS = 50
 ObstacleFormSet = inlineformset_factory(
-    LearningQuestion, Obstacle, form=ObstacleForm, extra=0, can_delete=True, max_num=50
+    LearningQuestion,
+    Obstacle,
+    form=ObstacleForm,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 SubQuestionFormSet = inlineformset_factory(
-    LearningQuestion, SubQuestion, form=SubQuestionForm, extra=0, can_delete=True, max_num=50
+    LearningQuestion,
+    SubQuestion,
+    form=SubQuestionForm,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 
 

@@ -1,9 +1,11 @@
 """Uploaded images: checked by content, re-encoded without metadata, stored under random names.
 
-An upload is accepted when Pillow recognises it as JPEG, PNG or WebP and it is at most 10 MB.
-It is then decoded and written anew (turned upright, at most 1600 px on its longest side, no EXIF
-data such as the GPS position of the phone that took it), so what we store and serve is an image
-we produced ourselves. A thumbnail of about 320 px is kept beside it for phones.
+An upload is accepted when Pillow recognises it as JPEG, PNG or WebP, it is at most 10 MB and
+at most 40 million pixels (checked from the header, before anything is decoded: a small file
+can hold an image that takes gigabytes to decode). It is then decoded and written anew (turned
+upright, at most 1600 px on its longest side, converted to sRGB, without EXIF data such as the
+GPS position of the phone that took it and without its colour profile), so what we store and
+serve is an image we produced ourselves. A thumbnail of about 320 px is kept beside it for phones.
 """
 
 import io
@@ -15,13 +17,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Beyond this many pixels a small file can still take gigabytes to decode.
-MAX_PIXELS = 60_000_000
+MAX_PIXELS = 40_000_000
 MAX_SIDE = 1600
 THUMBNAIL_SIDE = 320
 
@@ -55,7 +57,8 @@ def open_checked(upload):
         with Image.open(upload) as probe:
             image_format = probe.format
             width, height = probe.size
-            probe.verify()
+            if image_format in ACCEPTED_FORMATS and width * height <= MAX_PIXELS:
+                probe.verify()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
     if image_format not in ACCEPTED_FORMATS:
@@ -66,13 +69,18 @@ def open_checked(upload):
         )
     if width * height > MAX_PIXELS:
         raise ValidationError(
-            _("This image is %(width)s × %(height)s pixels; please send a smaller one."),
+            _(
+                "This image is %(width)s × %(height)s pixels; images may have at most "
+                "%(megapixels)s million pixels. Please send a smaller one."
+            ),
             code="image_dimensions",
-            params={"width": width, "height": height},
+            params={"width": width, "height": height, "megapixels": MAX_PIXELS // 1_000_000},
         )
     try:
         upload.seek(0)
         image = Image.open(upload)
+        # A JPEG decodes straight at a fraction of its size when that is all we keep.
+        image.draft("RGB", (MAX_SIDE, MAX_SIDE))
         image.load()
     except (Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
@@ -80,23 +88,55 @@ def open_checked(upload):
 
 
 def reencode(image, *, max_side=MAX_SIDE):
-    """A new file holding the image, upright, scaled down to max_side and without metadata.
+    """A new file holding the image, upright, scaled down to max_side, in sRGB and without
+    metadata (no EXIF, no colour profile).
 
     Opaque images become JPEG, images with transparency PNG. The name is random.
     """
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    orientation = image.getexif().get(ExifTags.Base.Orientation)
     icc_profile = image.info.get("icc_profile")
-    image = ImageOps.exif_transpose(image)
+    # Scale down first: the rotation and the colour conversion then work on the small image.
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
-    options = {"icc_profile": icc_profile} if icc_profile else {}
+    mode = "RGBA" if has_alpha else "RGB"
+    converted = _to_srgb(image, icc_profile, mode) if icc_profile else None
+    image = converted if converted is not None else image.convert(mode)
+    if orientation in ORIENTATIONS:
+        image = image.transpose(ORIENTATIONS[orientation])
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
     buffer = io.BytesIO()
     if has_alpha:
-        image.convert("RGBA").save(buffer, "PNG", optimize=True, **options)
+        clean.save(buffer, "PNG", optimize=True)
         extension = "png"
     else:
-        image.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True, **options)
+        clean.save(buffer, "JPEG", quality=85, optimize=True)
         extension = "jpg"
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+# EXIF orientation -> the transposition that makes the image upright (as ImageOps.exif_transpose).
+ORIENTATIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _to_srgb(image, icc_profile, mode):
+    """The image converted from its embedded colour profile to sRGB in `mode`, or None when
+    the profile cannot be applied (the profile itself is never kept)."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        return ImageCms.profileToProfile(
+            image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
 
 
 def make_thumbnail(field_file, *, side=THUMBNAIL_SIDE):

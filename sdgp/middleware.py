@@ -21,3 +21,33 @@ class UserLanguageMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than MAX_REQUEST_BYTES before any of it is read.
+
+    Django bounds the form fields of a request (DATA_UPLOAD_MAX_MEMORY_SIZE), not its files,
+    which it would write to disk whatever their size; the forms check each file afterwards.
+    The page answers 413 in the user's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.shortcuts import render
+        from django.template.defaultfilters import filesizeformat
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            return render(
+                request,
+                "413.html",
+                {"limit": filesizeformat(settings.MAX_REQUEST_BYTES)},
+                status=413,
+            )
+        return self.get_response(request)

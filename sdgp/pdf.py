@@ -51,7 +51,10 @@ def local_path(url):
         return Path(found) if found else None
     if path.startswith(media_url):
         candidate = _inside(Path(settings.MEDIA_ROOT), path.removeprefix(media_url))
-        return candidate if candidate is not None and candidate.is_file() else None
+        # Attachments under private/ never go into a PDF.
+        if candidate is None or _inside(Path(settings.MEDIA_ROOT) / "private", candidate):
+            return None
+        return candidate if candidate.is_file() else None
     return None
 
 

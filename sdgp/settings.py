@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "partnerships.access.AccessMiddleware",
     "sdgp.middleware.UserLanguageMiddleware",
+    "sdgp.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -199,8 +200,16 @@ STORAGES = {
         )
     },
 }
+# Bounds on what one request may send (see docs/security.md, "Uploaded files and bounds").
+# The whole body: five attachments of at most 25 MB with a response (sdgp.middleware).
+MAX_REQUEST_BYTES = 130 * 1024 * 1024
+# Uploaded files above this size are streamed to a temporary file, not kept in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The form fields without the files: a sheet with 100 rows of long texts, URL-encoded, fits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# The largest form, a tool sheet with 100 rows in its repeating parts, has about 800 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

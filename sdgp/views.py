@@ -1,13 +1,12 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
-from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from learning import files
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 
@@ -87,10 +86,18 @@ def healthz(request):
 
 @require_GET
 def media(request, path):
-    """Uploaded images, for logged-in people only and in every environment (no separate media
-    server). Their names are random; attachments under private/ have views that check who
-    may read them, so they are never served from here."""
-    parts = path.split("/")
-    if parts[0] == "private" or ".." in parts:
+    """An uploaded image or thumbnail, for those who may see the object that holds it now.
+
+    The name is looked up among the objects the reader may see (learning.files), never on
+    disk: a replaced or deleted image, a private attachment or a path trick answers 404."""
+    field_file = files.find_served_file(request.user, path)
+    if field_file is None:
         raise Http404
-    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=files.content_type(field_file.name))
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

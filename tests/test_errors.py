@@ -70,3 +70,32 @@ def test_500_page_renders_without_request_context_or_database(django_assert_num_
     assert "Something went wrong" in content
     assert "<link" not in content  # standalone: no static files that might be missing
     assert 'href="/"' in content
+
+
+def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(
+    client, partner_focal_point, settings
+):
+    settings.MAX_REQUEST_BYTES = 1000
+    client.force_login(partner_focal_point)
+    response = client.post(reverse("home"), {"text": "x" * 2000})
+    assert response.status_code == 413
+    content = response.content.decode()
+    with translation.override("fr"):
+        assert translation.gettext("Too much sent at once") in content
+    assert "1000" in content  # the limit, as filesizeformat writes it
+
+
+def test_the_production_limit_lets_five_largest_attachments_through(settings):
+    assert settings.MAX_REQUEST_BYTES > 5 * 25 * 1024 * 1024
+
+
+def test_a_form_with_too_many_fields_gets_a_page_in_the_users_language(
+    client, partner_focal_point, settings
+):
+    client.force_login(partner_focal_point)
+    fields = {f"field-{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post(reverse("set_language"), fields)
+    assert response.status_code == 400
+    assert "400.html" in [template.name for template in response.templates]
+    with translation.override("fr"):
+        assert translation.gettext("Request not understood") in response.content.decode()

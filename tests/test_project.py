@@ -185,3 +185,31 @@ def test_ci_runs_with_redis_as_cache_and_broker():
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     cache.set("ci-probe", "here", 10)
     assert cache.get("ci-probe") == "here"
+
+
+def gunicorn_settings():
+    import runpy
+
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_gunicorn_uses_threads_so_one_slow_request_cannot_starve_the_health_check():
+    config = gunicorn_settings()
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] >= 2
+    assert config["workers"] >= 2
+    assert 0 < config["timeout"] <= 120
+    assert config["limit_request_line"] <= 8190
+    assert config["limit_request_fields"] <= 100
+    assert config["limit_request_field_size"] <= 8190
+    assert config["wsgi_app"] == "sdgp.wsgi:application"
+
+
+def test_the_image_and_compose_start_gunicorn_with_its_settings_file():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cmd = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    web = compose()["services"]["web"]["command"]
+    for command in (yaml.safe_load(cmd), web):
+        assert command[0] == "gunicorn"
+        assert command[command.index("--config") + 1] == "gunicorn.conf.py"
+        assert "--workers" not in command and "--timeout" not in command

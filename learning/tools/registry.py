@@ -54,7 +54,8 @@ class Inline:
     fields: tuple
     extra: int = 0
     min_num: int = 0
-    max_num: int = 1000
+    # Also the absolute bound: a post claiming more rows is refused before they are built.
+    max_num: int = 100
     can_order: bool = False
     form: type | None = None
     # The row's foreign key to the sheet, when it has more than one.

@@ -3,12 +3,10 @@ answer status of sub-questions, the consultant's coaching notes, and the pages t
 questions side by side (a partnership's mirror, the programme's supply and demand, the
 knowledge network)."""
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -18,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from partnerships.models import Membership, Partnership, Programme
 
-from .. import sdg
+from .. import files, sdg
 from ..forms_questions import (
     CoachingNoteForm,
     KnowledgeNetworkFilterForm,
@@ -33,8 +31,6 @@ from ..tools.learning_questions import (
     supply_and_demand,
 )
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
-
-RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
 def _require(user, permission, obj):
@@ -73,28 +69,26 @@ class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
 
 def attachment_download(request, pk):
     """An attachment, for those who may read its question. Photos and clips play inline and
-    answer byte ranges, which phones ask for to play audio and video."""
+    answer byte ranges, which phones ask for to play audio and video; the file is streamed."""
     attachment = get_object_or_404(
         Attachment.objects.filter(response__in=Response.objects.visible_to(request.user)),
         pk=pk,
     )
-    size = attachment.file.size
-    start, end = 0, size - 1
-    requested = RANGE.fullmatch(request.headers.get("Range", ""))
-    if requested and size:
-        first, last = requested.groups()
-        if first:
-            start, end = int(first), min(int(last), size - 1) if last else size - 1
-        elif last:
-            start = max(0, size - int(last))
-        if start > end:
-            return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
-    with attachment.file.open("rb") as file:
-        file.seek(start)
-        content = file.read(end - start + 1)
-    response = HttpResponse(
-        content, status=206 if requested else 200, content_type=attachment.content_type
+    try:
+        size = attachment.file.size
+    except FileNotFoundError:
+        raise Http404 from None
+    try:
+        requested = files.byte_range(request.headers.get("Range"), size)
+    except ValueError:
+        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+    start, end = requested or (0, size - 1)
+    response = StreamingHttpResponse(
+        files.stream(attachment.file, start, end),
+        status=206 if requested else 200,
+        content_type=attachment.content_type,
     )
+    response["Content-Length"] = str(max(end - start + 1, 0))
     if requested:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"

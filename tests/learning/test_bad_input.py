@@ -36,7 +36,9 @@ def test_thousands_of_rows_are_refused_with_a_message(client, sheet):
     response = client.post(url("sheet_update", sheet), data)
 
     assert response.status_code == 200
-    assert "Please submit at most 1000 forms." in response.content.decode()
+    assert "Please submit at most 100 forms." in response.content.decode()
+    assert "Kept text" in response.content.decode()
+    assert len(response.context["formsets"][0].forms) == 100
 
 
 def test_a_row_of_another_sheet_cannot_be_changed_through_this_one(client, sheet, laarne):

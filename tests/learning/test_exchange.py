@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -208,7 +209,7 @@ def test_an_attachment_is_served_to_those_who_read_the_question(client, focal_po
     client.force_login(focal_point)
     response = client.get(attachment.get_absolute_url())
     assert response.status_code == 200
-    assert response.content == b"%PDF-1.4 0123456789"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 0123456789"
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     assert "pv.pdf" in response["Content-Disposition"]
@@ -218,8 +219,35 @@ def test_an_attachment_answers_byte_ranges_for_phones(client, focal_point, attac
     client.force_login(focal_point)
     response = client.get(attachment.get_absolute_url(), headers={"Range": "bytes=9-12"})
     assert response.status_code == 206
-    assert response.content == b"0123"
+    assert b"".join(response.streaming_content) == b"0123"
     assert response["Content-Range"] == "bytes 9-12/19"
+    assert response["Content-Length"] == "4"
+
+
+def test_an_attachment_range_is_streamed_in_chunks_not_read_at_once(
+    client, focal_point, attachment, monkeypatch
+):
+    big = b"%PDF-1.4 " + b"x" * (300 * 1024)
+    attachment.file.storage.delete(attachment.file.name)
+    attachment.file.storage.save(attachment.file.name, ContentFile(big))
+    client.force_login(focal_point)
+    response = client.get(attachment.get_absolute_url(), headers={"Range": "bytes=100-"})
+    assert response.status_code == 206
+    assert response.streaming
+    chunks = list(response.streaming_content)
+    assert len(chunks) > 1
+    assert max(len(chunk) for chunk in chunks) <= 64 * 1024
+    assert b"".join(chunks) == big[100:]
+
+
+def test_a_missing_range_end_or_a_range_past_the_end_is_answered_properly(
+    client, focal_point, attachment
+):
+    client.force_login(focal_point)
+    url = attachment.get_absolute_url()
+    suffix = client.get(url, headers={"Range": "bytes=-4"})
+    assert b"".join(suffix.streaming_content) == b"6789"
+    assert client.get(url, headers={"Range": "bytes=50-60"}).status_code == 416
 
 
 def test_a_stranger_cannot_fetch_an_attachment(client, stranger, attachment):

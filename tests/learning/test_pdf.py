@@ -10,7 +10,9 @@ from tests.factories import SwotFactory
 
 @pytest.fixture
 def media_file(settings):
-    settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+    private = settings.MEDIA_ROOT / "private" / "learning" / "attachments"
+    private.mkdir(parents=True, exist_ok=True)
+    (private / "secret.pdf").write_bytes(b"%PDF secret")
     path = settings.MEDIA_ROOT / "logo.svg"
     path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
     return path
@@ -38,6 +40,10 @@ def test_a_static_file_is_found_by_the_static_finders():
         f"{BASE_URL}static/%2e%2e/sdgp/settings.py",
         f"{BASE_URL}etc/passwd",
         f"{BASE_URL}static/no-such-file.css",
+        f"{BASE_URL}media/private/learning/attachments/secret.pdf",
+        f"{BASE_URL}media//private/learning/attachments/secret.pdf",
+        f"{BASE_URL}media/%2e/private/learning/attachments/secret.pdf",
+        f"{BASE_URL}media/tools/../private/learning/attachments/secret.pdf",
     ],
 )
 def test_anything_else_is_refused(url, media_file):
