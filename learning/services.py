@@ -1,7 +1,7 @@
 """Writes of the tool framework: a sheet and its rows in one transaction, status changes with
 their side effects, comments."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from partnerships.models import Partnership
@@ -29,7 +29,8 @@ def sheet_programme(*, owner):
 
 
 def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
-    """Save a new sheet owned by `owner` (and any co-owners), with its rows."""
+    """Save a new sheet owned by `owner` (and any co-owners), with its rows. For a tool with
+    one sheet per owner, IntegrityError when an owner already has one in the programme."""
     with transaction.atomic():
         sheet = form.save(commit=False)
         sheet.programme = programme
@@ -37,6 +38,7 @@ def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
         sheet._history_user = user
         sheet.save()
         sheet.owners.set([owner, *co_owners])
+        sheet.claim_scope()
         form.save_m2m()
         _save_rows(formsets, sheet, user)
     return sheet
@@ -110,5 +112,30 @@ def sheet_return(*, sheet, user, text):
     return sheet
 
 
-def comment_create(*, sheet, user, text):
-    return Comment.objects.create(sheet=sheet, author=user, text=text)
+def comment_create(*, sheet, user, text, submission_key=None):
+    """Add a comment to the sheet's thread; a repeated post of the same form finds the first."""
+    return submitted_once(
+        Comment,
+        user=user,
+        key=submission_key,
+        create=lambda: Comment.objects.create(
+            sheet=sheet, author=user, text=text, submission_key=submission_key
+        ),
+    )
+
+
+def submitted_once(model, *, user, key, create):
+    """`create()`, unless this user's form with this submission key (see
+    `learning.forms.submission_key_field`) was saved already: then what it saved. Two posts of
+    the same form at the same moment save once too: the model's unique constraint on author
+    and key refuses the second."""
+    if key is None:
+        return create()
+    earlier = model.objects.filter(author=user, submission_key=key).first()
+    if earlier is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError:
+        return model.objects.get(author=user, submission_key=key)
