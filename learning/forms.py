@@ -38,25 +38,29 @@ class RowFormSet(BaseInlineFormSet):
         if not self.is_bound or i >= self.initial_form_count():
             return super()._construct_form(i, **kwargs)
         key = f"{self.add_prefix(i)}-{self.model._meta.pk.name}"
-        submitted = self.data.get(key)
-        if self._row_exists(submitted):
+        pk = self._submitted_pk(self.data.get(key))
+        if pk is not None and (
+            self._existing_object(pk) is not None
+            # Another sheet's row: Django ignores it (the row is left alone).
+            or self.model._default_manager.filter(pk=pk).exists()
+        ):
             return super()._construct_form(i, **kwargs)
         # Removed meanwhile (or already shown as removed, with its id cleared): a new row.
         data = self.data.copy()
         data[key] = ""
         form = super()._construct_form(i, data=data, **kwargs)
         form.fields[self.model._meta.pk.name].required = False
-        form.vanished = bool(submitted)
+        form.restored = True
+        form.vanished = pk is not None
         return form
 
-    def _row_exists(self, submitted):
+    def _submitted_pk(self, submitted):
         if not submitted:
-            return False
+            return None
         try:
-            pk = self._get_to_python(self.model._meta.pk)(submitted)
+            return self._get_to_python(self.model._meta.pk)(submitted)
         except ValidationError:
-            return False
-        return self._existing_object(pk) is not None
+            return None
 
     def vanished_forms(self):
         """The rows this person kept (not marked "Remove") that no longer exist."""
@@ -71,7 +75,7 @@ class RowFormSet(BaseInlineFormSet):
         kept = [
             form
             for form in self.initial_forms
-            if form.instance._state.adding
+            if getattr(form, "restored", False)
             and form.has_changed()
             and not (self.can_delete and self._should_delete_form(form))
         ]
