@@ -118,7 +118,12 @@ class OwnersForm(forms.Form):
 def submission_key_field():
     """A hidden key made when the form is shown: posting the same form twice (a double click,
     a reload after a lost answer) saves once (see `learning.services.submitted_once`)."""
-    return forms.UUIDField(required=False, initial=uuid.uuid4, widget=forms.HiddenInput)
+    return forms.UUIDField(
+        required=False,
+        initial=uuid.uuid4,
+        # No browser may fill in an old key: a new post would pass for the old one.
+        widget=forms.HiddenInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class CommentForm(forms.ModelForm):

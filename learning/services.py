@@ -118,24 +118,27 @@ def comment_create(*, sheet, user, text, submission_key=None):
         Comment,
         user=user,
         key=submission_key,
-        create=lambda: Comment.objects.create(
-            sheet=sheet, author=user, text=text, submission_key=submission_key
+        content={"text": text},
+        create=lambda key: Comment.objects.create(
+            sheet=sheet, author=user, text=text, submission_key=key
         ),
     )
 
 
-def submitted_once(model, *, user, key, create):
-    """`create()`, unless this user's form with this submission key (see
-    `learning.forms.submission_key_field`) was saved already: then what it saved. Two posts of
-    the same form at the same moment save once too: the model's unique constraint on author
-    and key refuses the second."""
-    if key is None:
-        return create()
-    earlier = model.objects.filter(author=user, submission_key=key).first()
-    if earlier is not None:
-        return earlier
-    try:
-        with transaction.atomic():
-            return create()
-    except IntegrityError:
-        return model.objects.get(author=user, submission_key=key)
+def submitted_once(model, *, user, key, content, create):
+    """`create(key)`, unless this user's form with this submission key (see
+    `learning.forms.submission_key_field`) was saved already with the same `content` (field
+    values): then what it saved. Two posts of the same form at the same moment save once too,
+    as the model's unique constraint on author and key refuses the second. The same key with
+    other content (a page the browser brought back) is a new post, saved without a key."""
+    if key is not None:
+        earlier = model.objects.filter(author=user, submission_key=key).first()
+        if earlier is None:
+            try:
+                with transaction.atomic():
+                    return create(key)
+            except IntegrityError:
+                earlier = model.objects.get(author=user, submission_key=key)
+        if all(getattr(earlier, name) == value for name, value in content.items()):
+            return earlier
+    return create(None)

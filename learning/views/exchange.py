@@ -64,15 +64,19 @@ class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
         own = partners.filter(memberships__user=user).first()
         form.instance.local_government = own or partners.first()
         form.instance.author = user
-        form.instance.submission_key = form.cleaned_data["submission_key"]
 
-        def create():
+        def create(key):
+            form.instance.submission_key = key
             form.save()
             form.save_attachments()
             return form.instance
 
         response = services.submitted_once(
-            Response, user=user, key=form.instance.submission_key, create=create
+            Response,
+            user=user,
+            key=form.cleaned_data["submission_key"],
+            content={name: form.cleaned_data[name] for name in ("text", "links")},
+            create=create,
         )
         self.request.session[DRAFT_SAVED] = f"response-{question.pk}"
         messages.success(self.request, _("Your response is saved."))

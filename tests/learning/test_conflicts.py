@@ -262,6 +262,9 @@ def test_the_same_comment_posted_twice_is_saved_once(as_focal_point, laarne):
     assert Comment.objects.count() == 1
     fresh = submission_key(as_focal_point.get(url("sheet_detail", sheet)).content.decode())
     assert fresh != key  # the next comment is a new one
+    # A page the browser brings back keeps its old key: other text is still a new comment.
+    as_focal_point.post(url("comment_create", sheet), {**data, "text": "And the castle?"})
+    assert Comment.objects.count() == 2
 
 
 def test_the_same_response_posted_twice_is_saved_once(
