@@ -1,7 +1,10 @@
 """Forms of the tool framework, built from a tool's spec when a view needs them."""
 
+import uuid
+
 from django import forms
-from django.forms.models import inlineformset_factory, modelform_factory
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet, inlineformset_factory, modelform_factory
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import LocalGovernment
@@ -21,6 +24,67 @@ class SheetForm(forms.ModelForm):
 
 class RowForm(forms.ModelForm):
     """Default base form of a repeating row."""
+
+
+class RowFormSet(BaseInlineFormSet):
+    """The repeating rows of a sheet.
+
+    A row that someone else removed while this person was editing stays in the form as a new
+    row with what they typed, instead of failing on its hidden id (an error nobody can see or
+    correct). `vanished_forms()` names those rows so the page can say what happened; saving
+    adds them back, and a row marked "Remove" is simply gone."""
+
+    def _construct_form(self, i, **kwargs):
+        if not self.is_bound or i >= self.initial_form_count():
+            return super()._construct_form(i, **kwargs)
+        key = f"{self.add_prefix(i)}-{self.model._meta.pk.name}"
+        pk = self._submitted_pk(self.data.get(key))
+        if pk is not None and (
+            self._existing_object(pk) is not None
+            # Another sheet's row: Django ignores it (the row is left alone).
+            or self.model._default_manager.filter(pk=pk).exists()
+        ):
+            return super()._construct_form(i, **kwargs)
+        # Removed meanwhile (or already shown as removed, with its id cleared): a new row.
+        data = self.data.copy()
+        data[key] = ""
+        form = super()._construct_form(i, data=data, **kwargs)
+        form.fields[self.model._meta.pk.name].required = False
+        form.restored = True
+        form.vanished = pk is not None
+        return form
+
+    def _submitted_pk(self, submitted):
+        if not submitted:
+            return None
+        try:
+            return self._get_to_python(self.model._meta.pk)(submitted)
+        except ValidationError:
+            return None
+
+    def vanished_forms(self):
+        """The rows this person kept (not marked "Remove") that no longer exist."""
+        return [
+            form
+            for form in self.initial_forms
+            if getattr(form, "vanished", False)
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+
+    def save_new_objects(self, commit=True):
+        kept = [
+            form
+            for form in self.initial_forms
+            if getattr(form, "restored", False)
+            and form.has_changed()
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        restored = [self.save_new(form, commit=commit) for form in kept]
+        if not commit:
+            self.saved_forms.extend(kept)
+        super().save_new_objects(commit=commit)
+        self.new_objects = restored + self.new_objects
+        return self.new_objects
 
 
 class VersionForm(forms.Form):
@@ -51,7 +115,20 @@ class OwnersForm(forms.Form):
         )
 
 
+def submission_key_field():
+    """A hidden key made when the form is shown: posting the same form twice (a double click,
+    a reload after a lost answer) saves once (see `learning.services.submitted_once`)."""
+    return forms.UUIDField(
+        required=False,
+        initial=uuid.uuid4,
+        # No browser may fill in an old key: a new post would pass for the old one.
+        widget=forms.HiddenInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class CommentForm(forms.ModelForm):
+    submission_key = submission_key_field()
+
     class Meta:
         model = Comment
         fields = ("text",)
@@ -78,6 +155,7 @@ def row_formset_classes(tool):
             tool.model,
             inline.model,
             form=inline.form or RowForm,
+            formset=RowFormSet,
             fields=inline.fields,
             fk_name=inline.fk_name,
             extra=inline.extra,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning import images, sdg
+from learning.forms import submission_key_field
 from learning.tools.learning_questions import (
     Attachment,
     CoachingNote,
@@ -307,6 +308,7 @@ class DropForm(forms.Form):
 
 
 class ResponseForm(forms.ModelForm):
+    submission_key = submission_key_field()
     files = MultipleFileField(
         label=_("Attachments"),
         required=False,

@@ -1,7 +1,7 @@
 """Writes of the tool framework: a sheet and its rows in one transaction, status changes with
 their side effects, comments."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from partnerships.models import Partnership
@@ -32,7 +32,8 @@ def sheet_programme(*, owner, user):
 
 
 def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
-    """Save a new sheet owned by `owner` (and any co-owners), with its rows."""
+    """Save a new sheet owned by `owner` (and any co-owners), with its rows. For a tool with
+    one sheet per owner, IntegrityError when an owner already has one in the programme."""
     with transaction.atomic():
         sheet = form.save(commit=False)
         sheet.programme = programme
@@ -40,6 +41,7 @@ def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
         sheet._history_user = user
         sheet.save()
         sheet.owners.set([owner, *co_owners])
+        sheet.claim_scope()
         form.save_m2m()
         _save_rows(formsets, sheet, user)
     return sheet
@@ -113,5 +115,33 @@ def sheet_return(*, sheet, user, text):
     return sheet
 
 
-def comment_create(*, sheet, user, text):
-    return Comment.objects.create(sheet=sheet, author=user, text=text)
+def comment_create(*, sheet, user, text, submission_key=None):
+    """Add a comment to the sheet's thread; a repeated post of the same form finds the first."""
+    return submitted_once(
+        Comment,
+        user=user,
+        key=submission_key,
+        content={"text": text},
+        create=lambda key: Comment.objects.create(
+            sheet=sheet, author=user, text=text, submission_key=key
+        ),
+    )
+
+
+def submitted_once(model, *, user, key, content, create):
+    """`create(key)`, unless this user's form with this submission key (see
+    `learning.forms.submission_key_field`) was saved already with the same `content` (field
+    values): then what it saved. Two posts of the same form at the same moment save once too,
+    as the model's unique constraint on author and key refuses the second. The same key with
+    other content (a page the browser brought back) is a new post, saved without a key."""
+    if key is not None:
+        earlier = model.objects.filter(author=user, submission_key=key).first()
+        if earlier is None:
+            try:
+                with transaction.atomic():
+                    return create(key)
+            except IntegrityError:
+                earlier = model.objects.get(author=user, submission_key=key)
+        if all(getattr(earlier, name) == value for name, value in content.items()):
+            return earlier
+    return create(None)

@@ -6,6 +6,7 @@ Each tool module is imported here with one line; the registry keeps them in numb
 from learning.tools.base import ToolSheet
 
 from .comments import Comment
+from .scopes import SheetScope
 
 # isort: split
 # The tools come after Comment: their forms import it from here.
@@ -17,4 +18,4 @@ from learning.tools import (
     swot,  # noqa: E402, F401  (tool 4)
 )
 
-__all__ = ["Comment", "ToolSheet"]
+__all__ = ["Comment", "SheetScope", "ToolSheet"]

@@ -20,12 +20,19 @@ class Comment(models.Model):
     )
     text = models.TextField(_("comment"), max_length=5000)
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    # The key of the form the comment was written in: posting it again finds this comment.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="one_comment_per_submission"
+            )
+        ]
 
     def __str__(self):
         return f"{self.author}: {self.text[:40]}"

@@ -69,6 +69,7 @@ class ToolSheet(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     comments = GenericRelation("learning.Comment")
+    scopes = GenericRelation("learning.SheetScope")
     history = HistoricalRecords(inherit=True)
 
     objects = ToolSheetQuerySet.as_manager()
@@ -145,6 +146,19 @@ class ToolSheet(models.Model):
             .order_by("history_date")
             .values_list("history_date", flat=True)
             .first()
+        )
+
+    def claim_scope(self):
+        """Record a sheet of a one-per-owner tool as its owners' one sheet in its programme.
+        The database refuses a second one with an IntegrityError, also when two people create
+        it at the same moment; call it inside the transaction that creates the sheet."""
+        if self.tool.many_per_owner:
+            return
+        from learning.models import SheetScope
+
+        SheetScope.objects.bulk_create(
+            SheetScope(sheet=self, owner=owner, programme_id=self.programme_id)
+            for owner in self.owners.all()
         )
 
     def owner_partnerships(self):

@@ -491,6 +491,8 @@ class Response(models.Model):
         _("links"), max_length=3000, blank=True, help_text=_("One web address per line.")
     )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    # The key of the form the response was written in: posting it again finds this response.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = ResponseQuerySet.as_manager()
 
@@ -498,6 +500,11 @@ class Response(models.Model):
         verbose_name = _("response")
         verbose_name_plural = _("responses")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="one_response_per_submission"
+            )
+        ]
 
     def __str__(self):
         return f"{self.local_government}: {self.text[:40]}"

@@ -78,7 +78,12 @@ def comment_create(request, slug, pk):
     form = CommentForm(request.POST)
     saved = False
     if form.is_valid():
-        services.comment_create(sheet=sheet, user=request.user, text=form.cleaned_data["text"])
+        services.comment_create(
+            sheet=sheet,
+            user=request.user,
+            text=form.cleaned_data["text"],
+            submission_key=form.cleaned_data["submission_key"],
+        )
         form = CommentForm()
         saved = True
         if not request.htmx:

@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from partnerships.models import Membership, Partnership, Programme
 
-from .. import files, sdg
+from .. import files, sdg, services
 from ..forms_questions import (
     CoachingNoteForm,
     KnowledgeNetworkFilterForm,
@@ -60,11 +60,23 @@ class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
         own = partners.filter(memberships__user=user).first()
         form.instance.local_government = own or partners.first()
         form.instance.author = user
-        form.save()
-        form.save_attachments()
+
+        def create(key):
+            form.instance.submission_key = key
+            form.save()
+            form.save_attachments()
+            return form.instance
+
+        response = services.submitted_once(
+            Response,
+            user=user,
+            key=form.cleaned_data["submission_key"],
+            content={name: form.cleaned_data[name] for name in ("text", "links")},
+            create=create,
+        )
         self.request.session[DRAFT_SAVED] = f"response-{question.pk}"
         messages.success(self.request, _("Your response is saved."))
-        return redirect(f"{question.get_absolute_url()}#response-{form.instance.pk}")
+        return redirect(f"{question.get_absolute_url()}#response-{response.pk}")
 
 
 def attachment_download(request, pk):

@@ -6,6 +6,7 @@ action checks a `learning.*` permission (403).
 """
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -124,6 +125,16 @@ class SheetFormMixin:
                 formset.is_bound and (formset.total_error_count() or formset.non_form_errors())
                 for formset in formsets
             ),
+            vanished_rows=[
+                {"title": rowset["title"], "text": str(row.instance)}
+                for rowset in rowsets
+                for row in _vanished(rowset["formset"])
+            ],
+            files_to_reattach=[
+                upload.name
+                for name in self.request.FILES
+                for upload in self.request.FILES.getlist(name)
+            ],
             **kwargs,
         )
         return self.render_to_response(context, status=status)
@@ -132,6 +143,11 @@ class SheetFormMixin:
         self.request.session[DRAFT_SAVED] = self.draft_key()
         messages.success(self.request, message)
         return redirect(sheet)
+
+
+def _vanished(formset):
+    """The rows someone else removed while this person was editing them (see RowFormSet)."""
+    return formset.vanished_forms() if formset.is_bound else []
 
 
 def _valid(form, formsets, *more):
@@ -155,12 +171,30 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
     def draft_key(self):
         return f"sheet-{self.tool.slug}-new-{self.owner.pk}"
 
-    def existing(self):
-        """With one sheet per owner, the one this municipality already has."""
-        if self.tool.many_per_owner:
+    def existing(self, programme):
+        """With one sheet per owner, the one this municipality already has in the programme."""
+        if self.tool.many_per_owner or programme is None:
             return None
-        return (
-            self.tool.model.objects.owned_by(self.owner).filter(programme=self.programme()).first()
+        return self.tool.model.objects.owned_by(self.owner).filter(programme=programme).first()
+
+    def already_there(self, form, formsets, owners_form, *, sheet):
+        """The bound form again (nothing typed is lost) with a link to the sheet that exists."""
+        if sheet is None:
+            messages.error(
+                self.request,
+                _("One of the municipalities you chose already has this tool; each has one."),
+            )
+        else:
+            messages.error(
+                self.request,
+                _(
+                    "%(owner)s already has this tool, perhaps just created by someone else. "
+                    "Your text is below: copy what you need into the existing sheet."
+                )
+                % {"owner": self.owner},
+            )
+        return self.render_forms(
+            form, formsets, status=409, owners_form=owners_form, existing_sheet=sheet
         )
 
     def programme(self):
@@ -175,7 +209,7 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
 
     def get(self, request, *args, **kwargs):
         self.object = None
-        if sheet := self.existing():
+        if sheet := self.existing(self.programme()):
             messages.info(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
             return redirect("learning:sheet_update", slug=self.tool.slug, pk=sheet.pk)
         return self.render_forms(*self.build(), owners_form=self.owners_form())
@@ -190,18 +224,22 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         more = [owners_form] if owners_form else []
         if not _valid(form, formsets, *more):
             return self.render_forms(form, formsets, owners_form=owners_form)
-        if self.existing():
-            messages.error(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
-            return self.render_forms(form, formsets, owners_form=owners_form)
-        sheet = services.sheet_create(
-            tool=self.tool,
-            owner=self.owner,
-            programme=programme,
-            form=form,
-            formsets=formsets,
-            user=request.user,
-            co_owners=owners_form.cleaned_data["co_owners"] if owners_form else (),
-        )
+        if sheet := self.existing(programme):
+            return self.already_there(form, formsets, owners_form, sheet=sheet)
+        try:
+            sheet = services.sheet_create(
+                tool=self.tool,
+                owner=self.owner,
+                programme=programme,
+                form=form,
+                formsets=formsets,
+                user=request.user,
+                co_owners=owners_form.cleaned_data["co_owners"] if owners_form else (),
+            )
+        except IntegrityError:
+            # Someone created this one-per-owner sheet meanwhile (see SheetScope).
+            sheet = self.existing(programme)
+            return self.already_there(form, formsets, owners_form, sheet=sheet)
         return self.saved(
             sheet, _("Saved. Only your team and your consultant see it until you share it.")
         )
@@ -252,6 +290,9 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         if not version_form.is_valid():
             return self.conflict(form, formsets, started_from=0)
         started_from = version_form.cleaned_data["version"]
+        if any(_vanished(formset) for formset in formsets):
+            # Rows removed meanwhile come back as new ones only after the person has seen so.
+            return self.conflict(form, formsets, started_from=started_from)
         try:
             sheet = services.sheet_update(
                 sheet=self.object,

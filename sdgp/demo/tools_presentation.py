@@ -219,6 +219,7 @@ def _sheet(world, name, spec):
         sheet._history_user = author
         sheet.save()
         sheet.owners.set([owner])
+        sheet.claim_scope()
     for person_name, position, years, involvement in spec["people"]:
         PresentationPerson.objects.get_or_create(
             sheet=sheet,
