@@ -13,8 +13,8 @@ from .models.comments import Comment
 
 
 class SheetForm(forms.ModelForm):
-    """Default base form of a sheet. A tool's own form may subclass it to receive the owner
-    municipality and the user (for choices that depend on them)."""
+    """Base form of a sheet: receives the owner municipality and the user (for choices that
+    depend on them; `Tool.get_form_kwargs`)."""
 
     def __init__(self, *args, owner=None, user=None, **kwargs):
         self.owner = owner
@@ -23,7 +23,12 @@ class SheetForm(forms.ModelForm):
 
 
 class RowForm(forms.ModelForm):
-    """Default base form of a repeating row."""
+    """Base form of a repeating row: receives the owner municipality and the user too."""
+
+    def __init__(self, *args, owner=None, user=None, **kwargs):
+        self.owner = owner
+        self.user = user
+        super().__init__(*args, **kwargs)
 
 
 class RowFormSet(BaseInlineFormSet):
@@ -172,25 +177,31 @@ def row_formset_classes(tool):
 
 
 def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=None):
-    """The sheet form and its row formsets, bound when `data` is given."""
-    form_class = sheet_form_class(tool)
-    kwargs = {"data": data, "files": files, "instance": instance}
-    if issubclass(form_class, SheetForm):
-        kwargs.update(owner=owner, user=user)
-    form = form_class(**kwargs)
+    """The sheet form and its row formsets, bound when `data` is given; a new sheet's rows
+    start from `tool.initial_rows`."""
+    form = sheet_form_class(tool)(
+        data=data, files=files, instance=instance, **tool.get_form_kwargs(owner=owner, user=user)
+    )
+    initial = (
+        {} if data is not None or form.instance.pk else tool.initial_rows(owner=owner, user=user)
+    )
     formsets = []
-    for formset_class in row_formset_classes(tool):
-        formset_kwargs = {}
-        if issubclass(formset_class.form, SheetForm):
-            formset_kwargs["form_kwargs"] = {"owner": owner, "user": user}
-        formsets.append(
-            formset_class(data=data, files=files, instance=form.instance, **formset_kwargs)
+    for inline, formset_class in zip(tool.inlines, row_formset_classes(tool), strict=True):
+        rows = initial.get(formset_class.get_default_prefix(), [])
+        formset = formset_class(
+            data=data,
+            files=files,
+            instance=form.instance,
+            initial=rows or None,
+            form_kwargs=tool.get_row_form_kwargs(inline, owner=owner, user=user),
         )
+        formset.extra = max(formset.extra, len(rows))
+        formsets.append(formset)
     return form, formsets
 
 
 def sheet_post_data(tool, values, *, version=None):
-    """POST data for a sheet from the `extra["sample"]` convention (see the registry): sheet
+    """POST data for a sheet from `Tool.sample` values (see the registry): sheet
     fields plus a list of row dicts per formset prefix; management forms are added."""
     data = {}
     row_prefixes = [formset.get_default_prefix() for formset in row_formset_classes(tool)]

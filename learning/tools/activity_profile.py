@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from learning.charts import strategy_chart
+from learning.forms import RowForm, SheetForm
 
 from .base import SheetRow, ToolSheet
 from .registry import Inline, Step, Tool, register
@@ -122,14 +123,14 @@ def _score_field(model_field):
     )
 
 
-class ActivityProfileForm(forms.ModelForm):
+class ActivityProfileForm(SheetForm):
     class Meta:
         model = ActivityProfile
         fields = ("project_name", "project_description")
         widgets = {"project_description": forms.Textarea(attrs={"rows": 3})}
 
 
-class StrategyForm(forms.ModelForm):
+class StrategyForm(RowForm):
     """One strategy; the three phase flags are edited as one group of checkboxes."""
 
     phases = forms.MultipleChoiceField(
@@ -167,57 +168,56 @@ class StrategyForm(forms.ModelForm):
         return cleaned_data
 
 
-def sample(owner):
-    """Valid input for a new activity profile (see the registry's conventions)."""
-    return {
-        "project_name": "Renewal of the village square",
-        "project_description": "A new square in front of the town hall, designed with residents.",
-        "strategies": [
-            {
-                "strategy": "Walk through the square with residents before drawing plans",
-                "phases": ["design"],
-                "quantity": 6,
-                "quality": 8,
-                "comments": "Few young people came.",
-            },
-            {
-                "strategy": "Online survey on the draft design",
-                "phases": ["design", "execution"],
-                "quantity": 8,
-                "quality": 5,
-                "comments": "",
-            },
-        ],
-    }
-
-
-def project_names(owner):
-    """The projects a municipality described, for other tools to suggest."""
-    return list(
-        ActivityProfile.objects.owned_by(owner)
-        .order_by("project_name")
-        .values_list("project_name", flat=True)
-        .distinct()
+class ActivityProfileTool(Tool):
+    number = 2
+    slug = "activity-profile"
+    title = _("Activity profile")
+    model = ActivityProfile
+    step = Step.GET_TO_KNOW
+    fields = ActivityProfileForm.Meta.fields
+    form = ActivityProfileForm
+    many_per_owner = True
+    description = _(
+        "Describe a project, then list the strategies your local government used to "
+        "strengthen (civil) participation in its design, execution, monitoring and "
+        "evaluation, and score each. Only mention strategies that specifically aim to "
+        "encourage stakeholder participation. Three projects are asked; add as many as needed."
     )
+    inlines = (Inline(Strategy, fields=StrategyForm.Meta.fields, form=StrategyForm, extra=1),)
+
+    def sample(self, owner):
+        """Valid input for a new activity profile (see the registry's conventions)."""
+        return {
+            "project_name": "Renewal of the village square",
+            "project_description": (
+                "A new square in front of the town hall, designed with residents."
+            ),
+            "strategies": [
+                {
+                    "strategy": "Walk through the square with residents before drawing plans",
+                    "phases": ["design"],
+                    "quantity": 6,
+                    "quality": 8,
+                    "comments": "Few young people came.",
+                },
+                {
+                    "strategy": "Online survey on the draft design",
+                    "phases": ["design", "execution"],
+                    "quantity": 8,
+                    "quality": 5,
+                    "comments": "",
+                },
+            ],
+        }
+
+    def project_names(self, owner):
+        """The projects a municipality described, for other tools to suggest."""
+        return list(
+            ActivityProfile.objects.owned_by(owner)
+            .order_by("project_name")
+            .values_list("project_name", flat=True)
+            .distinct()
+        )
 
 
-TOOL = register(
-    Tool(
-        number=2,
-        slug="activity-profile",
-        title=_("Activity profile"),
-        model=ActivityProfile,
-        step=Step.GET_TO_KNOW,
-        fields=ActivityProfileForm.Meta.fields,
-        form=ActivityProfileForm,
-        many_per_owner=True,
-        description=_(
-            "Describe a project, then list the strategies your local government used to "
-            "strengthen (civil) participation in its design, execution, monitoring and "
-            "evaluation, and score each. Only mention strategies that specifically aim to "
-            "encourage stakeholder participation. Three projects are asked; add as many as needed."
-        ),
-        inlines=(Inline(Strategy, fields=StrategyForm.Meta.fields, form=StrategyForm, extra=1),),
-        extra={"sample": sample, "project_names": project_names},
-    )
-)
+TOOL = register(ActivityProfileTool())

@@ -10,6 +10,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from learning.forms import RowForm
+
 from .base import SheetRow, ToolSheet
 from .registry import Inline, Step, Tool, register
 
@@ -94,7 +96,7 @@ class Factor(SheetRow):
         return self.text[:60]
 
 
-class FactorForm(forms.ModelForm):
+class FactorForm(RowForm):
     # The same message for any score off the scale (a bare positive-integer field would answer
     # "greater than or equal to 0" for a negative one).
     score = forms.IntegerField(
@@ -112,47 +114,45 @@ class FactorForm(forms.ModelForm):
         }
 
 
-def sample(owner):
-    """Valid input for the tests and benchmarks (see the registry's conventions)."""
-    return {
-        "remarks": f"Projects of {owner}: the advisory councils and the weekly market.",
-        "factors": [
-            {
-                "impact": "positive",
-                "text": "Close ties between staff and local associations",
-                "score": 8,
-                "level": "social",
-                "origin": "internal",
-            },
-            {
-                "impact": "negative",
-                "text": "Meetings at hours when farmers are in the fields",
-                "score": 7,
-                "level": "economic",
-                "origin": "external",
-            },
-        ],
-    }
-
-
-TOOL = register(
-    Tool(
-        number=3,
-        slug="factors",
-        title=_("Analysis of positive and negative factors"),
-        short_title=_("Factor analysis"),
-        model=FactorAnalysis,
-        step=Step.GET_TO_KNOW,
-        fields=("remarks",),
-        description=_(
-            "Identify and prioritise the factors that had a positive or a negative impact on the "
-            "level and quality of (civil) participation in your local government's projects. "
-            "Factors can be political, economic, social, cultural, technological, environmental, "
-            "legal, etc., internal (within your local government) or external. Give each a "
-            "score: 10/10 = high impact, 1/10 = very low impact. Only list factors that affect "
-            "the PARTICIPATION of internal and external stakeholders."
-        ),
-        inlines=(Inline(Factor, fields=FactorForm.Meta.fields, form=FactorForm, extra=1),),
-        extra={"sample": sample},
+class FactorAnalysisTool(Tool):
+    number = 3
+    slug = "factors"
+    title = _("Analysis of positive and negative factors")
+    short_title = _("Factor analysis")
+    model = FactorAnalysis
+    step = Step.GET_TO_KNOW
+    fields = ("remarks",)
+    description = _(
+        "Identify and prioritise the factors that had a positive or a negative impact on the "
+        "level and quality of (civil) participation in your local government's projects. "
+        "Factors can be political, economic, social, cultural, technological, environmental, "
+        "legal, etc., internal (within your local government) or external. Give each a "
+        "score: 10/10 = high impact, 1/10 = very low impact. Only list factors that affect "
+        "the PARTICIPATION of internal and external stakeholders."
     )
-)
+    inlines = (Inline(Factor, fields=FactorForm.Meta.fields, form=FactorForm, extra=1),)
+
+    def sample(self, owner):
+        """Valid input for the tests and benchmarks (see the registry's conventions)."""
+        return {
+            "remarks": f"Projects of {owner}: the advisory councils and the weekly market.",
+            "factors": [
+                {
+                    "impact": "positive",
+                    "text": "Close ties between staff and local associations",
+                    "score": 8,
+                    "level": "social",
+                    "origin": "internal",
+                },
+                {
+                    "impact": "negative",
+                    "text": "Meetings at hours when farmers are in the fields",
+                    "score": 7,
+                    "level": "economic",
+                    "origin": "external",
+                },
+            ],
+        }
+
+
+TOOL = register(FactorAnalysisTool())

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning import sdg
+from learning.forms import RowForm
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 
@@ -821,7 +822,7 @@ def supply_and_demand(programme, questions):
     return rows, common
 
 
-class LearningQuestionForm(forms.ModelForm):
+class LearningQuestionForm(RowForm):
     """A question in the table: its number, wording and SDG tags. Earlier wordings stay as
     they were: shown, but neither editable nor removable."""
 
@@ -877,63 +878,69 @@ class LearningQuestionForm(forms.ModelForm):
             self.instance.set_tags(self.cleaned_data["sdg_tags"])
 
 
-def sample(owner):
-    """Valid input for a new table (see the registry)."""
-    return {
-        "context": "Our advisory councils have lost much of their dynamism.",
-        "questions": [
-            {
-                "order": 1,
-                "text": "How can we make citizen participation in councils more meaningful?",
-                "sdg_tags": "16.7",
-            },
-            {
-                "order": 2,
-                "text": "How can we strengthen the local marketing of local products?",
-                "sdg_tags": "8, 12",
-            },
-        ],
-    }
-
-
-def extra_context(*, request, sheet, owner):
-    """The questions with their parts, fetched once for the partial."""
-    if sheet is None or sheet.pk is None:
-        return {}
-    readable = LearningQuestion.objects.visible_to(request.user).values("pk")
-    return {
-        "current_questions": list(sheet.current_questions()),
-        "earlier_questions": list(sheet.earlier_questions().filter(pk__in=readable)),
-    }
-
-
-TOOL = register(
-    Tool(
-        number=5,
-        slug="learning-questions",
-        title=_("Learning questions table"),
-        short_title=_("Learning questions"),
-        model=LearningQuestionTable,
-        step=Step.LEARNING_QUESTIONS,
-        fields=("context",),
-        # A municipality's own table, and later a joint one (Laarne and Sint-Truiden).
-        many_per_owner=True,
-        description=_(
-            "The municipality requesting knowledge writes its learning questions, usually two, "
-            "each with the obstacles (problems to be solved) and the sub-questions behind it. "
-            "It is an iterative process: the sharper the obstacles, the sharper the "
-            "sub-questions, the sharper the learning questions."
-        ),
-        inlines=(
-            Inline(
-                LearningQuestion,
-                fields=LearningQuestionForm.Meta.fields,
-                form=LearningQuestionForm,
-                extra=0,
-                min_num=1,
-            ),
-        ),
-        context=extra_context,
-        extra={"sample": sample},
+class LearningQuestionsTool(Tool):
+    number = 5
+    slug = "learning-questions"
+    title = _("Learning questions table")
+    short_title = _("Learning questions")
+    model = LearningQuestionTable
+    step = Step.LEARNING_QUESTIONS
+    fields = ("context",)
+    # A municipality's own table, and later a joint one (Laarne and Sint-Truiden).
+    many_per_owner = True
+    description = _(
+        "The municipality requesting knowledge writes its learning questions, usually two, "
+        "each with the obstacles (problems to be solved) and the sub-questions behind it. "
+        "It is an iterative process: the sharper the obstacles, the sharper the "
+        "sub-questions, the sharper the learning questions."
     )
-)
+    inlines = (
+        Inline(
+            LearningQuestion,
+            fields=LearningQuestionForm.Meta.fields,
+            form=LearningQuestionForm,
+            extra=0,
+            min_num=1,
+        ),
+    )
+
+    def partial_context(self, sheet):
+        """The questions with their parts, fetched once for the partial."""
+        return {
+            "current_questions": list(sheet.current_questions()),
+            "earlier_questions": list(sheet.earlier_questions()),
+        }
+
+    def page_context(self, *, request, sheet, owner):
+        """The partial's context, with only the earlier wordings this reader may see."""
+        context = super().page_context(request=request, sheet=sheet, owner=owner)
+        if context.get("earlier_questions"):
+            earlier = context["earlier_questions"]
+            readable = set(
+                LearningQuestion.objects.visible_to(request.user)
+                .filter(pk__in=[question.pk for question in earlier])
+                .values_list("pk", flat=True)
+            )
+            context["earlier_questions"] = [q for q in earlier if q.pk in readable]
+        return context
+
+    def sample(self, owner):
+        """Valid input for a new table (see the registry)."""
+        return {
+            "context": "Our advisory councils have lost much of their dynamism.",
+            "questions": [
+                {
+                    "order": 1,
+                    "text": "How can we make citizen participation in councils more meaningful?",
+                    "sdg_tags": "16.7",
+                },
+                {
+                    "order": 2,
+                    "text": "How can we strengthen the local marketing of local products?",
+                    "sdg_tags": "8, 12",
+                },
+            ],
+        }
+
+
+TOOL = register(LearningQuestionsTool())

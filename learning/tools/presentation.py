@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from learning.forms import RowForm, SheetForm
 from learning.images import CheckedImageField, image_path, make_thumbnail, thumbnail_path
 
 from .base import SheetRow, ToolSheet
@@ -154,7 +155,7 @@ class PresentationImage(SheetRow):
         super().save(*args, **kwargs)
 
 
-class PresentationSheetForm(forms.ModelForm):
+class PresentationSheetForm(SheetForm):
     map_image = CheckedImageField(
         label=_("Map"),
         required=False,
@@ -190,14 +191,14 @@ class PresentationSheetForm(forms.ModelForm):
         }
 
 
-class PresentationPersonForm(forms.ModelForm):
+class PresentationPersonForm(RowForm):
     class Meta:
         model = PresentationPerson
         fields = ("name", "position", "years_of_service", "involvement")
         widgets = {"years_of_service": forms.NumberInput(attrs={"min": 0, "max": 60})}
 
 
-class PresentationImageForm(forms.ModelForm):
+class PresentationImageForm(RowForm):
     image = CheckedImageField(
         label=_("Image"), help_text=_("A JPEG, PNG or WebP image of at most 10 MB.")
     )
@@ -207,72 +208,68 @@ class PresentationImageForm(forms.ModelForm):
         fields = ("image", "caption")
 
 
-def share_context(*, request, sheet, owner):
-    """Warnings for the people who may share the sheet, shown above it (not in print)."""
-    if sheet is None or not sheet.can_be_shared:
-        return {}
-    if not request.user.has_perm("learning.share_sheet", sheet):
-        return {}
-    return {"share_problems": sheet.share_problems()}
-
-
-def sample(owner):
-    """Valid input for a new presentation sheet (see the registry's conventions)."""
-    return {
-        "national_structure": "A federal state with communities and regions.",
-        "regional_structure": "The Flemish Region and the province.",
-        "local_structure": "A council, a mayor and aldermen, and a director-general.",
-        "organisational_structure": "Six departments under the director-general.",
-        "location": "Twelve kilometres east of the provincial capital.",
-        "population": 12900,
-        "economic_activities": "Agriculture, small businesses, services.",
-        "major_events": "The castle festival in summer.",
-        "tourist_attractions": "A moated castle and cycling routes.",
-        "famous_residents": "",
-        "reasons": "To learn from each other how citizens take part in local decisions.",
-        "expectations": "Stronger advisory councils on both sides.",
-        "people": [
-            {
-                "name": "An Example",
-                "position": "Director-general",
-                "years_of_service": 12,
-                "involvement": "internal",
-            }
-        ],
-        "images": [],
-    }
-
-
-TOOL = register(
-    Tool(
-        number=1,
-        slug="presentation",
-        title=_("Presentation sheet"),
-        short_title=_("Presentation"),
-        model=PresentationSheet,
-        step=Step.GET_TO_KNOW,
-        fields=PresentationSheetForm.Meta.fields,
-        form=PresentationSheetForm,
-        description=_(
-            "Introduce yourself, your local government and your municipality: mainly what you "
-            "think your partner should know about you in the context of the SDG partnership. "
-            "A brief presentation is enough."
-        ),
-        inlines=(
-            Inline(
-                PresentationPerson,
-                fields=PresentationPersonForm.Meta.fields,
-                form=PresentationPersonForm,
-                extra=0,
-            ),
-            Inline(
-                PresentationImage,
-                fields=PresentationImageForm.Meta.fields,
-                form=PresentationImageForm,
-                max_num=MAX_IMAGES,
-            ),
-        ),
-        context=share_context,
-        extra={"sample": sample},
+class PresentationTool(Tool):
+    number = 1
+    slug = "presentation"
+    title = _("Presentation sheet")
+    short_title = _("Presentation")
+    model = PresentationSheet
+    step = Step.GET_TO_KNOW
+    fields = PresentationSheetForm.Meta.fields
+    form = PresentationSheetForm
+    description = _(
+        "Introduce yourself, your local government and your municipality: mainly what you "
+        "think your partner should know about you in the context of the SDG partnership. "
+        "A brief presentation is enough."
     )
-)
+    inlines = (
+        Inline(
+            PresentationPerson,
+            fields=PresentationPersonForm.Meta.fields,
+            form=PresentationPersonForm,
+            extra=0,
+        ),
+        Inline(
+            PresentationImage,
+            fields=PresentationImageForm.Meta.fields,
+            form=PresentationImageForm,
+            max_num=MAX_IMAGES,
+        ),
+    )
+
+    def page_context(self, *, request, sheet, owner):
+        """Warnings for the people who may share the sheet, shown above it (not in print)."""
+        if sheet is None or not sheet.can_be_shared:
+            return {}
+        if not request.user.has_perm("learning.share_sheet", sheet):
+            return {}
+        return {"share_problems": sheet.share_problems()}
+
+    def sample(self, owner):
+        """Valid input for a new presentation sheet (see the registry's conventions)."""
+        return {
+            "national_structure": "A federal state with communities and regions.",
+            "regional_structure": "The Flemish Region and the province.",
+            "local_structure": "A council, a mayor and aldermen, and a director-general.",
+            "organisational_structure": "Six departments under the director-general.",
+            "location": "Twelve kilometres east of the provincial capital.",
+            "population": 12900,
+            "economic_activities": "Agriculture, small businesses, services.",
+            "major_events": "The castle festival in summer.",
+            "tourist_attractions": "A moated castle and cycling routes.",
+            "famous_residents": "",
+            "reasons": "To learn from each other how citizens take part in local decisions.",
+            "expectations": "Stronger advisory councils on both sides.",
+            "people": [
+                {
+                    "name": "An Example",
+                    "position": "Director-general",
+                    "years_of_service": 12,
+                    "involvement": "internal",
+                }
+            ],
+            "images": [],
+        }
+
+
+TOOL = register(PresentationTool())

@@ -1,36 +1,15 @@
 """The registry of tools: navigation, dashboards, exports, the report and the tests iterate it.
 
-Each tool module builds a `Tool` and calls `register()` once; nothing else lists the tools.
-The generic views of `learning/views/` serve every registered tool under `tools/<slug>/`:
-the form is `modelform_factory(tool.model, form=tool.form, fields=tool.fields)` and each
-`Inline` becomes an inline formset saved with the sheet in one transaction.
-
-A spec may customise the generic views without forking them:
-
-- `form`: a `ModelForm` for the sheet. A subclass of `learning.forms.SheetForm` also receives
-  the owner municipality and the user (`self.owner`, `self.user`), for choices that depend on
-  them. `Inline.form` does the same for the rows.
-- `context`: a callable `context(*, request, sheet, owner) -> dict` whose result is added to
-  the context of the form, detail and print pages (`sheet` is None on the create page).
-- `template`: the partial `templates/learning/tools/<slug>.html` that shows a filled-in sheet
-  (with `sheet` and `tool` in its context) on the page, in print, in the PDF and in the report.
-
-Conventions for `Tool.extra` (a plain dict, so a tool only sets what it has):
-
-- `extra["sample"]`: a callable `sample(owner) -> dict` returning valid input for a new sheet
-  owned by `owner` (a LocalGovernment). Keys are the sheet's form fields plus, for each
-  `Inline`, the formset prefix (the `related_name` of the row's foreign key to the sheet, e.g.
-  `"factors"`) mapped to a list of row dicts, e.g.
-  `{"remarks": "", "factors": [{"impact": "positive", "text": "...", "score": 8, ...}]}`.
-  `learning.forms.sheet_post_data(tool, values)` turns it into POST data with the management
-  forms. The per-tool tests, the permission matrix and the benchmarks fill every tool with it,
-  so every tool must provide one; it may create what its choices need (say, a learning
-  question for a visit plan).
-- `extra["project_names"]`: a callable `project_names(owner) -> list[str]`, the projects a
-  municipality described (tool 2); the SWOT form offers them as suggestions.
+A tool is a subclass of `Tool`, the way an admin is a subclass of `ModelAdmin`: class attributes
+say what it is, methods are hooks a tool overrides when it needs to. Each tool module ends with
+one `register(MyTool())`; nothing else lists the tools. The generic views of `learning/views/`
+serve every registered tool under `tools/<slug>/`: the sheet form is
+`modelform_factory(tool.model, form=tool.form, fields=tool.fields)` and each `Inline` becomes an
+inline formset saved with the sheet in one transaction (see docs/architecture.md, "Adding a
+tool").
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +25,7 @@ class Step(models.TextChoices):
     APPLY = "apply", _("Applying what was learned")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Inline:
     """Repeating rows edited with the sheet (an inline formset)."""
 
@@ -62,41 +41,85 @@ class Inline:
     fk_name: str | None = None
 
 
-@dataclass(frozen=True)
 class Tool:
+    """Base of every tool. Set the attributes; override a hook only where the tool differs."""
+
     number: int
     slug: str
     title: str
+    short_title = ""
+    description = ""
     model: type
     step: str
-    fields: tuple
-    short_title: str = ""
-    inlines: tuple = ()
+    # The sheet's form fields, and its form: a subclass of `learning.forms.SheetForm` receives
+    # the owner municipality and the user (`self.owner`, `self.user`).
+    fields: tuple = ()
     form: type | None = None
+    # Repeating rows; their forms (subclasses of `learning.forms.RowForm`) receive the owner
+    # and the user too.
+    inlines: tuple = ()
     # One sheet per owner and programme, or as many as needed (one per project, say).
-    many_per_owner: bool = False
-    description: str = ""
-    extra: dict = field(default_factory=dict)
-    # callable(*, request, sheet, owner) -> dict, added to the form, detail and print pages.
-    context: object = None
+    many_per_owner = False
 
     @property
     def template(self):
-        """The partial that shows a filled-in sheet: on the page, in print and in the PDF."""
+        """The partial that shows a filled-in sheet: on its page, in print, in the PDF and in
+        the final report."""
         return f"learning/tools/{self.slug}.html"
 
     @property
     def label(self):
         return self.short_title or self.title
 
-    def get_extra_context(self, *, request, sheet, owner):
-        return self.context(request=request, sheet=sheet, owner=owner) if self.context else {}
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.slug}>"
+
+    # Hooks ------------------------------------------------------------------------------------
+
+    def get_form_kwargs(self, *, owner, user):
+        """Keyword arguments of the sheet form, besides data, files and instance."""
+        return {"owner": owner, "user": user}
+
+    def get_row_form_kwargs(self, inline, *, owner, user):
+        """Keyword arguments of each row form of `inline`."""
+        return {"owner": owner, "user": user}
+
+    def initial_rows(self, *, owner, user):
+        """The rows a new sheet starts with: `{formset prefix: [initial values, ...]}` (a later
+        tool may start from an earlier one's rows)."""
+        return {}
+
+    def partial_context(self, sheet):
+        """What the partial needs beyond `sheet` and `tool`, fetched in a few queries. It takes
+        no request: the final report renders every tool's partial from a background task."""
+        return {}
+
+    def page_context(self, *, request, sheet, owner):
+        """Context of the form, detail and print pages (`sheet` is None on the create page):
+        the partial's, which a tool may narrow to what the reader may see."""
+        if sheet is None or sheet.pk is None:
+            return {}
+        return self.partial_context(sheet)
+
+    def project_names(self, owner):
+        """Projects this tool knows for a municipality (tool 2's); the SWOT offers them."""
+        return []
+
+    def sample(self, owner):
+        """Valid input for a new sheet owned by `owner`: the sheet's form fields plus, for each
+        `Inline`, its formset prefix (the `related_name` of the row's foreign key to the sheet,
+        e.g. `"factors"`) mapped to a list of row dicts.
+        `learning.forms.sheet_post_data(tool, values)` turns it into POST data. The per-tool
+        tests, the permission matrix and the benchmarks fill every tool with it; it may create
+        what its choices need."""
+        raise NotImplementedError(f"{type(self).__name__} must provide sample()")
 
 
 _tools = {}
 
 
 def register(tool):
+    """Add a tool (an instance of a `Tool` subclass) to the registry; returns it."""
     for existing in _tools.values():
         if existing.number == tool.number and existing.slug != tool.slug:
             raise ValueError(f"Tool number {tool.number} is taken by {existing.slug}")

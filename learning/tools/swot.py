@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from learning.forms import SheetForm
+from learning.forms import RowForm, SheetForm
 
 from .base import SheetRow, ToolSheet
 from .registry import Inline, Step, Tool, register, tools
@@ -127,55 +127,50 @@ class ProjectInput(forms.TextInput):
 
 
 def project_suggestions(owner):
-    """Project names other tools know for this municipality (the `project_names` extra)."""
+    """Project names the tools know for this municipality (`Tool.project_names`)."""
     if owner is None:
         return []
-    names = []
-    for tool in tools():
-        if callable(tool.extra.get("project_names")):
-            names.extend(tool.extra["project_names"](owner))
+    names = [name for tool in tools() for name in tool.project_names(owner)]
     return list(dict.fromkeys(names))
 
 
-class SwotItemForm(forms.ModelForm):
+class SwotItemForm(RowForm):
     class Meta:
         model = SwotItem
         fields = ("quadrant", "text")
         widgets = {"text": forms.TextInput(attrs={"maxlength": 300})}
 
 
-def sample(owner):
-    """Valid input for the tests and benchmarks (see the registry's conventions)."""
-    return {
-        "project_name": f"Advisory councils of {owner}",
-        "challenges": "Bring new people into the councils.",
-        "strategies": "Write to associations by name.",
-        "items": [
-            {"quadrant": "S", "text": "Close ties with local associations"},
-            {"quadrant": "W", "text": "Always the same participants"},
-            {"quadrant": "O", "text": "New multi-year plan"},
-            {"quadrant": "T", "text": "Elections"},
-        ],
-    }
-
-
-TOOL = register(
-    Tool(
-        number=4,
-        slug="swot",
-        title=_("SWOT analysis"),
-        model=Swot,
-        step=Step.GET_TO_KNOW,
-        fields=SwotForm.Meta.fields,
-        form=SwotForm,
-        many_per_owner=True,
-        description=_(
-            "For at least one of your projects or initiatives (but remember: we are focusing on "
-            "participation), list strengths and weaknesses within your organisation and "
-            "opportunities and threats outside it, as short bullet points. Then, with your "
-            "consultant, formulate the challenges and the strategies to respond to them."
-        ),
-        inlines=(Inline(SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1),),
-        extra={"sample": sample, "matrix_label": MATRIX_LABEL},
+class SwotTool(Tool):
+    number = 4
+    slug = "swot"
+    title = _("SWOT analysis")
+    model = Swot
+    step = Step.GET_TO_KNOW
+    fields = SwotForm.Meta.fields
+    form = SwotForm
+    many_per_owner = True
+    description = _(
+        "For at least one of your projects or initiatives (but remember: we are focusing on "
+        "participation), list strengths and weaknesses within your organisation and "
+        "opportunities and threats outside it, as short bullet points. Then, with your "
+        "consultant, formulate the challenges and the strategies to respond to them."
     )
-)
+    inlines = (Inline(SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1),)
+
+    def sample(self, owner):
+        """Valid input for the tests and benchmarks (see the registry's conventions)."""
+        return {
+            "project_name": f"Advisory councils of {owner}",
+            "challenges": "Bring new people into the councils.",
+            "strategies": "Write to associations by name.",
+            "items": [
+                {"quadrant": "S", "text": "Close ties with local associations"},
+                {"quadrant": "W", "text": "Always the same participants"},
+                {"quadrant": "O", "text": "New multi-year plan"},
+                {"quadrant": "T", "text": "Elections"},
+            ],
+        }
+
+
+TOOL = register(SwotTool())

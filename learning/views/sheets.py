@@ -38,7 +38,7 @@ class ToolMixin:
     def get_context_data(self, **kwargs):
         if hasattr(self, "object"):
             kwargs = {
-                **self.tool.get_extra_context(
+                **self.tool.page_context(
                     request=self.request, sheet=self.object, owner=getattr(self, "owner", None)
                 ),
                 **kwargs,

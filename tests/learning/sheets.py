@@ -1,4 +1,4 @@
-"""Filling in any registered tool from its `extra["sample"]` (see learning/tools/registry.py)."""
+"""Filling in any registered tool from its `sample()` (see learning/tools/registry.py)."""
 
 from django import forms
 from django.urls import reverse
@@ -11,7 +11,7 @@ def url(name, sheet, **kwargs):
 
 
 def sample_data(tool, owner):
-    return sheet_post_data(tool, tool.extra["sample"](owner))
+    return sheet_post_data(tool, tool.sample(owner))
 
 
 def create_sheet(client, tool, owner):

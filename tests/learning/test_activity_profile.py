@@ -27,7 +27,7 @@ def update_url(sheet):
 
 
 def post_data(owner, **changes):
-    return sheet_post_data(TOOL, {**TOOL.extra["sample"](owner), **changes})
+    return sheet_post_data(TOOL, {**TOOL.sample(owner), **changes})
 
 
 def strategy(text="Village council chosen by drawing lots", **changes):
@@ -245,7 +245,7 @@ def test_other_tools_can_suggest_the_projects_described(programme, laarne, ouinh
     ActivityProfileFactory(owners=[laarne], programme=programme, project_name="Sports hall")
     ActivityProfileFactory(owners=[ouinhi], programme=programme, project_name="Market hangar")
 
-    assert TOOL.extra["project_names"](laarne) == ["Mobility plan", "Sports hall"]
+    assert TOOL.project_names(laarne) == ["Mobility plan", "Sports hall"]
 
 
 def test_phases_are_listed_in_project_order():

@@ -93,7 +93,7 @@ def test_the_tool_is_registered_as_number_five():
 
 def test_focal_point_writes_a_table_with_tagged_questions(client, focal_point, laarne):
     client.force_login(focal_point)
-    data = sheet_post_data(TOOL, TOOL.extra["sample"](laarne))
+    data = sheet_post_data(TOOL, TOOL.sample(laarne))
     response = client.post(reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]), data)
     assert response.status_code == 302
     table = LearningQuestionTable.objects.get()
@@ -105,7 +105,7 @@ def test_focal_point_writes_a_table_with_tagged_questions(client, focal_point, l
 
 def test_an_unknown_sdg_target_is_refused_with_the_real_targets(client, focal_point, laarne):
     client.force_login(focal_point)
-    values = TOOL.extra["sample"](laarne)
+    values = TOOL.sample(laarne)
     values["questions"][0]["sdg_tags"] = "16.11"
     response = client.post(
         reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]),
@@ -380,7 +380,7 @@ def test_the_consultant_draws_up_a_joint_table_beside_laarnes_own(
         programme=programme, north=sint_truiden, south=SouthLocalGovernmentFactory(name="Covè")
     ).consultants.add(consultant)
     client.force_login(consultant)
-    data = sheet_post_data(TOOL, TOOL.extra["sample"](laarne))
+    data = sheet_post_data(TOOL, TOOL.sample(laarne))
     data["owners-co_owners"] = [str(sint_truiden.pk)]
     response = client.post(reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]), data)
     assert response.status_code == 302

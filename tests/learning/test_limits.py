@@ -158,7 +158,7 @@ def test_a_small_png_of_too_many_pixels_is_refused_before_it_is_decoded(monkeypa
 def test_the_focal_point_is_told_the_map_has_too_many_pixels(client, focal_point, laarne):
     tool = get_tool("presentation")
     client.force_login(focal_point)
-    data = sheet_post_data(tool, tool.extra["sample"](laarne))
+    data = sheet_post_data(tool, tool.sample(laarne))
     data["map_image"] = upload("map.png", png_of(7000, 7000))
     response = client.post(
         reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": laarne.pk}), data
@@ -175,7 +175,7 @@ def test_the_colour_profile_of_an_uploaded_image_is_not_kept(client, focal_point
     assert Image.open(io.BytesIO(buffer.getvalue())).info["icc_profile"]
     tool = get_tool("presentation")
     client.force_login(focal_point)
-    data = sheet_post_data(tool, tool.extra["sample"](laarne))
+    data = sheet_post_data(tool, tool.sample(laarne))
     data["map_image"] = upload("map.jpg", buffer.getvalue())
 
     response = client.post(

@@ -46,7 +46,7 @@ def create_url(owner):
 
 
 def post_data(owner, *, images=(), **changes):
-    values = {**TOOL.extra["sample"](owner), **changes}
+    values = {**TOOL.sample(owner), **changes}
     values["images"] = [{"caption": caption} for caption, _file in images]
     data = sheet_post_data(TOOL, values)
     for index, (_caption, upload) in enumerate(images):

@@ -71,8 +71,8 @@ def test_english_and_dutch_readers_see_swot(
 def test_swot_form_suggests_the_projects_of_the_activity_profile(
     client, focal_point, laarne, monkeypatch
 ):
-    monkeypatch.setitem(
-        get_tool("activity-profile").extra, "project_names", lambda owner: ["Market hall"]
+    monkeypatch.setattr(
+        get_tool("activity-profile"), "project_names", lambda owner: ["Market hall"]
     )
     client.force_login(focal_point)
 

@@ -35,7 +35,7 @@ def for_laarne(w):
 
 def new_sheet(w):
     tool = get_tool(SLUG)
-    return sheet_post_data(tool, tool.extra["sample"](w.laarne))
+    return sheet_post_data(tool, tool.sample(w.laarne))
 
 
 def edit(w):
