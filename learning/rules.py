@@ -68,6 +68,12 @@ def is_programme_staff_of(user, obj):
 
 
 @rules.predicate
+def is_editable(user, obj):
+    """The sheet's status lets it be changed (a frozen sheet does not)."""
+    return obj is not None and sheet_of(obj).is_editable
+
+
+@rules.predicate
 def is_member_of(user, local_government):
     return local_government is not None and local_government.pk in Access.of(user).member_of
 
@@ -119,7 +125,7 @@ can_change = is_superuser | is_owner_member | is_owner_consultant
 can_create = is_superuser | is_member_of | is_consultant_of_local_government
 
 rules.add_perm("learning.create_sheet", can_create)
-rules.add_perm("learning.change_sheet", can_change)
+rules.add_perm("learning.change_sheet", can_change & is_editable)
 rules.add_perm("learning.share_sheet", is_superuser | is_owner_member)
 rules.add_perm("learning.review_sheet", is_superuser | is_owner_consultant)
 rules.add_perm("learning.return_sheet", is_superuser | is_owner_consultant)
@@ -127,7 +133,7 @@ rules.add_perm("learning.view_sheet_drafts", can_change | is_programme_staff_of)
 rules.add_perm("learning.comment_sheet", can_change | is_partner_member | is_programme_staff_of)
 
 # Learning questions. Earlier wordings stay as they were: only a current question changes.
-can_change_question = can_change & is_question_active
+can_change_question = can_change & is_editable & is_question_active
 
 rules.add_perm("learning.change_learningquestion", can_change_question)
 rules.add_perm("learning.reformulate_learningquestion", can_change_question)

@@ -49,7 +49,8 @@ def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
 
 def sheet_update(*, sheet, form, formsets, user, version):
     """Save the edit if nobody saved the sheet since `version`; raise SheetConflict otherwise.
-    The version goes up by one; the status stays what it is."""
+    The version goes up by one; the status stays what it is, but for the workflow's
+    `after_edit` (a reviewed sheet becomes "changed since review")."""
     model = type(sheet)
     with transaction.atomic():
         claimed = model.objects.filter(pk=sheet.pk, version=version).update(
@@ -59,7 +60,9 @@ def sheet_update(*, sheet, form, formsets, user, version):
             raise SheetConflict(model.objects.values_list("version", flat=True).get(pk=sheet.pk))
         sheet = form.save(commit=False)
         sheet.version = version + 1
-        sheet.status = model.objects.values_list("status", flat=True).get(pk=sheet.pk)
+        status = model.objects.values_list("status", flat=True).get(pk=sheet.pk)
+        # A reviewed sheet edited moves to "changed since review" (the workflow's after_edit).
+        sheet.status = sheet.workflow.after_edit.get(status, status)
         sheet._history_user = user
         sheet.save()
         form.save_m2m()
@@ -92,26 +95,14 @@ def _locked(sheet):
     return type(sheet).objects.select_for_update().get(pk=sheet.pk)
 
 
-def sheet_share(*, sheet, user):
+def sheet_transition(*, sheet, name, user, reason=""):
+    """Move the sheet along its workflow's transition `name` (learning/workflows.py); a
+    required reason becomes a comment in the sheet's thread. A ValidationError says why not."""
     with transaction.atomic():
         sheet = _locked(sheet)
-        sheet.share(by=user)
-    return sheet
-
-
-def sheet_review(*, sheet, user):
-    with transaction.atomic():
-        sheet = _locked(sheet)
-        sheet.review(by=user)
-    return sheet
-
-
-def sheet_return(*, sheet, user, text):
-    """Return the sheet for changes; the reason becomes a comment in its thread."""
-    with transaction.atomic():
-        sheet = _locked(sheet)
-        sheet.return_for_changes(by=user, comment=text)
-        comment_create(sheet=sheet, user=user, text=text)
+        transition = sheet.transition(name, by=user, reason=reason)
+        if transition.reason:
+            comment_create(sheet=sheet, user=user, text=reason)
     return sheet
 
 

@@ -16,9 +16,6 @@ urlpatterns += [
     ),
     path("tools/<slug:slug>/<int:pk>/", sheets.SheetDetailView.as_view(), name="sheet_detail"),
     path("tools/<slug:slug>/<int:pk>/edit/", sheets.SheetUpdateView.as_view(), name="sheet_update"),
-    path("tools/<slug:slug>/<int:pk>/share/", actions.sheet_share, name="sheet_share"),
-    path("tools/<slug:slug>/<int:pk>/review/", actions.sheet_review, name="sheet_review"),
-    path("tools/<slug:slug>/<int:pk>/return/", actions.sheet_return, name="sheet_return"),
     path("tools/<slug:slug>/<int:pk>/comments/", actions.comment_create, name="comment_create"),
     path(
         "tools/<slug:slug>/<int:pk>/history/",
@@ -27,6 +24,12 @@ urlpatterns += [
     ),
     path("tools/<slug:slug>/<int:pk>/print/", reading.SheetPrintView.as_view(), name="sheet_print"),
     path("tools/<slug:slug>/<int:pk>/pdf/", reading.SheetPdfView.as_view(), name="sheet_pdf"),
+    # Share, review, return for changes, or a tool's own (learning/workflows.py).
+    path(
+        "tools/<slug:slug>/<int:pk>/<slug:transition>/",
+        actions.sheet_transition,
+        name="sheet_transition",
+    ),
 ]
 
 # Learning questions (tool 5), the exchange around them and their evolution.

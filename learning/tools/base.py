@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
+from learning.workflows import REVIEW, Status
 from partnerships.access import Access
 from partnerships.models import Partnership
 
@@ -21,7 +21,7 @@ class ToolSheetQuerySet(models.QuerySet):
         access = Access.of(user)
         if access.superuser:
             return self.all()
-        shared = models.Q(status__in=ToolSheet.Status.shared_values())
+        shared = models.Q(status__in=self.model.workflow.shared)
         return self.filter(access.full() | (shared & access.shared())).distinct()
 
     def owned_by(self, local_government):
@@ -31,16 +31,9 @@ class ToolSheetQuerySet(models.QuerySet):
 class ToolSheet(models.Model):
     """A filled-in tool. Concrete tools subclass it (see learning/tools/*.py)."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SHARED = "shared", _("shared with the partner")
-        RETURNED = "returned", _("returned for changes")
-        REVIEWED = "reviewed", _("reviewed by the consultant")
-
-        @classmethod
-        def shared_values(cls):
-            """Statuses in which the partner municipality may read the sheet."""
-            return [cls.SHARED, cls.RETURNED, cls.REVIEWED]
+    Status = Status
+    # The status cycle (learning/workflows.py); a tool's model may declare another.
+    workflow = REVIEW
 
     programme = models.ForeignKey(
         "partnerships.Programme",
@@ -89,60 +82,46 @@ class ToolSheet(models.Model):
         if self.pk and not self.owners.exists():
             raise ValidationError(_("A tool needs at least one owner municipality."))
 
-    # Status transitions: draft -> shared -> reviewed; shared or reviewed -> returned -> shared.
-    # Each refuses from a status it does not start from; learning.services wraps them with
-    # their side effects (the comment of a return).
-
-    @property
-    def can_be_shared(self):
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
-
-    @property
-    def can_be_reviewed(self):
-        return self.status == self.Status.SHARED
-
-    @property
-    def can_be_returned(self):
-        return self.status in (self.Status.SHARED, self.Status.REVIEWED)
-
     @property
     def is_shared(self):
-        return self.status in self.Status.shared_values()
+        return self.status in self.workflow.shared
 
-    def share(self, by):
-        if not self.can_be_shared:
-            raise ValidationError(
-                _("Only a draft or a sheet returned for changes can be shared."), code="status"
-            )
-        self._set_status(self.Status.SHARED, by, gettext_noop("Shared with the partner"))
+    @property
+    def is_editable(self):
+        return self.status in self.workflow.editable
 
-    def review(self, by):
-        if not self.can_be_reviewed:
-            raise ValidationError(_("Only a shared sheet can be reviewed."), code="status")
-        self._set_status(self.Status.REVIEWED, by, gettext_noop("Reviewed by the consultant"))
+    def owner_for(self, user):
+        """The owner municipality `user` works for: their own team's, else one they coach in
+        the sheet's programme, else the first owner."""
+        owners = list(self.owners.all())
+        access = Access.of(user)
+        coached = access.coached.get(self.programme_id, frozenset())
+        for candidates in (access.member_of, coached):
+            for owner in owners:
+                if owner.pk in candidates:
+                    return owner
+        return owners[0] if owners else None
 
-    def return_for_changes(self, by, comment):
-        if not self.can_be_returned:
-            raise ValidationError(
-                _("Only a shared or reviewed sheet can be returned for changes."), code="status"
-            )
-        if not (comment or "").strip():
-            raise ValidationError({"text": _("Say what should change.")}, code="required")
-        self._set_status(self.Status.RETURNED, by, gettext_noop("Returned for changes"))
+    def transition(self, name, *, by, reason=""):
+        """Move the sheet along its workflow's transition `name` (a ValidationError says why
+        not); the history records who, when and the transition's note."""
+        return self.workflow.apply(self, name, by=by, reason=reason)
 
-    def _set_status(self, status, by, note):
-        """Save the new status; the history keeps `note` untranslated and the history page
-        shows it in the reader's language."""
-        self.status = status
-        self._history_user = by
-        self._change_reason = note
-        self.save(update_fields=["status", "updated_at"])
+    def reviewed_version(self):
+        """The version the consultant last reviewed (None if never): a sheet changed since
+        shows what changed after it."""
+        return (
+            self.history.filter(status=Status.REVIEWED)
+            .order_by("-history_date")
+            .values_list("version", flat=True)
+            .first()
+        )
 
     def first_shared_at(self):
         """When the sheet was first shared (None for a draft): partners and observers read its
         history from then on."""
         return (
-            self.history.filter(status__in=self.Status.shared_values())
+            self.history.filter(status__in=self.workflow.shared)
             .order_by("history_date")
             .values_list("history_date", flat=True)
             .first()

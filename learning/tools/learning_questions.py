@@ -63,10 +63,6 @@ class LearningQuestionTable(ToolSheet):
             .distinct()
         )
 
-    @property
-    def is_shared(self):
-        return self.status in self.Status.shared_values()
-
     def current_questions(self):
         """The questions as they stand, in order, with their parts."""
         return self.questions.active().with_parts().order_by("order", "pk")

@@ -239,7 +239,7 @@ class PresentationTool(Tool):
 
     def page_context(self, *, request, sheet, owner):
         """Warnings for the people who may share the sheet, shown above it (not in print)."""
-        if sheet is None or not sheet.can_be_shared:
+        if sheet is None or not sheet.workflow.get("share").allows(sheet):
             return {}
         if not request.user.has_perm("learning.share_sheet", sheet):
             return {}

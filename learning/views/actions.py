@@ -1,7 +1,7 @@
-"""One-button changes of a sheet (share, review, return for changes) and its comment thread."""
+"""One-button changes of a sheet (its workflow's transitions) and its comment thread."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,49 +23,31 @@ def visible_sheet(request, slug, pk):
     return get_object_or_404(tool.model.objects.visible_to(request.user), pk=pk)
 
 
-def _change_status(request, slug, pk, service, done):
+@require_POST
+def sheet_transition(request, slug, pk, transition):
+    """Any transition of the sheet's workflow (learning/workflows.py): 404 for an unknown one,
+    403 without its permission, a message when the sheet is in another status or a required
+    reason is missing."""
     sheet = visible_sheet(request, slug, pk)
     try:
-        service(sheet=sheet, user=request.user)
+        step = sheet.workflow.get(transition)
+    except KeyError:
+        raise Http404("No such transition") from None
+    if not request.user.has_perm(step.permission, sheet):
+        raise PermissionDenied
+    reason = ""
+    if step.reason:
+        form = ReturnForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Say what should change before returning the sheet."))
+            return redirect(sheet)
+        reason = form.cleaned_data["text"]
+    try:
+        services.sheet_transition(sheet=sheet, name=transition, user=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, done)
-    return redirect(sheet)
-
-
-@require_POST
-@permission_required("learning.share_sheet", fn=visible_sheet, raise_exception=True)
-def sheet_share(request, slug, pk):
-    return _change_status(
-        request,
-        slug,
-        pk,
-        services.sheet_share,
-        _("Shared: your partner municipality and your consultant can read it now."),
-    )
-
-
-@require_POST
-@permission_required("learning.review_sheet", fn=visible_sheet, raise_exception=True)
-def sheet_review(request, slug, pk):
-    return _change_status(request, slug, pk, services.sheet_review, _("Marked as reviewed."))
-
-
-@require_POST
-@permission_required("learning.return_sheet", fn=visible_sheet, raise_exception=True)
-def sheet_return(request, slug, pk):
-    sheet = visible_sheet(request, slug, pk)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say what should change before returning the sheet."))
-        return redirect(sheet)
-    try:
-        services.sheet_return(sheet=sheet, user=request.user, text=form.cleaned_data["text"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Returned for changes; your comment is in the thread."))
+        messages.success(request, step.done)
     return redirect(sheet)
 
 

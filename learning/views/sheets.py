@@ -6,6 +6,7 @@ action checks a `learning.*` permission (403).
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404
@@ -21,6 +22,7 @@ from .. import services
 from ..forms import CommentForm, OwnersForm, ReturnForm, VersionForm, build_forms
 from ..history import changes_since
 from ..tools.registry import get_tool
+from ..workflows import Status
 
 DRAFT_SAVED = "learning_draft_saved"
 
@@ -252,10 +254,12 @@ class SheetDetailView(SheetMixin, DetailView):
         sheet, user = self.object, self.request.user
         can = {
             action: user.has_perm(f"learning.{action}_sheet", sheet)
-            for action in ("change", "share", "review", "return", "comment")
+            for action in ("change", "comment")
         }
         context = {
             "can": can,
+            "transitions": sheet.workflow.available(sheet, user),
+            **self.changes_since_review(),
             "comments": sheet.comments.select_related("author"),
             "comment_form": CommentForm(),
             "return_form": ReturnForm(),
@@ -264,16 +268,39 @@ class SheetDetailView(SheetMixin, DetailView):
         }
         return super().get_context_data(**context)
 
+    def changes_since_review(self):
+        """For the consultant: what the owners changed after the last review."""
+        sheet = self.object
+        if sheet.status != Status.CHANGED or not self.request.user.has_perm(
+            "learning.review_sheet", sheet
+        ):
+            return {}
+        version = sheet.reviewed_version()
+        return {
+            "reviewed_version": version,
+            "changes_since_review": changes_since(sheet, version) if version else [],
+        }
+
 
 class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, UpdateView):
     permission_required = "learning.change_sheet"
 
     @property
     def owner(self):
-        return self.object.owners.all()[0]
+        """The municipality this person edits for (a joint sheet has several owners)."""
+        return self.object.owner_for(self.request.user)
 
     def draft_key(self):
         return f"sheet-{self.tool.slug}-{self.object.pk}"
+
+    def handle_no_permission(self):
+        sheet = self.get_object()
+        if not sheet.is_editable:
+            raise PermissionDenied(
+                _("This sheet is %(status)s: it can no longer be changed.")
+                % {"status": sheet.get_status_display()}
+            )
+        return super().handle_no_permission()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

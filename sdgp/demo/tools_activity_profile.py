@@ -297,6 +297,6 @@ def _profile(world, name, project, description, strategies):
             },
         )
     if sheet.status == sheet.Status.DRAFT:
-        sheet.share(by=author)
-        sheet.review(by=world.users["consultant"])
+        sheet.transition("share", by=author)
+        sheet.transition("review", by=world.users["consultant"])
     return sheet

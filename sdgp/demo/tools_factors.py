@@ -140,10 +140,12 @@ def _analysis(world, name, remarks, positive, negative):
             row._history_user = author
             row.save()
     if sheet.status == sheet.Status.DRAFT:
-        sheet.share(by=author)
+        sheet.transition("share", by=author)
         consultant = world.users["consultant"]
         if name in REVIEWED:
-            sheet.review(by=consultant)
+            sheet.transition("review", by=consultant)
         elif name in RETURNED:
-            sheet = services.sheet_return(sheet=sheet, user=consultant, text=RETURNED[name])
+            sheet = services.sheet_transition(
+                sheet=sheet, name="return", user=consultant, reason=RETURNED[name]
+            )
     return sheet

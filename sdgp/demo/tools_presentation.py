@@ -236,8 +236,8 @@ def _sheet(world, name, spec):
                 sheet=sheet, image=_picture(caption, spec["colour"]), caption=caption, order=order
             )
     if sheet.status == sheet.Status.DRAFT:
-        sheet.share(by=author)
-        sheet.review(by=world.users["consultant"])
+        sheet.transition("share", by=author)
+        sheet.transition("review", by=world.users["consultant"])
     return sheet
 
 

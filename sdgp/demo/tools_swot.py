@@ -197,7 +197,7 @@ def _swot(world, name, project, quadrants, challenges, strategies):
                 item._history_user = author
                 item.save()
     if sheet.status == sheet.Status.DRAFT:
-        sheet.share(by=author)
+        sheet.transition("share", by=author)
         if name in REVIEWED:
-            sheet.review(by=world.users["consultant"])
+            sheet.transition("review", by=world.users["consultant"])
     return sheet

@@ -69,7 +69,7 @@ def test_a_missing_or_broken_version_gets_the_conflict_page_and_saves_nothing(
 
 
 def test_a_comment_over_five_thousand_characters_is_refused_and_kept(client, sheet):
-    client.post(url("sheet_share", sheet))
+    client.post(url("sheet_transition", sheet, transition="share"))
 
     response = client.post(url("comment_create", sheet), {"text": "z" * 5001})
 

@@ -32,8 +32,8 @@ def test_a_changed_row_shows_its_old_and_new_value(client, focal_point, laarne):
 
 def test_history_names_the_person_and_the_status_change(focal_point, consultant, laarne):
     sheet = SwotFactory(owners=[laarne])
-    sheet.share(by=focal_point)
-    sheet.review(by=consultant)
+    sheet.transition("share", by=focal_point)
+    sheet.transition("review", by=consultant)
 
     entries = sheet_history(sheet)
 
@@ -65,16 +65,15 @@ def test_changes_since_a_version_leave_out_what_came_before(client, focal_point,
         ("reviewed", "share"),
         ("draft", "review"),
         ("reviewed", "review"),
-        ("draft", "return_for_changes"),
-        ("returned", "return_for_changes"),
+        ("draft", "return"),
+        ("returned", "return"),
     ],
 )
 def test_a_transition_from_the_wrong_status_is_refused(status, action, focal_point, laarne):
     sheet = FactorAnalysisFactory(owners=[laarne], status=status)
-    arguments = {"comment": "Why"} if action == "return_for_changes" else {}
 
     with pytest.raises(ValidationError):
-        getattr(sheet, action)(by=focal_point, **arguments)
+        sheet.transition(action, by=focal_point, reason="Why")
 
     sheet.refresh_from_db()
     assert sheet.status == status
@@ -84,14 +83,14 @@ def test_returning_a_sheet_needs_a_comment(consultant, laarne):
     sheet = FactorAnalysisFactory(owners=[laarne], status="shared")
 
     with pytest.raises(ValidationError):
-        sheet.return_for_changes(by=consultant, comment="")
+        sheet.transition("return", by=consultant, reason="")
 
 
 def test_a_status_change_does_not_touch_the_version(focal_point, laarne):
     sheet = FactorAnalysisFactory(owners=[laarne])
     FactorFactory(sheet=sheet)
 
-    sheet.share(by=focal_point)
+    sheet.transition("share", by=focal_point)
 
     sheet.refresh_from_db()
     assert (sheet.status, sheet.version) == ("shared", 1)

@@ -320,7 +320,12 @@ def test_sharing_with_few_images_is_still_allowed(client, focal_point, laarne, p
     sheet = PresentationSheetFactory(owners=[laarne], programme=programme)
     client.force_login(focal_point)
 
-    client.post(reverse("learning:sheet_share", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
+    client.post(
+        reverse(
+            "learning:sheet_transition",
+            kwargs={"slug": TOOL.slug, "pk": sheet.pk, "transition": "share"},
+        )
+    )
 
     sheet.refresh_from_db()
     assert sheet.status == PresentationSheet.Status.SHARED

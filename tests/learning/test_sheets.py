@@ -1,6 +1,8 @@
 """The generic tool views, for every tool of the registry: create, read, edit, share, review,
 return, comment, conflict, history, print and PDF."""
 
+import dataclasses
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -28,7 +30,7 @@ def other_client():
 
 def shared_sheet(client, tool, owner):
     sheet = create_sheet(client, tool, owner)
-    assert client.post(url("sheet_share", sheet)).status_code == 302
+    assert client.post(url("sheet_transition", sheet, transition="share")).status_code == 302
     sheet.refresh_from_db()
     return sheet
 
@@ -60,7 +62,7 @@ def test_partner_reads_a_sheet_only_once_it_is_shared(
     other_client.force_login(partner_focal_point)
     assert other_client.get(sheet.get_absolute_url()).status_code == 404
 
-    as_focal_point.post(url("sheet_share", sheet))
+    as_focal_point.post(url("sheet_transition", sheet, transition="share"))
 
     assert other_client.get(sheet.get_absolute_url()).status_code == 200
 
@@ -108,7 +110,7 @@ def test_sheet_goes_from_draft_to_shared_to_reviewed(
     assert sheet.status == "shared"
     other_client.force_login(consultant)
 
-    assert other_client.post(url("sheet_review", sheet)).status_code == 302
+    assert other_client.post(url("sheet_transition", sheet, transition="review")).status_code == 302
 
     sheet.refresh_from_db()
     assert sheet.status == "reviewed"
@@ -121,12 +123,15 @@ def test_consultant_returns_a_sheet_with_a_comment_and_the_owner_shares_it_again
     sheet = shared_sheet(as_focal_point, tool, laarne)
     other_client.force_login(consultant)
 
-    other_client.post(url("sheet_return", sheet), {"text": "Please add the youth council."})
+    other_client.post(
+        url("sheet_transition", sheet, transition="return"),
+        {"text": "Please add the youth council."},
+    )
 
     sheet.refresh_from_db()
     assert sheet.status == "returned"
     assert [comment.text for comment in sheet.comments.all()] == ["Please add the youth council."]
-    as_focal_point.post(url("sheet_share", sheet))
+    as_focal_point.post(url("sheet_transition", sheet, transition="share"))
     sheet.refresh_from_db()
     assert sheet.status == "shared"
 
@@ -136,7 +141,9 @@ def test_a_return_without_a_reason_changes_nothing(tool, as_focal_point, laarne,
     sheet = shared_sheet(as_focal_point, tool, laarne)
     as_focal_point.force_login(consultant)
 
-    response = as_focal_point.post(url("sheet_return", sheet), {"text": "  "}, follow=True)
+    response = as_focal_point.post(
+        url("sheet_transition", sheet, transition="return"), {"text": "  "}, follow=True
+    )
 
     sheet.refresh_from_db()
     assert sheet.status == "shared"
@@ -147,11 +154,14 @@ def test_a_return_without_a_reason_changes_nothing(tool, as_focal_point, laarne,
 def test_sharing_a_shared_sheet_again_says_why_it_cannot(tool, as_focal_point, laarne):
     sheet = shared_sheet(as_focal_point, tool, laarne)
 
-    response = as_focal_point.post(url("sheet_share", sheet), follow=True)
+    response = as_focal_point.post(url("sheet_transition", sheet, transition="share"), follow=True)
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Only a draft or a sheet returned for changes can be shared." in html
+    assert (
+        "Only a draft, a sheet returned for changes or one changed since review can be shared."
+        in html
+    )
 
 
 @pytest.mark.parametrize("tool", TOOLS)
@@ -350,3 +360,47 @@ def test_a_focal_point_of_one_municipality_is_not_offered_a_joint_sheet(as_focal
     )
 
     assert "owners-co_owners" not in page.content.decode()
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_a_reviewed_sheet_edited_shows_the_consultant_what_changed_and_can_be_shared_again(
+    tool, as_focal_point, laarne, consultant, other_client
+):
+    client = other_client
+    sheet = shared_sheet(as_focal_point, tool, laarne)
+    client.force_login(consultant)
+    client.post(url("sheet_transition", sheet, transition="review"))
+    sheet.refresh_from_db()
+    assert sheet.status == "reviewed"
+
+    as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "Edited after review"))
+
+    sheet.refresh_from_db()
+    assert sheet.status == "changed"
+    page = client.get(sheet.get_absolute_url()).text
+    assert "Changed since you reviewed version" in page
+    assert "Edited after review" in page
+    assert "changed since review" in as_focal_point.get(sheet.get_absolute_url()).text
+    as_focal_point.post(url("sheet_transition", sheet, transition="share"))
+    sheet.refresh_from_db()
+    assert sheet.status == "shared"
+
+
+def test_a_frozen_sheet_refuses_edits_with_a_message(as_focal_point, laarne, monkeypatch):
+    tool = get_tool("factors")
+    sheet = create_sheet(as_focal_point, tool, laarne)
+    frozen = dataclasses.replace(sheet.workflow, editable=("shared",))
+    monkeypatch.setattr(tool.model, "workflow", frozen)
+
+    response = as_focal_point.get(url("sheet_update", sheet))
+    assert response.status_code == 403
+    assert "it can no longer be changed" in response.text
+    response = as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "Later"))
+    assert response.status_code == 403
+    sheet.refresh_from_db()
+    assert sheet.version == 1
+
+
+def test_an_unknown_transition_is_not_found(as_focal_point, laarne):
+    sheet = create_sheet(as_focal_point, get_tool("factors"), laarne)
+    assert as_focal_point.post(url("sheet_transition", sheet, transition="sign")).status_code == 404

@@ -118,7 +118,7 @@ def test_partner_reads_the_history_from_the_first_sharing_on(
     item = SwotItemFactory(sheet=sheet, text="Typed in the draft, then deleted")
     item.text = "What we share"
     item.save()
-    sheet.share(by=focal_point)
+    sheet.transition("share", by=focal_point)
     item.text = "Changed after sharing"
     item.save()
 
@@ -141,7 +141,7 @@ def test_partner_does_not_read_wordings_set_aside_while_the_table_was_a_draft(
     table = LearningQuestionTableFactory(owners=[laarne])
     first = LearningQuestionFactory(table=table, text="A wording we did not want to show?")
     first.reformulate(text="The wording we share?", by=focal_point, date=datetime.date(2024, 3, 2))
-    table.share(by=focal_point)
+    table.transition("share", by=focal_point)
     current = table.current_questions().get()
     current.reformulate(
         text="The wording after sharing?", by=focal_point, date=datetime.date(2024, 9, 2)
