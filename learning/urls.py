@@ -1,5 +1,6 @@
 from django.urls import path  # noqa: F401  (patterns are added below, one block per area)
 
+from .tools.learning_questions.views import exchange, questions
 from .views import actions, reading, sheets
 
 app_name = "learning"
@@ -33,8 +34,6 @@ urlpatterns += [
 ]
 
 # Learning questions (tool 5), the exchange around them and their evolution.
-from .views import exchange, questions  # noqa: E402
-
 urlpatterns += [
     path("questions/<int:pk>/", questions.QuestionDetailView.as_view(), name="question_detail"),
     path(

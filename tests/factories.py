@@ -5,6 +5,18 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from learning.models import Comment
+from learning.tools.activity_profile import ActivityProfile, Strategy
+from learning.tools.factors import Factor, FactorAnalysis
+from learning.tools.learning_questions import (
+    LearningQuestion,
+    LearningQuestionTable,
+    Obstacle,
+    Response,
+    SubQuestion,
+)
+from learning.tools.presentation import PresentationPerson, PresentationSheet
+from learning.tools.swot import Swot, SwotItem
 from partnerships.models import (
     Country,
     LearningTheme,
@@ -129,13 +141,6 @@ class MembershipFactory(DjangoModelFactory):
 
 
 # Tool 5: learning-questions tables, their questions and the exchange around them.
-from learning.tools.learning_questions import (  # noqa: E402
-    LearningQuestion,
-    LearningQuestionTable,
-    Obstacle,
-    Response,
-    SubQuestion,
-)
 
 
 class LearningQuestionTableFactory(DjangoModelFactory):
@@ -193,8 +198,6 @@ class ResponseFactory(DjangoModelFactory):
 
 
 # Tools 1 and 2: presentation sheets and activity profiles.
-from learning.tools.activity_profile import ActivityProfile, Strategy  # noqa: E402
-from learning.tools.presentation import PresentationPerson, PresentationSheet  # noqa: E402
 
 
 class PresentationSheetFactory(DjangoModelFactory):
@@ -253,9 +256,6 @@ class StrategyFactory(DjangoModelFactory):
 
 
 # Tools 3 and 4: factor analyses and SWOT analyses; comments on any sheet.
-from learning.models import Comment  # noqa: E402
-from learning.tools.factors import Factor, FactorAnalysis  # noqa: E402
-from learning.tools.swot import Swot, SwotItem  # noqa: E402
 
 
 class FactorAnalysisFactory(DjangoModelFactory):

@@ -6,11 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from learning.tools.learning_questions import (
-    EvolutionSummary,
-    LearningQuestion,
-    evolution_rows,
-)
+from learning.tools.learning_questions import EvolutionSummary, LearningQuestion
+from learning.tools.learning_questions.evolution import evolution_rows
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from learning import forms_questions
-from learning.tools.learning_questions import Attachment, CoachingNote, Response
+from learning.tools.learning_questions import Attachment, CoachingNote, Response, uploads
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -134,24 +133,24 @@ def test_laarne_answers_ouinhis_question(client, focal_point, ouinhi_question, l
     ],
 )
 def test_attachments_are_checked_by_type_and_content(name, content, code):
-    with pytest.raises(forms_questions.ValidationError) as raised:
-        forms_questions.check_attachment(upload(name, content))
+    with pytest.raises(uploads.ValidationError) as raised:
+        uploads.check_attachment(upload(name, content))
     assert raised.value.code == code
 
 
 def test_a_real_docx_is_accepted_as_a_document():
-    kind, content_type, _file = forms_questions.check_attachment(upload("plan.docx", docx_bytes()))
+    kind, content_type, _file = uploads.check_attachment(upload("plan.docx", docx_bytes()))
     assert kind == "document"
     assert content_type.endswith("wordprocessingml.document")
 
 
 def test_attachments_have_a_size_limit_per_kind(monkeypatch):
-    monkeypatch.setitem(forms_questions.SIZE_LIMITS, Attachment.Kind.AUDIO, 10)
-    with pytest.raises(forms_questions.ValidationError) as raised:
-        forms_questions.check_attachment(upload("long.ogg", b"OggS" + b"\x00" * 20))
+    monkeypatch.setitem(uploads.SIZE_LIMITS, Attachment.Kind.AUDIO, 10)
+    with pytest.raises(uploads.ValidationError) as raised:
+        uploads.check_attachment(upload("long.ogg", b"OggS" + b"\x00" * 20))
     assert raised.value.code == "file_too_large"
-    assert forms_questions.SIZE_LIMITS[Attachment.Kind.VIDEO] == 25 * 1024 * 1024
-    assert forms_questions.SIZE_LIMITS[Attachment.Kind.DOCUMENT] == 10 * 1024 * 1024
+    assert uploads.SIZE_LIMITS[Attachment.Kind.VIDEO] == 25 * 1024 * 1024
+    assert uploads.SIZE_LIMITS[Attachment.Kind.DOCUMENT] == 10 * 1024 * 1024
 
 
 def test_a_refused_file_keeps_the_typed_response(client, partner_focal_point, question):

@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image, ImageCms, ImageFile
 
-from learning import forms_questions, images
+from learning import images
 from learning.forms import build_forms, current_values, sheet_post_data
-from learning.tools.learning_questions import Response
+from learning.tools.learning_questions import Response, uploads
+from learning.tools.learning_questions import forms as question_forms
 from learning.tools.presentation import PresentationSheet
 from learning.tools.registry import get_tool, tools
 from tests.factories import LearningQuestionFactory, LearningQuestionTableFactory
@@ -88,7 +89,7 @@ def question(partnership, laarne):
 def test_an_odt_declaring_300_mb_unpacked_is_refused_without_unpacking_it():
     started = time.monotonic()
     with pytest.raises(ValidationError) as raised:
-        forms_questions.check_attachment(upload("bomb.odt", odt_declaring(300 * 1024 * 1024)))
+        uploads.check_attachment(upload("bomb.odt", odt_declaring(300 * 1024 * 1024)))
     assert raised.value.code == "file_unpacks_too_large"
     assert time.monotonic() - started < 2
 
@@ -99,7 +100,7 @@ def test_the_odt_type_check_reads_only_a_few_bytes_of_a_bomb():
     tracemalloc.start()
     try:
         with pytest.raises(ValidationError) as raised:
-            forms_questions.check_attachment(upload("bomb.odt", bomb))
+            uploads.check_attachment(upload("bomb.odt", bomb))
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -112,7 +113,7 @@ def test_a_real_odt_is_still_accepted():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("mimetype", ODT)
         archive.writestr("content.xml", "<office:document-content/>")
-    kind, _type, _file = forms_questions.check_attachment(upload("notes.odt", buffer.getvalue()))
+    kind, _type, _file = uploads.check_attachment(upload("notes.odt", buffer.getvalue()))
     assert kind == "document"
 
 
@@ -225,7 +226,7 @@ def test_obstacles_claiming_2000_rows_are_refused_with_a_message(client, focal_p
     assert response.status_code == 200
     for name in ("obstacle_formset", "subquestion_formset"):
         formset = response.context[name]
-        assert len(formset.forms) <= forms_questions.MAX_ROWS
+        assert len(formset.forms) <= question_forms.MAX_ROWS
         assert formset.non_form_errors()
 
 

@@ -14,7 +14,8 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from partnerships.models import LocalGovernment, Programme
 
-from ..forms_questions import (
+from ..evolution import evolution_rows, evolution_threads
+from ..forms import (
     CoachingNoteForm,
     DropForm,
     EvolutionSummaryForm,
@@ -24,12 +25,7 @@ from ..forms_questions import (
     RevisionForm,
     SubQuestionFormSet,
 )
-from ..tools.learning_questions import (
-    EvolutionSummary,
-    LearningQuestion,
-    evolution_rows,
-    evolution_threads,
-)
+from ..models import EvolutionSummary, LearningQuestion
 
 DRAFT_SAVED = "question_draft_saved"
 

@@ -14,22 +14,17 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
+from learning import files, sdg, services
 from partnerships.models import Membership, Partnership, Programme
 
-from .. import files, sdg, services
-from ..forms_questions import (
+from ..evolution import supply_and_demand
+from ..forms import (
     CoachingNoteForm,
     KnowledgeNetworkFilterForm,
     ResponseForm,
     SubQuestionStatusForm,
 )
-from ..tools.learning_questions import (
-    Attachment,
-    LearningQuestion,
-    Response,
-    SubQuestion,
-    supply_and_demand,
-)
+from ..models import Attachment, LearningQuestion, Response, SubQuestion
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
 
 

@@ -1,0 +1,133 @@
+"""The evolution of the questions: threads for a municipality's timeline, rows for the report
+(appendix 8.11 and Figure 4), and the programme's supply of and demand for expertise."""
+
+from dataclasses import dataclass, field
+
+from .models import EvolutionSummary, LearningQuestion
+
+
+@dataclass
+class Thread:
+    """One question from its first to its last wording (earlier wordings oldest first)."""
+
+    wordings: list
+
+    @property
+    def last(self):
+        return self.wordings[-1]
+
+    @property
+    def first(self):
+        return self.wordings[0]
+
+
+def evolution_threads(questions, *, readable=None):
+    """A thread for each question that no later wording among `questions` replaces: the
+    current questions, the dropped ones. Earlier wordings come from the whole history (so a
+    joint question shows the questions of each owner it grew from), limited to `readable`."""
+    questions = list(questions)
+    pks = {question.pk for question in questions}
+    replaced_here = set(
+        LearningQuestion.replaces.through.objects.filter(from_learningquestion__in=pks).values_list(
+            "to_learningquestion", flat=True
+        )
+    )
+    ends = [question for question in questions if question.pk not in replaced_here]
+    ends.sort(key=lambda q: (q.status != LearningQuestion.Status.ACTIVE, q.order, q.pk))
+    threads = [Thread(wordings=[*end.ancestors(), end]) for end in ends]
+    if readable is not None:
+        every = {wording.pk for thread in threads for wording in thread.wordings}
+        allowed = set(readable.filter(pk__in=every).values_list("pk", flat=True))
+        for thread in threads:
+            thread.wordings = [wording for wording in thread.wordings if wording.pk in allowed]
+    return threads
+
+
+@dataclass
+class EvolutionRow:
+    """One municipality in the report's tables (appendix 8.11 and Figure 4)."""
+
+    local_government: object
+    summary: object
+    initial: list = field(default_factory=list)
+    final: list = field(default_factory=list)
+
+    @property
+    def application(self):
+        return self.summary.application_summary if self.summary else ""
+
+    @property
+    def starting_points(self):
+        phrases = self.summary.starting_point_list if self.summary else []
+        return phrases or [question.text for question in self.initial]
+
+    @property
+    def developments(self):
+        phrases = self.summary.development_list if self.summary else []
+        return phrases or [question.text for question in self.final]
+
+    @property
+    def applications(self):
+        phrases = self.summary.application_list if self.summary else []
+        return phrases or ([self.application] if self.application else [])
+
+
+def evolution_rows(programme, questions):
+    """The rows of appendix 8.11 for a programme, from the history of `questions`: initial
+    questions are the first wordings (those replacing nothing), final questions the current
+    ones. A joint question appears under each of its owners. Rows follow the summaries'
+    order, then the municipalities' names."""
+    questions = list(
+        questions.filter(table__programme=programme)
+        .prefetch_related("table__owners", "replaces")
+        .order_by("changed_date", "order", "pk")
+    )
+    summaries = {
+        summary.local_government_id: summary
+        for summary in EvolutionSummary.objects.filter(programme=programme)
+    }
+    rows = {}
+    for question in questions:
+        for owner in question.table.owners.all():
+            row = rows.setdefault(owner.pk, EvolutionRow(owner, summaries.get(owner.pk)))
+            if not question.replaces.all():
+                row.initial.append(question)
+            if question.is_active:
+                row.final.append(question)
+    for row in rows.values():
+        row.final.sort(key=lambda q: (q.order, q.pk))
+    return sorted(
+        rows.values(),
+        key=lambda row: (row.summary.order if row.summary else 999, row.local_government.name),
+    )
+
+
+def supply_and_demand(programme, questions):
+    """The programme's demand for expertise against the supply: for each current question,
+    who asks it, which partners offer expertise, the partnership's theme; and for each SDG,
+    the municipalities asking about it (the common themes of knowledge-network meetings).
+
+    `questions` should carry `response_count` and prefetch the owners and SDG tags."""
+    partnerships = list(programme.partnerships.with_sides())
+    rows, by_goal = [], {}
+    for question in questions:
+        owners = list(question.table.owners.all())
+        theirs = [p for p in partnerships for owner in owners if owner in p.sides]
+        offered_by = {p.partner_of(owner) for p in theirs for owner in owners if owner in p.sides}
+        rows.append(
+            {
+                "question": question,
+                "owners": owners,
+                "offered_by": sorted(offered_by, key=str),
+                "theme": next((p.theme for p in theirs if p.theme), None),
+            }
+        )
+        for goal in question.goals:
+            entry = by_goal.setdefault(goal.number, {"goal": goal, "asking": set(), "count": 0})
+            entry["asking"].update(owners)
+            entry["count"] += 1
+    common = [
+        {**entry, "asking": sorted(entry["asking"], key=str)}
+        for _number, entry in sorted(by_goal.items())
+    ]
+    return rows, common

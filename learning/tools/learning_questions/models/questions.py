@@ -1,0 +1,410 @@
+"""The table, its questions (each wording a row) with their SDG tags, obstacles and
+sub-questions."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning import sdg
+from learning.tools.base import SheetRow, ToolSheet
+from partnerships.access import Access
+from partnerships.models import LocalGovernment, Partnership, Programme
+
+
+class LearningQuestionTable(ToolSheet):
+    """The table of one requesting municipality, or of several drawing it up jointly."""
+
+    context = models.TextField(
+        _("context"),
+        blank=True,
+        max_length=3000,
+        help_text=_("Optional: where these questions come from, what you hope to learn."),
+    )
+
+    class Meta(ToolSheet.Meta):
+        verbose_name = _("learning questions table")
+        verbose_name_plural = _("learning questions tables")
+
+    def partnerships(self):
+        """The programme's partnerships of the owner municipalities."""
+        owners = self.owners.all()
+        return Partnership.objects.filter(programme=self.programme_id).filter(
+            models.Q(north__in=owners) | models.Q(south__in=owners)
+        )
+
+    def partners(self):
+        """The municipalities offering expertise: the other side of each owner's partnership."""
+        partnerships = self.partnerships()
+        return (
+            LocalGovernment.objects.filter(
+                models.Q(north_partnerships__in=partnerships)
+                | models.Q(south_partnerships__in=partnerships)
+            )
+            .exclude(pk__in=self.owners.all())
+            .distinct()
+        )
+
+    def current_questions(self):
+        """The questions as they stand, in order, with their parts."""
+        return self.questions.active().with_parts().order_by("order", "pk")
+
+    def earlier_questions(self):
+        """Reformulated and dropped wordings, oldest first, with what replaced them."""
+        return (
+            self.questions.exclude(status=LearningQuestion.Status.ACTIVE)
+            .prefetch_related("replaced_by", "sdg_tags")
+            .order_by("changed_date", "order", "pk")
+        )
+
+
+class LearningQuestionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The questions of the tables the user reads. Partners and observers do not read the
+        wordings set aside while the table was a draft: their history starts at its sharing."""
+        access = Access.of(user)
+        tables = LearningQuestionTable.objects.visible_to(user)
+        visible = self.filter(table__in=tables.values("pk"))
+        if access.superuser:
+            return visible
+        drafts_readable = LearningQuestionTable.objects.filter(access.full())
+        shared_at = (
+            LearningQuestionTable.history.filter(
+                id=models.OuterRef("table_id"), status__in=ToolSheet.Status.shared_values()
+            )
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+        set_aside_at = (
+            LearningQuestion.history.filter(id=models.OuterRef("pk"))
+            .exclude(status=LearningQuestion.Status.ACTIVE)
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+        return visible.annotate(
+            table_shared_at=models.Subquery(shared_at),
+            set_aside_at=models.Subquery(set_aside_at),
+        ).filter(
+            models.Q(table__in=drafts_readable.values("pk"))
+            | models.Q(status=LearningQuestion.Status.ACTIVE)
+            | models.Q(set_aside_at__gte=models.F("table_shared_at"))
+        )
+
+    def active(self):
+        return self.filter(status=LearningQuestion.Status.ACTIVE)
+
+    def owned_by(self, local_government):
+        return self.filter(table__owners=local_government)
+
+    def in_programme(self, programme):
+        return self.filter(table__programme=programme)
+
+    def in_knowledge_network(self, user):
+        """Active questions of shared tables, in the programmes the user takes part in: every
+        participating municipality reads them, whichever partnership they belong to."""
+        shared = LearningQuestionTable.objects.filter(
+            status__in=ToolSheet.Status.shared_values(),
+            programme__in=Programme.objects.visible_to(user).values("pk"),
+        )
+        return self.active().filter(table__in=shared.values("pk"))
+
+    def with_parts(self):
+        return self.select_related("table__programme").prefetch_related(
+            "table__owners", "sdg_tags", "obstacles", "subquestions"
+        )
+
+
+class LearningQuestion(SheetRow):
+    """One wording of a learning question. A new wording is a new row that replaces the old."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("current")
+        REPLACED = "replaced", _("reformulated")
+        DROPPED = "dropped", _("dropped")
+
+    class Trigger(models.TextChoices):
+        BILATERAL_MEETING = "bilateral_meeting", _("a bilateral meeting")
+        KNOWLEDGE_NETWORK = "knowledge_network", _("a knowledge-network meeting")
+        SITE_VISIT = "site_visit", _("an eye-opener on a site visit")
+        PARTNER_RESPONSE = "partner_response", _("the partner's response")
+        COACHING = "coaching", _("coaching by the consultant")
+        INTERNAL = "internal", _("internal discussion")
+        OTHER = "other", _("something else")
+
+    table = models.ForeignKey(
+        LearningQuestionTable,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("learning questions table"),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
+    text = models.TextField(_("learning question"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.ACTIVE, editable=False
+    )
+    replaces = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+        help_text=_("The earlier wording or wordings this question replaces."),
+    )
+    changed_date = models.DateField(
+        _("date of this wording"), default=timezone.localdate, editable=False
+    )
+    trigger = models.CharField(_("what led to it"), max_length=20, choices=Trigger, blank=True)
+    trigger_note = models.CharField(_("details"), max_length=300, blank=True)
+    ended_date = models.DateField(_("reformulated or dropped on"), null=True, editable=False)
+    dropped_reason = models.TextField(_("why it was dropped"), blank=True, editable=False)
+    # Bumped on each save of the question page, so two people editing it cannot overwrite
+    # each other's obstacles and sub-questions unawares.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    objects = LearningQuestionQuerySet.as_manager()
+
+    class Meta(SheetRow.Meta):
+        verbose_name = _("learning question")
+        verbose_name_plural = _("learning questions")
+        ordering = ["table", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return reverse("learning:question_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def tags(self):
+        """Canonical SDG tags ("16", "16.7") in goal order."""
+        return sorted((tag.tag for tag in self.sdg_tags.all()), key=sdg.tag_sort_key)
+
+    @property
+    def goals(self):
+        """The goals this question is tagged with, each once, in order."""
+        return [sdg.get_goal(number) for number in sorted({t.goal for t in self.sdg_tags.all()})]
+
+    def set_tags(self, tags):
+        """Replace the SDG tags with canonical ones (see learning.sdg.parse_tags)."""
+        self.sdg_tags.all().delete()
+        SdgTag.objects.bulk_create(
+            SdgTag(question=self, goal=goal, target=target)
+            for goal, target in (sdg.split_tag(tag) for tag in tags)
+        )
+
+    def owners(self):
+        return self.table.owners.all()
+
+    @property
+    def sheet(self):
+        """The sheet the question belongs to: its permissions are the table's."""
+        return self.table
+
+    def ancestors(self):
+        """Every earlier wording this one grew from, oldest first."""
+        seen, stack = {}, list(self.replaces.all())
+        while stack:
+            question = stack.pop()
+            if question.pk not in seen:
+                seen[question.pk] = question
+                stack.extend(question.replaces.all())
+        return sorted(seen.values(), key=lambda q: (q.changed_date, q.pk))
+
+    def _refuse_unless_active(self):
+        if not self.is_active:
+            raise ValidationError(
+                _("Only a current question can be reformulated or dropped."), code="not_active"
+            )
+
+    def reformulate(
+        self, *, text, by, date, trigger="", trigger_note="", also_replaces=(), table=None
+    ):
+        """A new wording that replaces this question (and, for a merge, others).
+
+        The old wordings stay, marked as reformulated; the new one takes over the number, the
+        SDG tags, the obstacles and the sub-questions (with their priorities and answer status)
+        of this question. Responses stay with the wording they answered."""
+        replaced = [self, *[q for q in also_replaces if q.pk != self.pk]]
+        for question in replaced:
+            question._refuse_unless_active()
+        with transaction.atomic():
+            self._claim(replaced, status=self.Status.REPLACED, ended_date=date)
+            new = LearningQuestion.objects.create(
+                table=table or self.table,
+                order=self.order,
+                text=text,
+                changed_date=date,
+                trigger=trigger,
+                trigger_note=trigger_note,
+                created_by=by,
+            )
+            new.replaces.set(replaced)
+            new.set_tags(self.tags)
+            for obstacle in self.obstacles.all():
+                Obstacle.objects.create(question=new, order=obstacle.order, text=obstacle.text)
+            for subquestion in self.subquestions.all():
+                SubQuestion.objects.create(
+                    question=new,
+                    order=subquestion.order,
+                    text=subquestion.text,
+                    priority=subquestion.priority,
+                    answer_status=subquestion.answer_status,
+                )
+        return new
+
+    @classmethod
+    def _claim(cls, questions, **changes):
+        """Change current questions, refusing if someone changed one of them meanwhile (two
+        people reformulating the same question at once)."""
+        claimed = cls.objects.filter(
+            pk__in=[question.pk for question in questions], status=cls.Status.ACTIVE
+        ).update(**changes)
+        if claimed != len(questions):
+            raise ValidationError(
+                _("Someone reformulated or dropped this question meanwhile."), code="not_active"
+            )
+        for question in questions:
+            for name, value in changes.items():
+                setattr(question, name, value)
+            question.save(update_fields=list(changes))  # a line in the history
+
+    def drop(self, *, reason, date, by=None):
+        """Set the question aside with a reason; its wording stays in the history."""
+        self._refuse_unless_active()
+        if not reason.strip():
+            raise ValidationError(
+                {"dropped_reason": _("Say why the question is dropped.")}, code="no_reason"
+            )
+        with transaction.atomic():
+            self._claim([self], status=self.Status.DROPPED, dropped_reason=reason, ended_date=date)
+
+
+class SdgTag(models.Model):
+    """A learning question's link to a goal, or to one of its targets (16.7)."""
+
+    question = models.ForeignKey(
+        LearningQuestion, on_delete=models.CASCADE, related_name="sdg_tags"
+    )
+    goal = models.PositiveSmallIntegerField(
+        _("SDG"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    target = models.CharField(_("target"), max_length=5, blank=True)
+
+    class Meta:
+        verbose_name = _("SDG tag")
+        verbose_name_plural = _("SDG tags")
+        ordering = ["question", "goal", "target"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "goal", "target"], name="sdgtag_unique_per_question"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(goal__gte=1, goal__lte=17), name="sdgtag_goal_range"
+            ),
+        ]
+
+    def __str__(self):
+        return self.tag
+
+    @property
+    def tag(self):
+        return self.target or str(self.goal)
+
+    @property
+    def sdg_goal(self):
+        return sdg.get_goal(self.goal)
+
+
+class PartQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(question__in=LearningQuestion.objects.visible_to(user).values("pk"))
+
+
+class Obstacle(models.Model):
+    """An underlying problem to be solved ("Obstacles – problèmes à résoudre")."""
+
+    question = models.ForeignKey(
+        LearningQuestion,
+        on_delete=models.CASCADE,
+        related_name="obstacles",
+        verbose_name=_("learning question"),
+    )
+    order = models.PositiveSmallIntegerField(_("number"), default=1)
+    text = models.TextField(_("obstacle"), max_length=1000)
+
+    objects = PartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("obstacle")
+        verbose_name_plural = _("obstacles")
+        ordering = ["question", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class SubQuestion(models.Model):
+    """A sub-question, with its priority for the site visit and how far it has been answered."""
+
+    class Priority(models.TextChoices):
+        MUST = "must", _("Must have: absolute priority")
+        LIKE = "like", _("Like to have: important, but not a top priority now")
+        NICE = "nice", _("Nice to have: useful, but not important now")
+
+    class AnswerStatus(models.TextChoices):
+        OPEN = "open", _("open")
+        PARTLY = "partly", _("partly answered")
+        ANSWERED = "answered", _("answered")
+
+    question = models.ForeignKey(
+        LearningQuestion,
+        on_delete=models.CASCADE,
+        related_name="subquestions",
+        verbose_name=_("learning question"),
+    )
+    order = models.PositiveSmallIntegerField(_("number"), default=1)
+    text = models.TextField(_("sub-question"), max_length=1000)
+    priority = models.CharField(_("priority"), max_length=4, choices=Priority, blank=True)
+    answer_status = models.CharField(
+        _("answered?"), max_length=8, choices=AnswerStatus, default=AnswerStatus.OPEN
+    )
+
+    objects = PartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sub-question")
+        verbose_name_plural = _("sub-questions")
+        ordering = ["question", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def priority_label(self):
+        """The short name of the priority ("Must have")."""
+        return PRIORITY_SHORT.get(self.priority, "")
+
+
+PRIORITY_SHORT = {
+    SubQuestion.Priority.MUST: _("Must have"),
+    SubQuestion.Priority.LIKE: _("Like to have"),
+    SubQuestion.Priority.NICE: _("Nice to have"),
+}

@@ -1,0 +1,77 @@
+"""Tool 5 as the registry sees it: the table's fields and question rows, the partial's context
+and the sample."""
+
+from django.utils.translation import gettext_lazy as _
+
+from learning.tools.registry import Inline, Step, Tool, register
+
+from .forms import LearningQuestionForm
+from .models import LearningQuestion, LearningQuestionTable
+
+
+class LearningQuestionsTool(Tool):
+    number = 5
+    slug = "learning-questions"
+    title = _("Learning questions table")
+    short_title = _("Learning questions")
+    model = LearningQuestionTable
+    step = Step.LEARNING_QUESTIONS
+    fields = ("context",)
+    # A municipality's own table, and later a joint one (Laarne and Sint-Truiden).
+    many_per_owner = True
+    description = _(
+        "The municipality requesting knowledge writes its learning questions, usually two, "
+        "each with the obstacles (problems to be solved) and the sub-questions behind it. "
+        "It is an iterative process: the sharper the obstacles, the sharper the "
+        "sub-questions, the sharper the learning questions."
+    )
+    inlines = (
+        Inline(
+            LearningQuestion,
+            fields=LearningQuestionForm.Meta.fields,
+            form=LearningQuestionForm,
+            extra=0,
+            min_num=1,
+        ),
+    )
+
+    def partial_context(self, sheet):
+        """The questions with their parts, fetched once for the partial."""
+        return {
+            "current_questions": list(sheet.current_questions()),
+            "earlier_questions": list(sheet.earlier_questions()),
+        }
+
+    def page_context(self, *, request, sheet, owner):
+        """The partial's context, with only the earlier wordings this reader may see."""
+        context = super().page_context(request=request, sheet=sheet, owner=owner)
+        if context.get("earlier_questions"):
+            earlier = context["earlier_questions"]
+            readable = set(
+                LearningQuestion.objects.visible_to(request.user)
+                .filter(pk__in=[question.pk for question in earlier])
+                .values_list("pk", flat=True)
+            )
+            context["earlier_questions"] = [q for q in earlier if q.pk in readable]
+        return context
+
+    def sample(self, owner):
+        """Valid input for a new table (see the registry)."""
+        return {
+            "context": "Our advisory councils have lost much of their dynamism.",
+            "questions": [
+                {
+                    "order": 1,
+                    "text": "How can we make citizen participation in councils more meaningful?",
+                    "sdg_tags": "16.7",
+                },
+                {
+                    "order": 2,
+                    "text": "How can we strengthen the local marketing of local products?",
+                    "sdg_tags": "8, 12",
+                },
+            ],
+        }
+
+
+TOOL = register(LearningQuestionsTool())
