@@ -1,9 +1,11 @@
 """Partnerships and local governments. `w.partnership` is Laarne-Ouinhi, `w.other_partnership`
-Schoten-Lalo. Lalo and Ouinhi are both members of ANCB, so the observer reads both."""
+Schoten-Lalo (both programme A), `w.partnership_b` Laarne-Bohicon (programme B). Lalo, Ouinhi and
+Bohicon are members of ANCB, so the observer reads their partnerships; it reads its own
+country's municipalities, not the Flemish ones (their teams are the other side's)."""
 
 import datetime
 
-from tests.permissions.matrix import Row
+from tests.permissions.matrix import ROLES, Row
 
 
 def laarne_ouinhi(w):
@@ -49,26 +51,44 @@ def member_invitation(w):
 READ_OWN = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 200, "other_consultant": 404,
     "focal_point": 200, "team_member": 200, "partner_focal_point": 200, "stranger": 404,
-    "observer": 200,
+    "observer": 200, "staff_b": 404, "consultant_b": 404, "bohicon_focal_point": 404,
+}  # fmt: skip
+# Laarne's page: Laarne takes part in programme B too, with Bohicon.
+READ_LAARNE = {
+    **READ_OWN, "staff_b": 200, "consultant_b": 200, "bohicon_focal_point": 200, "observer": 404,
+}  # fmt: skip
+# Laarne-Bohicon: programme B's people, Laarne's team and the observer of Bohicon.
+READ_B = {
+    "anonymous": 302, "superuser": 200, "staff": 404, "consultant": 404, "other_consultant": 404,
+    "focal_point": 200, "team_member": 200, "partner_focal_point": 404, "stranger": 404,
+    "observer": 200, "staff_b": 200, "consultant_b": 200, "bohicon_focal_point": 200,
 }  # fmt: skip
 # Who reads Schoten-Lalo (and Schoten's page).
 READ_OTHER = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 404, "other_consultant": 200,
     "focal_point": 404, "team_member": 404, "partner_focal_point": 404, "stranger": 200,
-    "observer": 200,
+    "observer": 200, "staff_b": 404, "consultant_b": 404, "bohicon_focal_point": 404,
 }  # fmt: skip
+# Schoten's page: Flemish, so not the observer's.
+READ_SCHOTEN = {**READ_OTHER, "observer": 404}
 # Only programme staff act: everyone else who reads gets 403, the others 404.
 STAFF_FORM = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 403, "other_consultant": 404,
     "focal_point": 403, "team_member": 403, "partner_focal_point": 403, "stranger": 404,
-    "observer": 403,
+    "observer": 403, "staff_b": 404, "consultant_b": 404, "bohicon_focal_point": 404,
 }  # fmt: skip
+# Laarne's team invitations: staff of either programme; the observer is refused either way.
+STAFF_FORM_LAARNE = {
+    **STAFF_FORM, "staff_b": 200, "consultant_b": 403, "bohicon_focal_point": 403,
+    "observer": (403, 404),
+}  # fmt: skip
+STAFF_POST_LAARNE = {role: 302 if code == 200 else code for role, code in STAFF_FORM_LAARNE.items()}
 STAFF_POST = {role: 302 if code == 200 else code for role, code in STAFF_FORM.items()}
 
 ROWS = [
     Row(
         "partnerships:partnership_list",
-        expect={role: 302 if role == "anonymous" else 200 for role in READ_OWN},
+        expect={role: 302 if role == "anonymous" else 200 for role in ROLES},
     ),
     Row("partnerships:partnership_detail", kwargs=laarne_ouinhi, expect=READ_OWN),
     Row(
@@ -93,19 +113,25 @@ ROWS = [
         data=consultant_invitation,
         expect=STAFF_POST,
     ),
-    Row("partnerships:localgovernment_detail", kwargs=laarne, expect=READ_OWN),
+    Row(
+        "partnerships:partnership_detail",
+        kwargs=lambda w: {"pk": w.partnership_b.pk},
+        label="programme-b",
+        expect=READ_B,
+    ),
+    Row("partnerships:localgovernment_detail", kwargs=laarne, expect=READ_LAARNE),
     Row(
         "partnerships:localgovernment_detail",
         kwargs=schoten,
         label="other-municipality",
-        expect=READ_OTHER,
+        expect=READ_SCHOTEN,
     ),
-    Row("partnerships:localgovernment_invite", kwargs=laarne, expect=STAFF_FORM),
+    Row("partnerships:localgovernment_invite", kwargs=laarne, expect=STAFF_FORM_LAARNE),
     Row(
         "partnerships:localgovernment_invite",
         kwargs=laarne,
         method="post",
         data=member_invitation,
-        expect=STAFF_POST,
+        expect=STAFF_POST_LAARNE,
     ),
 ]
