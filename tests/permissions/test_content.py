@@ -48,6 +48,12 @@ def site_kwargs(w):
     slugs = list(w.draft_a)
     sheets = [{"slug": sheet.tool.slug, "pk": sheet.pk} for _kind, sheet in w.sheets()]
     questions = [{"pk": pk} for pk in LearningQuestion.objects.values_list("pk", flat=True)]
+    # The forms around a question show the question as its page does: one per table will do.
+    first_questions = [
+        {"pk": table.questions.order_by("order").first().pk}
+        for _kind, table in w.sheets()
+        if table.tool.slug == "learning-questions"
+    ]
     partnerships = [{"pk": p.pk} for p in (w.partnership, w.other_partnership, w.partnership_b)]
     local_governments = [{"pk": pk} for pk in LocalGovernment.objects.values_list("pk", flat=True)]
     programmes = [{"pk": w.programme.pk}, {"pk": w.programme_b.pk}]
@@ -74,9 +80,9 @@ def site_kwargs(w):
         "learning:sheet_pdf": sheets,
         "learning:question_detail": questions,
         "learning:question_update": questions,
-        "learning:question_reformulate": questions,
-        "learning:question_drop": questions,
-        "learning:response_create": questions,
+        "learning:question_reformulate": first_questions,
+        "learning:question_drop": first_questions,
+        "learning:response_create": first_questions,
         "learning:partnership_exchange": partnerships,
         "learning:supply_demand": programmes,
         "learning:knowledge_network": programmes,
