@@ -82,11 +82,13 @@ class SheetAdmin(SimpleHistoryAdmin):
 
 
 def _inline_admin(inline):
-    return type(
-        f"{inline.model.__name__}Inline",
-        (admin.TabularInline,),
-        {"model": inline.model, "fields": inline.fields, "extra": 0, "fk_name": inline.fk_name},
-    )
+    """The tool's rows in the admin, with the tool's own row form (its fields may be form
+    fields, such as the phases of a strategy)."""
+    attributes = {"model": inline.model, "fields": inline.fields, "extra": 0}
+    attributes.update(fk_name=inline.fk_name, max_num=inline.max_num)
+    if inline.form is not None:
+        attributes["form"] = inline.form
+    return type(f"{inline.model.__name__}Inline", (admin.TabularInline,), attributes)
 
 
 for tool in tools():

@@ -210,10 +210,12 @@ class ActivityProfileTool(Tool):
             ],
         }
 
-    def project_names(self, owner):
-        """The projects a municipality described, for other tools to suggest."""
+    def project_names(self, owner, user):
+        """The projects a municipality described in the profiles `user` may read, for other
+        tools to suggest."""
         return list(
-            ActivityProfile.objects.owned_by(owner)
+            ActivityProfile.objects.visible_to(user)
+            .filter(owners=owner)
             .order_by("project_name")
             .values_list("project_name", flat=True)
             .distinct()

@@ -101,8 +101,9 @@ class Tool:
             return {}
         return self.partial_context(sheet)
 
-    def project_names(self, owner):
-        """Projects this tool knows for a municipality (tool 2's); the SWOT offers them."""
+    def project_names(self, owner, user):
+        """Projects this tool knows for a municipality, among the sheets `user` may read
+        (tool 2's); the SWOT offers them."""
         return []
 
     def sample(self, owner):

@@ -105,7 +105,7 @@ class SwotForm(SheetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        suggestions = project_suggestions(self.owner)
+        suggestions = project_suggestions(self.owner, self.user)
         if suggestions:
             field = self.fields["project_name"]
             field.widget = ProjectInput(
@@ -126,11 +126,11 @@ class ProjectInput(forms.TextInput):
         return super().render(name, value, attrs, renderer) + datalist
 
 
-def project_suggestions(owner):
+def project_suggestions(owner, user):
     """Project names the tools know for this municipality (`Tool.project_names`)."""
     if owner is None:
         return []
-    names = [name for tool in tools() for name in tool.project_names(owner)]
+    names = [name for tool in tools() for name in tool.project_names(owner, user)]
     return list(dict.fromkeys(names))
 
 

@@ -240,12 +240,16 @@ def test_the_pdf_carries_the_same_chart(client, consultant, laarne, programme):
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_other_tools_can_suggest_the_projects_described(programme, laarne, ouinhi):
+def test_other_tools_can_suggest_the_projects_described(
+    programme, laarne, ouinhi, focal_point, partner_focal_point
+):
     ActivityProfileFactory(owners=[laarne], programme=programme, project_name="Mobility plan")
     ActivityProfileFactory(owners=[laarne], programme=programme, project_name="Sports hall")
     ActivityProfileFactory(owners=[ouinhi], programme=programme, project_name="Market hangar")
 
-    assert TOOL.project_names(laarne) == ["Mobility plan", "Sports hall"]
+    assert TOOL.project_names(laarne, focal_point) == ["Mobility plan", "Sports hall"]
+    # Laarne's drafts are not the partner's to read, not even as suggestions.
+    assert TOOL.project_names(laarne, partner_focal_point) == []
 
 
 def test_phases_are_listed_in_project_order():

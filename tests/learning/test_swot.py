@@ -72,7 +72,7 @@ def test_swot_form_suggests_the_projects_of_the_activity_profile(
     client, focal_point, laarne, monkeypatch
 ):
     monkeypatch.setattr(
-        get_tool("activity-profile"), "project_names", lambda owner: ["Market hall"]
+        get_tool("activity-profile"), "project_names", lambda owner, user: ["Market hall"]
     )
     client.force_login(focal_point)
 

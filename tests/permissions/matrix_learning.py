@@ -1,123 +1,137 @@
-"""The generic tool views, on a SWOT analysis owned by Laarne (the same views serve every tool).
+"""The generic tool views, for every registered tool, on the world's sheets of that tool.
 
-Laarne's team and consultant work on the sheet; Ouinhi (the partner) and the ANCB observer read
-it once it is shared; programme staff read it; Schoten's focal point and the other consultant
-never find it (404). The observer reads but does not comment.
+Laarne's programme-A draft: Laarne's team, its consultant and programme-A staff read it, the team
+and the consultant edit and the team shares it; nobody else finds it (404), not even Laarne's
+consultant or partner in programme B. Ouinhi's shared programme-A sheet: read by both sides of
+Laarne-Ouinhi, their consultant, programme-A staff and the ANCB observer, changed by Ouinhi's
+team and the consultant, reviewed or returned by the consultant; the observer does not comment.
+Programme B's sheets are read within Laarne-Bohicon only: programme-A staff, Laarne's
+programme-A consultant and Ouinhi never find them.
 """
 
 from learning.forms import sheet_post_data
-from learning.tools.registry import get_tool
+from learning.tools.registry import tools
 from tests.learning.sheets import edit_data
-from tests.permissions.matrix import Row, everyone
+from tests.permissions.matrix import Row, everyone, only, saved
+from tests.permissions.world import (
+    OWNERS_A_LAARNE,
+    OWNERS_B_BOHICON,
+    READERS_A,
+    READERS_B,
+)
 
-SLUG = "swot"
+READ_DRAFT_A = only(200, OWNERS_A_LAARNE)
+READ_SHARED_A = only(200, READERS_A)
+READ_DRAFT_B = only(200, OWNERS_B_BOHICON)
+READ_SHARED_B = only(200, READERS_B)
+# Ouinhi's shared sheet: its team and consultant edit; the other readers 403.
+EDIT_SHARED_A = only(200, {"consultant", "partner_focal_point"}) | dict.fromkeys(
+    READERS_A - {"consultant", "partner_focal_point"}, 403
+)
+# Laarne's programme-A draft: its team and programme-A consultant edit; staff read only.
+EDIT_DRAFT_A = only(200, {"consultant", "focal_point", "team_member"}, staff=403)
+# Laarne's programme-B sheet: its team and programme-B consultant edit.
+EDIT_SHARED_B = only(200, {"consultant_b", "focal_point", "team_member"}) | dict.fromkeys(
+    READERS_B - {"consultant_b", "focal_point", "team_member"}, 403
+)
+# Laarne's team shares its draft; the consultant and staff may not.
+SHARE_DRAFT_A = only(302, {"focal_point", "team_member"}, staff=403, consultant=403)
+# The consultant of Laarne-Ouinhi reviews or returns Ouinhi's shared sheet.
+REVIEW_SHARED_A = only(302, {"consultant"}) | dict.fromkeys(READERS_A - {"consultant"}, 403)
+# Whoever reads it comments, but the observer.
+COMMENT_SHARED_A = saved(READ_SHARED_A) | {"observer": 403}
+# Who fills in a tool for Laarne: its team and its consultants, in either programme. Programme
+# staff and partners may not; the observer of ANCB is refused, whether it finds Laarne or not.
+CREATE_FOR_LAARNE = only(
+    200,
+    {"consultant", "consultant_b", "focal_point", "team_member"},
+    staff=403,
+    staff_b=403,
+    partner_focal_point=403,
+    bohicon_focal_point=403,
+    observer=(403, 404),
+)
 
 
-def sheet(w, status):
-    """One sheet per status and world, so `kwargs` and `data` of a row name the same sheet."""
-    sheets = w.__dict__.setdefault("learning_sheets", {})
-    if status not in sheets:
-        sheets[status] = w.sheet(SLUG, status=status, project_name="Advisory councils")
-    return sheets[status]
+def sheet_kwargs(kind, slug):
+    def kwargs(w):
+        return {"slug": slug, "pk": getattr(w, kind)[slug].pk}
+
+    return kwargs
 
 
-def draft(w):
-    return {"slug": SLUG, "pk": sheet(w, "draft").pk}
+def step(kwargs, transition):
+    """The kwargs of a transition of the sheet that `kwargs` finds."""
+    return lambda w: {**kwargs(w), "transition": transition}
 
 
-def shared(w):
-    return {"slug": SLUG, "pk": sheet(w, "shared").pk}
+def tool_rows(tool):
+    slug = tool.slug
+    draft_a = sheet_kwargs("draft_a", slug)
+    shared_a = sheet_kwargs("shared_a", slug)
+    draft_b = sheet_kwargs("draft_b", slug)
+    shared_b = sheet_kwargs("shared_b", slug)
+
+    def for_laarne(w):
+        return {"slug": slug, "owner": w.laarne.pk}
+
+    def new_sheet(w):
+        return sheet_post_data(tool, tool.sample(w.laarne))
+
+    def edit(w):
+        return edit_data(tool, w.shared_a[slug], "Advisory councils and the market")
+
+    # Laarne has this tool already: with one sheet per owner, the create page sends to it
+    # and its form refuses a second one.
+    if tool.many_per_owner:
+        create, created = CREATE_FOR_LAARNE, saved(CREATE_FOR_LAARNE)
+    else:
+        # 409: the form comes back with what was typed and a link to the existing sheet.
+        create, created = saved(CREATE_FOR_LAARNE), saved(CREATE_FOR_LAARNE, 409)
+
+    def row(name, kwargs, expect, label="", **more):
+        return Row(f"learning:{name}", kwargs=kwargs, expect=expect, label=f"{slug}{label}", **more)
+
+    return [
+        # Everyone finds the list; it shows only the sheets they may read.
+        row("sheet_list", lambda w: {"slug": slug}, everyone(200, anonymous=302)),
+        row("sheet_create", for_laarne, create),
+        row("sheet_create", for_laarne, created, method="post", data=new_sheet),
+        row("sheet_detail", draft_a, READ_DRAFT_A, "-draft-a"),
+        row("sheet_detail", shared_a, READ_SHARED_A, "-shared-a"),
+        row("sheet_detail", draft_b, READ_DRAFT_B, "-draft-b"),
+        row("sheet_detail", shared_b, READ_SHARED_B, "-shared-b"),
+        row("sheet_update", draft_a, EDIT_DRAFT_A, "-draft-a"),
+        row("sheet_update", shared_a, EDIT_SHARED_A, "-shared-a"),
+        row("sheet_update", shared_b, EDIT_SHARED_B, "-shared-b"),
+        row("sheet_update", shared_a, saved(EDIT_SHARED_A), "-shared-a", method="post", data=edit),
+        row("sheet_transition", step(draft_a, "share"), SHARE_DRAFT_A, "-share", method="post"),
+        row(
+            "sheet_transition", step(shared_a, "review"), REVIEW_SHARED_A, "-review", method="post"
+        ),
+        row(
+            "sheet_transition",
+            step(shared_a, "return"),
+            REVIEW_SHARED_A,
+            "-return",
+            method="post",
+            data=lambda w: {"text": "Please add the youth council."},
+        ),
+        row(
+            "comment_create",
+            shared_a,
+            COMMENT_SHARED_A,
+            "-shared-a",
+            method="post",
+            data=lambda w: {"text": "Thank you, this is clear."},
+        ),
+        row("sheet_history", draft_a, READ_DRAFT_A, "-draft-a"),
+        row("sheet_history", shared_a, READ_SHARED_A, "-shared-a"),
+        row("sheet_history", shared_b, READ_SHARED_B, "-shared-b"),
+        row("sheet_print", draft_a, READ_DRAFT_A, "-draft-a"),
+        row("sheet_print", shared_a, READ_SHARED_A, "-shared-a"),
+        row("sheet_pdf", draft_a, READ_DRAFT_A, "-draft-a"),
+    ]
 
 
-def for_laarne(w):
-    return {"slug": SLUG, "owner": w.laarne.pk}
-
-
-def new_sheet(w):
-    tool = get_tool(SLUG)
-    return sheet_post_data(tool, tool.sample(w.laarne))
-
-
-def edit(w):
-    return edit_data(get_tool(SLUG), sheet(w, "shared"), "Advisory councils and the market")
-
-
-# Who reads a shared sheet of Laarne.
-READ = {
-    "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 200, "other_consultant": 404,
-    "focal_point": 200, "team_member": 200, "partner_focal_point": 200, "stranger": 404,
-    "observer": 200,
-}  # fmt: skip
-# A draft: only Laarne's team, its consultant and programme staff.
-READ_DRAFT = {**READ, "partner_focal_point": 404, "observer": 404}
-# Laarne's team and consultant edit (or fill in a new sheet for Laarne); the other readers 403.
-EDIT = {
-    "anonymous": 302, "superuser": 200, "staff": 403, "consultant": 200, "other_consultant": 404,
-    "focal_point": 200, "team_member": 200, "partner_focal_point": 403, "stranger": 404,
-    "observer": 403,
-}  # fmt: skip
-EDIT_SAVED = {role: 302 if code == 200 else code for role, code in EDIT.items()}
-# Laarne's team shares a draft; the consultant and staff may not, the others do not see it.
-SHARE = {
-    **READ_DRAFT, "superuser": 302, "staff": 403, "consultant": 403, "focal_point": 302,
-    "team_member": 302,
-}  # fmt: skip
-# Laarne's consultant reviews or returns a shared sheet.
-REVIEW = {
-    "anonymous": 302, "superuser": 302, "staff": 403, "consultant": 302, "other_consultant": 404,
-    "focal_point": 403, "team_member": 403, "partner_focal_point": 403, "stranger": 404,
-    "observer": 403,
-}  # fmt: skip
-COMMENT = {role: 302 if code == 200 else code for role, code in READ.items()} | {"observer": 403}
-
-ROWS = [
-    # Everyone finds the list; it shows only the sheets they may read.
-    Row(
-        "learning:sheet_list", kwargs=lambda w: {"slug": SLUG}, expect=everyone(200, anonymous=302)
-    ),
-    # The observer does not find Laarne (not of its umbrella) to fill in a sheet for.
-    Row("learning:sheet_create", kwargs=for_laarne, expect={**EDIT, "observer": 404}),
-    Row(
-        "learning:sheet_create",
-        kwargs=for_laarne,
-        method="post",
-        data=new_sheet,
-        expect={**EDIT_SAVED, "observer": 404},
-    ),
-    Row("learning:sheet_detail", kwargs=shared, expect=READ),
-    Row("learning:sheet_detail", kwargs=draft, label="draft", expect=READ_DRAFT),
-    Row("learning:sheet_update", kwargs=shared, expect=EDIT),
-    Row("learning:sheet_update", kwargs=shared, method="post", data=edit, expect=EDIT_SAVED),
-    Row(
-        "learning:sheet_transition",
-        kwargs=lambda w: {**draft(w), "transition": "share"},
-        method="post",
-        label="share",
-        expect=SHARE,
-    ),
-    Row(
-        "learning:sheet_transition",
-        kwargs=lambda w: {**shared(w), "transition": "review"},
-        method="post",
-        label="review",
-        expect=REVIEW,
-    ),
-    Row(
-        "learning:sheet_transition",
-        kwargs=lambda w: {**shared(w), "transition": "return"},
-        method="post",
-        data=lambda w: {"text": "Please add the youth council."},
-        label="return",
-        expect=REVIEW,
-    ),
-    Row(
-        "learning:comment_create",
-        kwargs=shared,
-        method="post",
-        data=lambda w: {"text": "Thank you, this is clear."},
-        expect=COMMENT,
-    ),
-    Row("learning:sheet_history", kwargs=shared, expect=READ),
-    Row("learning:sheet_print", kwargs=shared, expect=READ),
-    Row("learning:sheet_pdf", kwargs=shared, expect=READ),
-]
+ROWS = [row for tool in tools() for row in tool_rows(tool)]

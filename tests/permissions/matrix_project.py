@@ -24,3 +24,13 @@ ROWS = [
     ),
     Row("media", kwargs=lambda w: {"path": "missing.png"}, expect=everyone(404, anonymous=302)),
 ]
+
+# The language switch answers with a redirect to where the person came from, for everyone.
+ROWS += [
+    Row(
+        "set_language",
+        method="post",
+        data=lambda w: {"language": "fr", "next": "/"},
+        expect=everyone(302),
+    ),
+]

@@ -1,61 +1,35 @@
 """Learning questions (tool 5), the exchange around them and their evolution, on a shared
-table of Laarne with one question.
+programme-A table of Laarne (`w.question`, with a sub-question and Ouinhi's response).
 
 Laarne's team and consultant change the question; Ouinhi, the partner, reads it and is the one
 who responds; Laarne's consultant writes coaching notes, which programme staff also read; the
 ANCB observer reads. Schoten's focal point and the other consultant never find Laarne's
-question (404), but they take part in the same programme's knowledge network. Programme-wide
-tables (supply and demand, the evolution overview) are for staff and consultants.
+question (404), but they take part in the same programme's knowledge network. Programme B's
+staff, consultant and Bohicon find none of it, though Laarne is their partner in programme B.
+Programme-wide tables (supply and demand, the evolution overview) are for staff and consultants.
 """
 
-from django.core.files.base import ContentFile
-
-from tests.factories import LearningQuestionFactory, ResponseFactory, SubQuestionFactory
 from tests.permissions.matrix import Row, everyone
-
-SLUG = "learning-questions"
-
-
-def question(w, status="shared"):
-    """One question per table status and world, so `kwargs` and `data` name the same one."""
-    questions = w.__dict__.setdefault("learning_questions", {})
-    if status not in questions:
-        table = w.sheet(SLUG, status=status)
-        item = LearningQuestionFactory(table=table, order=1, text="How do we revive councils?")
-        SubQuestionFactory(question=item, order=1, text="Who comes today?")
-        questions[status] = item
-    return questions[status]
 
 
 def shared(w):
-    return {"pk": question(w).pk}
+    return {"pk": w.question.pk}
 
 
 def draft(w):
-    return {"pk": question(w, "draft").pk}
+    return {"pk": w.draft_question.pk}
 
 
 def subquestion(w):
-    return {"pk": question(w).subquestions.get().pk}
+    return {"pk": w.question.subquestions.get().pk}
 
 
 def attachment(w):
-    from learning.tools.learning_questions import Attachment
-
-    response = ResponseFactory(question=question(w), local_government=w.ouinhi)
-    item = Attachment(
-        response=response,
-        original_name="conseil.pdf",
-        kind=Attachment.Kind.DOCUMENT,
-        content_type="application/pdf",
-        size=9,
-    )
-    item.file.save("conseil.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    return {"pk": item.pk}
+    return {"pk": w.attachment.pk}
 
 
 def parts(w):
-    item = question(w)
+    item = w.question
     sub = item.subquestions.get()
     return {
         "question-revision": str(item.revision),
@@ -84,14 +58,14 @@ def summary(w):
 READ = {
     "anonymous": 302, "superuser": 200, "staff": 200, "consultant": 200, "other_consultant": 404,
     "focal_point": 200, "team_member": 200, "partner_focal_point": 200, "stranger": 404,
-    "observer": 200,
+    "observer": 200, "staff_b": 404, "consultant_b": 404, "bohicon_focal_point": 404,
 }  # fmt: skip
 READ_DRAFT = {**READ, "partner_focal_point": 404, "observer": 404}
 # Laarne's team and consultant change the question; staff, partner and observer read only.
 EDIT = {
     "anonymous": 302, "superuser": 200, "staff": 403, "consultant": 200, "other_consultant": 404,
     "focal_point": 200, "team_member": 200, "partner_focal_point": 403, "stranger": 404,
-    "observer": 403,
+    "observer": 403, "staff_b": 404, "consultant_b": 404, "bohicon_focal_point": 404,
 }  # fmt: skip
 EDIT_SAVED = {role: 302 if code == 200 else code for role, code in EDIT.items()}
 # Ouinhi, the partner offering expertise, responds.
@@ -107,13 +81,35 @@ NOTE = {
 }  # fmt: skip
 # Programme-wide tables: staff and every consultant of the programme.
 PROGRAMME_TABLES = everyone(
-    403, anonymous=302, superuser=200, staff=200, consultant=200, other_consultant=200
+    403,
+    anonymous=302,
+    superuser=200,
+    staff=200,
+    consultant=200,
+    other_consultant=200,
+    staff_b=404,
+    consultant_b=404,
+    bohicon_focal_point=404,
 )
+# Every participant of programme A; programme B's people do not find it.
+PROGRAMME_A = everyone(200, anonymous=302, staff_b=404, consultant_b=404, bohicon_focal_point=404)
+# Laarne's timeline: whoever finds Laarne (in either programme), but the observer of ANCB.
+EVOLUTION = {
+    **READ, "staff_b": 200, "consultant_b": 200, "bohicon_focal_point": 200, "observer": 404,
+}  # fmt: skip
 # The summary of Laarne in the report: staff and Laarne's consultant.
+# The observer does not find Laarne (not of its umbrella), so not its summary either.
 SUMMARY = {**EDIT, "staff": 200, "focal_point": 403, "team_member": 403, "observer": 404}
 SUMMARY_SAVED = {role: 302 if code == 200 else code for role, code in SUMMARY.items()}
 
 ROWS = [
+    # The table itself: Bohicon, Laarne's partner in programme B only, does not read it.
+    Row(
+        "learning:sheet_detail",
+        kwargs=lambda w: {"slug": "learning-questions", "pk": w.extra["laarne-questions-a"].pk},
+        label="laarne-questions-a",
+        expect=READ,
+    ),
     Row("learning:question_detail", kwargs=shared, expect=READ),
     Row("learning:question_detail", kwargs=draft, label="draft", expect=READ_DRAFT),
     Row("learning:question_update", kwargs=shared, expect=EDIT),
@@ -163,14 +159,8 @@ ROWS = [
         expect=READ,
     ),
     Row("learning:supply_demand", kwargs=programme, expect=PROGRAMME_TABLES),
-    Row("learning:knowledge_network", kwargs=programme, expect=everyone(200, anonymous=302)),
-    # A municipality's evolution page belongs to its page: not the observer's (Laarne is not
-    # of its umbrella), though it reads Laarne's shared table.
-    Row(
-        "learning:evolution",
-        kwargs=lambda w: {"pk": w.laarne.pk},
-        expect={**READ, "observer": 404},
-    ),
+    Row("learning:knowledge_network", kwargs=programme, expect=PROGRAMME_A),
+    Row("learning:evolution", kwargs=lambda w: {"pk": w.laarne.pk}, expect=EVOLUTION),
     Row("learning:evolution_overview", kwargs=programme, expect=PROGRAMME_TABLES),
     Row("learning:evolution_summary_update", kwargs=summary, expect=SUMMARY),
     Row(
