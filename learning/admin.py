@@ -6,12 +6,11 @@ and a comment is written in their own name."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .locking import claim
 from .models import Comment
-from .services import SheetConflict
 from .tools.registry import tools
 
 
@@ -56,15 +55,8 @@ class SheetAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            # The same claim as the app's save (learning.services.sheet_update).
-            started_from = form.cleaned_data["started_from"]
-            model = type(obj)
-            claimed = model.objects.filter(pk=obj.pk, version=started_from).update(
-                version=F("version") + 1
-            )
-            if not claimed:
-                raise SheetConflict(model.objects.values_list("version", flat=True).get(pk=obj.pk))
-            obj.version = started_from + 1
+            # The same lock as the app's save (learning/locking.py).
+            claim(obj, form.cleaned_data["started_from"])
         super().save_model(request, obj, form, change)
 
     # Reverting from the admin's history would save an old copy of the sheet's own fields

@@ -92,14 +92,6 @@ class RowFormSet(BaseInlineFormSet):
         return self.new_objects
 
 
-class VersionForm(forms.Form):
-    """The version of the sheet the person started editing from (optimistic locking)."""
-
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-    prefix = "sheet"
-
-
 class OwnersForm(forms.Form):
     """Further owners of a new sheet: municipalities that fill it in jointly (a joint table)."""
 

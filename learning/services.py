@@ -2,19 +2,11 @@
 their side effects, comments."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from partnerships.models import Partnership
 
+from .locking import claim
 from .models import Comment
-
-
-class SheetConflict(Exception):
-    """Someone else saved the sheet after this person started editing it."""
-
-    def __init__(self, current_version):
-        super().__init__(f"The sheet is at version {current_version} now")
-        self.current_version = current_version
 
 
 def sheet_programme(*, owner, user):
@@ -48,16 +40,12 @@ def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
 
 
 def sheet_update(*, sheet, form, formsets, user, version):
-    """Save the edit if nobody saved the sheet since `version`; raise SheetConflict otherwise.
+    """Save the edit if nobody saved the sheet since `version`; raise Conflict otherwise.
     The version goes up by one; the status stays what it is, but for the workflow's
     `after_edit` (a reviewed sheet becomes "changed since review")."""
     model = type(sheet)
     with transaction.atomic():
-        claimed = model.objects.filter(pk=sheet.pk, version=version).update(
-            version=F("version") + 1
-        )
-        if not claimed:
-            raise SheetConflict(model.objects.values_list("version", flat=True).get(pk=sheet.pk))
+        claim(sheet, version)
         sheet = form.save(commit=False)
         sheet.version = version + 1
         status = model.objects.values_list("status", flat=True).get(pk=sheet.pk)

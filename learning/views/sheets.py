@@ -19,8 +19,9 @@ from rules.contrib.views import PermissionRequiredMixin
 from partnerships.models import LocalGovernment, Partnership
 
 from .. import services
-from ..forms import CommentForm, OwnersForm, ReturnForm, VersionForm, build_forms
+from ..forms import CommentForm, OwnersForm, ReturnForm, build_forms
 from ..history import changes_since
+from ..locking import Conflict, VersionForm
 from ..tools.registry import get_tool
 from ..workflows import Status
 
@@ -328,7 +329,7 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
                 user=request.user,
                 version=started_from,
             )
-        except services.SheetConflict:
+        except Conflict:
             return self.conflict(form, formsets, started_from=started_from)
         return self.saved(sheet, _("Saved (version %(version)s).") % {"version": sheet.version})
 

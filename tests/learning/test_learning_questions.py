@@ -47,9 +47,9 @@ def question(table):
     return question
 
 
-def parts_data(question, *, obstacles, subquestions, revision=None):
+def parts_data(question, *, obstacles, subquestions, version=None):
     """POST data for the obstacles and sub-questions page; rows as dicts (with "id" for saved)."""
-    data = {"question-revision": str(revision or question.revision)}
+    data = {"question-version": str(version or question.version)}
     for prefix, rows in (("obstacles", obstacles), ("subquestions", subquestions)):
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
         data[f"{prefix}-INITIAL_FORMS"] = str(sum(1 for row in rows if row.get("id")))
@@ -233,19 +233,19 @@ def test_two_people_editing_the_same_question_do_not_overwrite_each_other(
     client, focal_point, consultant, question
 ):
     obstacles, subquestions = saved_rows(question)
-    started_from = question.revision
+    started_from = question.version
     client.force_login(consultant)
     first = [*obstacles, {"order": 3, "text": "Consultant's obstacle"}]
     response = client.post(
         reverse("learning:question_update", args=[question.pk]),
-        parts_data(question, obstacles=first, subquestions=subquestions, revision=started_from),
+        parts_data(question, obstacles=first, subquestions=subquestions, version=started_from),
     )
     assert response.status_code == 302
     client.force_login(focal_point)
     second = [*obstacles, {"order": 3, "text": "Focal point's obstacle"}]
     response = client.post(
         reverse("learning:question_update", args=[question.pk]),
-        parts_data(question, obstacles=second, subquestions=subquestions, revision=started_from),
+        parts_data(question, obstacles=second, subquestions=subquestions, version=started_from),
     )
     assert response.status_code == 409
     assert "Focal point&#x27;s obstacle" in response.content.decode()

@@ -216,7 +216,7 @@ def test_a_sheet_claiming_2000_rows_is_refused_with_a_message(client, focal_poin
 def test_obstacles_claiming_2000_rows_are_refused_with_a_message(client, focal_point, question):
     client.force_login(focal_point)
     data = {
-        "question-revision": str(question.revision),
+        "question-version": str(question.version),
         "obstacles-TOTAL_FORMS": "2000",
         "obstacles-INITIAL_FORMS": "0",
         "subquestions-TOTAL_FORMS": "2000",

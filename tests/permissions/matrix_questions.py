@@ -32,7 +32,7 @@ def parts(w):
     item = w.question
     sub = item.subquestions.get()
     return {
-        "question-revision": str(item.revision),
+        "question-version": str(item.version),
         "obstacles-TOTAL_FORMS": "1",
         "obstacles-INITIAL_FORMS": "0",
         "obstacles-0-order": "1",

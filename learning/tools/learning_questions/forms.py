@@ -101,14 +101,6 @@ class MultipleFileField(forms.FileField):
         return [single_clean(data, initial)] if data else []
 
 
-class RevisionForm(forms.Form):
-    """The revision of the question the person started editing from."""
-
-    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-    prefix = "question"
-
-
 class OrderedRowForm(forms.ModelForm):
     """A row with a number; a row added without one goes to the end."""
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning import sdg
+from learning.locking import Versioned
 from learning.tools.base import SheetRow, ToolSheet
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
@@ -117,7 +118,7 @@ class LearningQuestionQuerySet(models.QuerySet):
         )
 
 
-class LearningQuestion(SheetRow):
+class LearningQuestion(Versioned, SheetRow):
     """One wording of a learning question. A new wording is a new row that replaces the old."""
 
     class Status(models.TextChoices):
@@ -162,9 +163,6 @@ class LearningQuestion(SheetRow):
     trigger_note = models.CharField(_("details"), max_length=300, blank=True)
     ended_date = models.DateField(_("reformulated or dropped on"), null=True, editable=False)
     dropped_reason = models.TextField(_("why it was dropped"), blank=True, editable=False)
-    # Bumped on each save of the question page, so two people editing it cannot overwrite
-    # each other's obstacles and sub-questions unawares.
-    revision = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

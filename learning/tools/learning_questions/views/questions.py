@@ -5,13 +5,13 @@ overview for the report and the consultant's summary phrases."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from learning.locking import Conflict, VersionForm, claim
 from partnerships.models import LocalGovernment, Programme
 
 from ..evolution import evolution_rows, evolution_threads
@@ -22,7 +22,6 @@ from ..forms import (
     ObstacleFormSet,
     ReformulateForm,
     ResponseForm,
-    RevisionForm,
     SubQuestionFormSet,
 )
 from ..models import EvolutionSummary, LearningQuestion
@@ -101,8 +100,9 @@ class QuestionDetailView(QuestionMixin, DetailView):
 
 
 class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
-    """The obstacles and sub-questions of a question: two ordered formsets. The revision
-    number stops two people from overwriting each other's changes unawares."""
+    """The obstacles and sub-questions of a question: two ordered formsets. The question's
+    version (learning/locking.py) stops two people from overwriting each other's changes
+    unawares."""
 
     permission_required = "learning.change_learningquestion"
     template_name = "learning/questions/question_form.html"
@@ -112,12 +112,12 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
         return (
             ObstacleFormSet(data, instance=question, prefix="obstacles"),
             SubQuestionFormSet(data, instance=question, prefix="subquestions"),
-            RevisionForm(data, initial={"revision": question.revision}),
+            VersionForm(data, initial={"version": question.version}, prefix="question"),
         )
 
-    def render(self, obstacles, subquestions, revision, status=200, **kwargs):
+    def render(self, obstacles, subquestions, version, status=200, **kwargs):
         context = self.get_context_data(
-            obstacle_formset=obstacles, subquestion_formset=subquestions, revision_form=revision
+            obstacle_formset=obstacles, subquestion_formset=subquestions, version_form=version
         )
         return self.render_to_response({**context, **kwargs}, status=status)
 
@@ -127,23 +127,18 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = question = self.get_object()
-        obstacles, subquestions, revision = self.build(request.POST)
-        if not all([obstacles.is_valid(), subquestions.is_valid(), revision.is_valid()]):
-            return self.render(obstacles, subquestions, revision)
-        with transaction.atomic():
-            claimed = LearningQuestion.objects.filter(
-                pk=question.pk, revision=revision.cleaned_data["revision"]
-            ).update(revision=F("revision") + 1)
-            if claimed:
+        obstacles, subquestions, version = self.build(request.POST)
+        if not all([obstacles.is_valid(), subquestions.is_valid(), version.is_valid()]):
+            return self.render(obstacles, subquestions, version)
+        try:
+            with transaction.atomic():
+                claim(question, version.cleaned_data["version"])
                 for formset in (obstacles, subquestions):
                     formset.save()
                     renumber(formset.model.objects.filter(question=question))
-        if not claimed:
-            current = LearningQuestion.objects.get(pk=question.pk).revision
-            return self.render(
-                obstacles, subquestions, RevisionForm(initial={"revision": current}), 409,
-                conflict=True,
-            )  # fmt: skip
+        except Conflict as conflict:
+            fresh = VersionForm(initial={"version": conflict.current_version}, prefix="question")
+            return self.render(obstacles, subquestions, fresh, 409, conflict=True)
         messages.success(request, _("The obstacles and sub-questions are saved."))
         request.session[DRAFT_SAVED] = f"question-{question.pk}"
         return redirect(question)
