@@ -4,7 +4,6 @@ questions side by side (a partnership's mirror, the programme's supply and deman
 knowledge network)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
-from rules.contrib.views import PermissionRequiredMixin
+from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from learning import files, sdg, services
 from partnerships.models import Membership, Partnership, Programme
@@ -28,9 +27,15 @@ from ..models import Attachment, LearningQuestion, Response, SubQuestion
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
 
 
-def _require(user, permission, obj):
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
+def visible_question(request, pk):
+    """The question of the URL if the user may see it; 404 otherwise."""
+    return get_object_or_404(LearningQuestion.objects.visible_to(request.user), pk=pk)
+
+
+def visible_subquestion(request, pk):
+    return get_object_or_404(
+        SubQuestion.objects.visible_to(request.user).select_related("question"), pk=pk
+    )
 
 
 class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
@@ -108,12 +113,14 @@ def attachment_download(request, pk):
 
 
 @require_POST
+@permission_required(
+    "learning.change_learningquestion",
+    fn=lambda request, pk: visible_subquestion(request, pk).question,
+    raise_exception=True,
+)
 def subquestion_status(request, pk):
     """The requesting municipality marks a sub-question open, partly answered or answered."""
-    subquestion = get_object_or_404(
-        SubQuestion.objects.visible_to(request.user).select_related("question"), pk=pk
-    )
-    _require(request.user, "learning.change_learningquestion", subquestion.question)
+    subquestion = visible_subquestion(request, pk)
     form = SubQuestionStatusForm(request.POST, instance=subquestion)
     if form.is_valid():
         form.save()
@@ -128,9 +135,9 @@ def subquestion_status(request, pk):
 
 
 @require_POST
+@permission_required("learning.add_coachingnote", fn=visible_question, raise_exception=True)
 def coachingnote_create(request, pk):
-    question = get_object_or_404(LearningQuestion.objects.visible_to(request.user), pk=pk)
-    _require(request.user, "learning.add_coachingnote", question)
+    question = visible_question(request, pk)
     form = CoachingNoteForm(request.POST)
     if not form.is_valid():
         context = detail_context(request, question, note_form=form)
