@@ -32,11 +32,14 @@ def tools_overview(*, user, local_governments, programme=None):
         for lg in local_governments:
             own = by_owner[lg.pk]
             can_create = may_create[lg.pk] and (tool.many_per_owner or not own)
-            create_url = (
-                reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": lg.pk})
-                if can_create
-                else None
-            )
+            create_url = None
+            if can_create:
+                create_url = reverse(
+                    "learning:sheet_create", kwargs={"slug": tool.slug, "owner": lg.pk}
+                )
+                if programme is not None:
+                    # From a partnership's page: a sheet of that partnership's programme.
+                    create_url += f"?programme={programme.pk}"
             cells.append({"local_government": lg, "sheets": own, "create_url": create_url})
         steps[Step(tool.step)]["tools"].append({"tool": tool, "cells": cells})
     return [step for step in steps.values() if step["tools"]]

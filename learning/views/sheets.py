@@ -201,8 +201,25 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         )
 
     def programme(self):
+        """The programme of the new sheet: the one the page was opened for (`?programme=`,
+        from a partnership's page), among those in which the person and the owner take part;
+        without it, that of the owner's most recent running partnership the person is in."""
         if not hasattr(self, "_programme"):
-            self._programme = services.sheet_programme(owner=self.owner, user=self.request.user)
+            chosen = self.request.GET.get("programme", "")
+            if chosen:
+                partnerships = Partnership.objects.visible_to(
+                    self.request.user
+                ).of_local_government(self.owner)
+                partnership = (
+                    partnerships.filter(programme=chosen).select_related("programme").first()
+                    if chosen.isdigit()
+                    else None
+                )
+                if partnership is None:
+                    raise Http404("The municipality takes no part in this programme")
+                self._programme = partnership.programme
+            else:
+                self._programme = services.sheet_programme(owner=self.owner, user=self.request.user)
         return self._programme
 
     def owners_form(self, data=None):

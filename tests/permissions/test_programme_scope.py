@@ -19,7 +19,7 @@ from tests.factories import (
     SwotItemFactory,
     UserFactory,
 )
-from tests.learning.sheets import create_sheet
+from tests.learning.sheets import create_sheet, sample_data
 
 
 @pytest.fixture
@@ -174,3 +174,31 @@ def test_a_consultant_fills_in_a_tool_in_the_programme_they_coach(
 
     assert sheet.programme == programme_b
     assert client.get(sheet.get_absolute_url()).status_code == 200
+
+
+def test_a_sheet_filled_in_from_a_partnerships_page_belongs_to_its_programme(
+    client, programme, partnership, programme_b, bohicon, focal_point, laarne
+):
+    """Laarne takes part in both programmes: the partnership's page says which one."""
+    partnership_b = programme_b.partnerships.get()
+    client.force_login(focal_point)
+    page = client.get(partnership_b.get_absolute_url()).text
+    assert f"/tools/factors/new/{laarne.pk}/?programme={programme_b.pk}" in page
+
+    response = client.post(
+        reverse("learning:sheet_create", kwargs={"slug": "factors", "owner": laarne.pk})
+        + f"?programme={programme_b.pk}",
+        sample_data(get_tool("factors"), laarne),
+    )
+
+    assert response.status_code == 302
+    sheet = get_tool("factors").model.objects.get()
+    assert sheet.programme == programme_b
+    stranger_programme = ProgrammeFactory(name="Not Laarne's")
+    assert (
+        client.get(
+            reverse("learning:sheet_create", kwargs={"slug": "swot", "owner": laarne.pk})
+            + f"?programme={stranger_programme.pk}"
+        ).status_code
+        == 404
+    )
