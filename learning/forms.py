@@ -192,6 +192,11 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
     return form, formsets
 
 
+def cleaned_rows(formsets):
+    """What the services take from valid formsets: each one's cleaned rows under its prefix."""
+    return {formset.prefix: formset.cleaned_data for formset in formsets}
+
+
 def sheet_post_data(tool, values, *, version=None):
     """POST data for a sheet from `Tool.sample` values (see the registry): sheet
     fields plus a list of row dicts per formset prefix; management forms are added."""

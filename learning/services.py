@@ -23,56 +23,97 @@ def sheet_programme(*, owner, user):
     return candidates[-1].programme if candidates else None
 
 
-def sheet_create(*, tool, owner, programme, form, formsets, user, co_owners=()):
-    """Save a new sheet owned by `owner` (and any co-owners), with its rows. For a tool with
+def sheet_create(*, tool, owner, programme, user, values, rows=None, co_owners=()):
+    """Save a new sheet owned by `owner` (and any co-owners) in `programme`, with its rows.
+
+    `values` are the sheet's cleaned field values; `rows` maps each inline's formset prefix to
+    a list of cleaned row values (see `sheet_save_rows`). The pages pass what their forms
+    cleaned; the demo data, imports and tests pass plain values the same way. For a tool with
     one sheet per owner, IntegrityError when an owner already has one in the programme."""
     with transaction.atomic():
-        sheet = form.save(commit=False)
-        sheet.programme = programme
-        sheet.created_by = user
+        sheet = tool.model(programme=programme, created_by=user)
+        _assign(sheet, values)
         sheet._history_user = user
         sheet.save()
         sheet.owners.set([owner, *co_owners])
+        _assign(sheet, values, many_to_many=True)
         sheet.claim_scope()
-        form.save_m2m()
-        _save_rows(formsets, sheet, user)
+        sheet_save_rows(tool=tool, sheet=sheet, rows=rows or {}, user=user)
     return sheet
 
 
-def sheet_update(*, sheet, form, formsets, user, version):
+def sheet_update(*, sheet, user, version, values, rows=None):
     """Save the edit if nobody saved the sheet since `version`; raise Conflict otherwise.
     The version goes up by one; the status stays what it is, but for the workflow's
     `after_edit` (a reviewed sheet becomes "changed since review")."""
     model = type(sheet)
     with transaction.atomic():
         claim(sheet, version)
-        sheet = form.save(commit=False)
-        sheet.version = version + 1
         status = model.objects.values_list("status", flat=True).get(pk=sheet.pk)
-        # A reviewed sheet edited moves to "changed since review" (the workflow's after_edit).
+        _assign(sheet, values)
         sheet.status = sheet.workflow.after_edit.get(status, status)
         sheet._history_user = user
         sheet.save()
-        form.save_m2m()
-        _save_rows(formsets, sheet, user)
+        _assign(sheet, values, many_to_many=True)
+        sheet_save_rows(tool=sheet.tool, sheet=sheet, rows=rows or {}, user=user)
     return sheet
 
 
-def _save_rows(formsets, sheet, user):
-    for formset in formsets:
-        formset.instance = sheet
-        positions = {id(form.instance): index for index, form in enumerate(formset.forms)}
-        rows = formset.save(commit=False)
-        keeps_order = _has_field(formset.model, "order") and "order" not in formset.form.base_fields
-        for row in rows:
+def sheet_save_rows(*, tool, sheet, rows, user):
+    """Save the rows of each inline: `rows[prefix]` lists cleaned row values, in order. A row
+    with `id` (the row itself, of this sheet) changes it, or removes it with `DELETE`; one
+    without adds a row; an empty one is skipped. Rows keep their place in the list when the
+    model has an `order` the form does not ask for. The tool's hooks see every row saved."""
+    for inline in tool.inlines:
+        fk = _foreign_key(inline.model, type(sheet), inline.fk_name)
+        keeps_order = _has_field(inline.model, "order") and "order" not in inline.fields
+        for position, values in enumerate(rows.get(fk.remote_field.related_name, [])):
+            if not values:
+                continue  # an extra row left empty
+            row = values.get("id") or inline.model()
+            if row.pk and getattr(row, fk.attname) != sheet.pk:
+                continue  # another sheet's row: not this sheet's to change
+            if values.get("DELETE"):
+                if row.pk:
+                    row._history_user = user
+                    row.delete()
+                continue
+            before = _snapshot(row)
+            _assign(row, values)
+            # After the values: a form's own copy of the foreign key is the unsaved sheet.
+            setattr(row, fk.name, sheet)
             if keeps_order:
-                row.order = positions.get(id(row), 0)
-            row._history_user = user
-            row.save()
-        for row in formset.deleted_objects:
-            row._history_user = user
-            row.delete()
-        formset.save_m2m()
+                row.order = position
+            tool.prepare_row(inline, row, values)
+            if row.pk is None or _snapshot(row) != before:
+                row._history_user = user
+                row.save()
+            _assign(row, values, many_to_many=True)
+            tool.save_row(inline, row, values)
+
+
+def _snapshot(instance):
+    return [field.value_from_object(instance) for field in instance._meta.concrete_fields]
+
+
+def _assign(instance, values, *, many_to_many=False):
+    """Set the model fields named in `values` as a ModelForm would (files included)."""
+    opts = instance._meta
+    fields = opts.many_to_many if many_to_many else opts.concrete_fields
+    for model_field in fields:
+        if model_field.editable and not model_field.primary_key and model_field.name in values:
+            model_field.save_form_data(instance, values[model_field.name])
+
+
+def _foreign_key(model, parent, fk_name):
+    for model_field in model._meta.concrete_fields:
+        if (
+            model_field.is_relation
+            and model_field.related_model is parent
+            and (fk_name is None or model_field.name == fk_name)
+        ):
+            return model_field
+    raise LookupError(f"{model.__name__} has no foreign key to {parent.__name__}")
 
 
 def _has_field(model, name):

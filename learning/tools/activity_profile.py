@@ -160,13 +160,6 @@ class StrategyForm(RowForm):
                 key for key, name in Strategy.PHASES.items() if getattr(self.instance, name)
             ]
 
-    def clean(self):
-        cleaned_data = super().clean()
-        chosen = cleaned_data.get("phases") or []
-        for key, name in Strategy.PHASES.items():
-            setattr(self.instance, name, key in chosen)
-        return cleaned_data
-
 
 class ActivityProfileTool(Tool):
     number = 2
@@ -184,6 +177,12 @@ class ActivityProfileTool(Tool):
         "encourage stakeholder participation. Three projects are asked; add as many as needed."
     )
     inlines = (Inline(Strategy, fields=StrategyForm.Meta.fields, form=StrategyForm, extra=1),)
+
+    def prepare_row(self, inline, row, values):
+        """A strategy keeps each project phase it served as a yes or no."""
+        chosen = values.get("phases") or []
+        for key, name in Strategy.PHASES.items():
+            setattr(row, name, key in chosen)
 
     def sample(self, owner):
         """Valid input for a new activity profile (see the registry's conventions)."""

@@ -89,6 +89,13 @@ class Tool:
         tool may start from an earlier one's rows)."""
         return {}
 
+    def prepare_row(self, inline, row, values):
+        """Before a row of `inline` is saved from its cleaned `values`: set what its model
+        keeps differently from its form (tool 2's phases, say)."""
+
+    def save_row(self, inline, row, values):
+        """After a row is saved: what needs its primary key (tool 5's SDG tags, say)."""
+
     def partial_context(self, sheet):
         """What the partial needs beyond `sheet` and `tool`, fetched in a few queries. It takes
         no request: the final report renders every tool's partial from a background task."""

@@ -19,7 +19,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from partnerships.models import LocalGovernment, Partnership
 
 from .. import services
-from ..forms import CommentForm, OwnersForm, ReturnForm, build_forms
+from ..forms import CommentForm, OwnersForm, ReturnForm, build_forms, cleaned_rows
 from ..history import changes_since
 from ..locking import Conflict, VersionForm
 from ..tools.registry import get_tool
@@ -251,9 +251,9 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
                 tool=self.tool,
                 owner=self.owner,
                 programme=programme,
-                form=form,
-                formsets=formsets,
                 user=request.user,
+                values=form.cleaned_data,
+                rows=cleaned_rows(formsets),
                 co_owners=owners_form.cleaned_data["co_owners"] if owners_form else (),
             )
         except IntegrityError:
@@ -341,10 +341,10 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         try:
             sheet = services.sheet_update(
                 sheet=self.object,
-                form=form,
-                formsets=formsets,
                 user=request.user,
                 version=started_from,
+                values=form.cleaned_data,
+                rows=cleaned_rows(formsets),
             )
         except Conflict:
             return self.conflict(form, formsets, started_from=started_from)

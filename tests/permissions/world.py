@@ -26,7 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 
 from learning import services as sheet_services
-from learning.forms import build_forms, current_values, sheet_post_data
+from learning.forms import build_forms, cleaned_rows, current_values, sheet_post_data
 from learning.tools.registry import tools
 from partnerships import services as partnership_services
 from tests.factories import (
@@ -307,9 +307,9 @@ def fill(tool, owner, programme, user, text):
         tool=tool,
         owner=owner,
         programme=programme,
-        form=form,
-        formsets=formsets,
         user=user,
+        values=form.cleaned_data,
+        rows=cleaned_rows(formsets),
     )
 
 
@@ -331,5 +331,9 @@ def retype(tool, sheet, user, text):
     form, formsets = build_forms(tool, data=data, instance=sheet, owner=owner, user=user)
     _save(tool, form, formsets)
     return sheet_services.sheet_update(
-        sheet=sheet, form=form, formsets=formsets, user=user, version=sheet.version
+        sheet=sheet,
+        user=user,
+        version=sheet.version,
+        values=form.cleaned_data,
+        rows=cleaned_rows(formsets),
     )

@@ -77,11 +77,6 @@ class LearningQuestionForm(RowForm):
                 )
         return cleaned_data
 
-    def _save_m2m(self):
-        super()._save_m2m()
-        if self.instance.is_active and "sdg_tags" in self.cleaned_data:
-            self.instance.set_tags(self.cleaned_data["sdg_tags"])
-
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True

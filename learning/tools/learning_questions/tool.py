@@ -35,6 +35,11 @@ class LearningQuestionsTool(Tool):
         ),
     )
 
+    def save_row(self, inline, row, values):
+        """A current question keeps its SDG tags (earlier wordings stay as they were)."""
+        if row.is_active and "sdg_tags" in values:
+            row.set_tags(values["sdg_tags"])
+
     def partial_context(self, sheet):
         """The questions with their parts, fetched once for the partial."""
         return {
