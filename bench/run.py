@@ -125,7 +125,7 @@ def _about():
         f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python "
         f"{platform.python_version()}; load average at the start {_load()}.",
         f"- Server: gunicorn, {server.WORKERS} sync workers, DEBUG off, PostgreSQL, Redis, on "
-        "loopback; 20 concurrent users, 3 requests each per page.",
+        "loopback; 20 concurrent users, up to 3 requests each per page (one only after 4 s).",
     ]
 
 
