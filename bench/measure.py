@@ -80,8 +80,10 @@ def pdfs(pages, clients, *, progress=print):
                 "pages": count,
                 "seconds": statistics.median(answer.seconds for answer in answers),
                 "floor_seconds": statistics.median(answer.seconds for answer in floor),
-                "peak_mb": max(_peak_mb(answer) for answer in answers),
-                "floor_peak_mb": max(_peak_mb(answer) for answer in floor),
+                "peak_mb": max(_mb(answer, "Peak-RSS") for answer in answers),
+                "growth_mb": max(_growth_mb(answer) for answer in answers),
+                "floor_peak_mb": max(_mb(answer, "Peak-RSS") for answer in floor),
+                "floor_growth_mb": max(_growth_mb(answer) for answer in floor),
             }
         )
         progress(
@@ -95,8 +97,13 @@ def _repeat(client, url):
     return [client.get(url, headers={"X-Bench-Memory": "1"}) for _ in range(PDF_REPEAT)]
 
 
-def _peak_mb(answer):
-    return int(answer.headers.get("X-Bench-Peak-RSS-KB", 0)) / 1024
+def _mb(answer, name):
+    return int(answer.headers.get(f"X-Bench-{name}-KB", 0)) / 1024
+
+
+def _growth_mb(answer):
+    """How far the request raised the worker's resident memory above where it started."""
+    return _mb(answer, "Peak-RSS") - _mb(answer, "RSS-Before")
 
 
 PAGE = re.compile(rb"/Type\s*/Page\b")

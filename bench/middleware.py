@@ -2,8 +2,9 @@
 
 - X-Bench-Queries: the number of SQL queries the request ran, all middleware included;
 - X-Bench-DB-ms: the time spent waiting for them;
-- X-Bench-Peak-RSS-KB: the worker's peak resident memory during this request, only when the
-  request carries X-Bench-Memory (Linux: the peak is reset through /proc/self/clear_refs).
+- X-Bench-Peak-RSS-KB and X-Bench-RSS-Before-KB: the worker's peak resident memory during this
+  request and its resident memory before it, only when the request carries X-Bench-Memory
+  (Linux: the peak is reset through /proc/self/clear_refs).
 
 Only bench.settings installs it: it is the outermost middleware of a benchmark run.
 """
@@ -25,13 +26,15 @@ class BenchHeadersMiddleware:
         memory = "x-bench-memory" in request.headers
         if memory:
             _reset_peak_memory()
+            before = _memory_kb("VmRSS")
         counter = _QueryCounter()
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         response["X-Bench-Queries"] = str(counter.queries)
         response["X-Bench-DB-ms"] = f"{counter.seconds * 1000:.1f}"
         if memory:
-            response["X-Bench-Peak-RSS-KB"] = str(_peak_memory_kb())
+            response["X-Bench-Peak-RSS-KB"] = str(_memory_kb("VmHWM"))
+            response["X-Bench-RSS-Before-KB"] = str(before)
         return response
 
 
@@ -54,8 +57,8 @@ def _reset_peak_memory():
         (PROC / "clear_refs").write_text("5")
 
 
-def _peak_memory_kb():
+def _memory_kb(field):
     for line in (PROC / "status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1])
     return 0
