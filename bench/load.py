@@ -78,7 +78,7 @@ class Client:
 
 def under_load(client, path, *, users=USERS, rounds=ROUNDS, seconds=SECONDS):
     """`users` threads each request `path` up to `rounds` times, and only once after `seconds`;
-    the latencies, all answers 200."""
+    for each answer (all 200) its latency and its X-Bench-Queries header."""
     deadline = time.monotonic() + seconds
 
     def one_user(_):
@@ -87,16 +87,16 @@ def under_load(client, path, *, users=USERS, rounds=ROUNDS, seconds=SECONDS):
             answer = client.get(path)
             if answer.status != 200:
                 raise RuntimeError(f"{path} answered {answer.status} under load")
-            timings.append(answer.seconds)
+            timings.append((answer.seconds, answer.headers.get("X-Bench-Queries")))
         return timings
 
     with ThreadPoolExecutor(max_workers=users) as pool:
-        return [seconds for timings in pool.map(one_user, range(users)) for seconds in timings]
+        return [timing for timings in pool.map(one_user, range(users)) for timing in timings]
 
 
-def summary(seconds):
+def summary(timings):
     """Median and 95th percentile in milliseconds, and how many requests they come from."""
-    ordered = sorted(seconds)
+    ordered = sorted(seconds for seconds, _queries in timings)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {
         "median_ms": statistics.median(ordered) * 1000,
