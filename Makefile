@@ -16,7 +16,7 @@ help:
 	@echo "make lint         ruff, djade, missing migrations, the apps' import direction"
 	@echo "make fmt          format Python and templates"
 	@echo "make messages     update and compile the French and Dutch translations"
-	@echo "make bench        run the benchmarks, write docs/benchmarks.md"
+	@echo "make bench        measure the pages as users get them (PostgreSQL, Redis, Chromium)"
 	@echo "make worker       a Celery worker (needs REDIS_URL)"
 	@echo "make lock         re-pin requirements.lock from requirements.in"
 	@echo "make system-deps  the Debian packages (Chromium, WeasyPrint's libraries); needs root"
@@ -57,8 +57,9 @@ messages: $(VENV)/.installed
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
+# Needs PostgreSQL (BENCH_DATABASE_URL), Redis and Chromium; see docs/benchmarks.md.
 bench: $(VENV)/.installed
-	DEBUG=1 $(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 worker: $(VENV)/.installed
 	$(BIN)/celery --app sdgp worker --loglevel INFO

@@ -1,0 +1,121 @@
+"""What the server gives one data set: each page's latency under load beside the trivial view's,
+its queries, and each PDF's time against the plain-text floor with the worker's peak memory."""
+
+import re
+import statistics
+import zlib
+
+from .load import summary, under_load
+
+TRIVIAL = "/bench/trivial/"
+ALONE = 2  # requests one at a time before the load: a warm-up, then queries and time alone
+PDF_REPEAT = 3
+
+
+def pages_under_load(pages, clients, *, progress=print):
+    """Each role's pages at 20 concurrent users; the trivial view is measured before each
+    role's pages and at the end, and its figures are pooled."""
+    trivial, results = [], []
+    roles = list(dict.fromkeys(page["role"] for page in pages))
+    for role in roles:
+        client = clients[role]
+        trivial.extend(under_load(client, TRIVIAL))
+        for page in pages:
+            if page["role"] == role and page["kind"] != "pdf":
+                results.append(_page(client, page))
+                progress(_line(results[-1]))
+    trivial.extend(under_load(clients[roles[0]], TRIVIAL))
+    return summary(trivial), results
+
+
+def _page(client, page):
+    alone = [client.get(page["url"]) for _ in range(ALONE)]
+    last = alone[-1]
+    if last.status != 200:
+        return {**page, "status": last.status}
+    try:
+        timings = under_load(client, page["url"])
+    except (RuntimeError, OSError) as error:  # a 5xx or a timeout: reported, the run goes on
+        return {**page, "status": f"failed under load ({error})"}
+    return {
+        **page,
+        "status": 200,
+        # The usual count: a worker's first request of a page may run one more (its caches).
+        "queries": int(statistics.mode(queries for _seconds, queries in timings)),
+        "db_ms": float(last.headers["X-Bench-DB-ms"]),
+        "alone_ms": last.seconds * 1000,
+        "html_kb": len(last.body) / 1024,
+        **summary(timings),
+    }
+
+
+def _line(result):
+    if result["status"] != 200:
+        return f"  {result['role']:18} {result['page']:20} answers {result['status']}"
+    return (
+        f"  {result['role']:18} {result['page']:20} median {result['median_ms']:7.1f} ms  "
+        f"p95 {result['p95_ms']:7.1f} ms  {result['queries']:4} queries"
+    )
+
+
+def pdfs(pages, clients, *, progress=print):
+    """Each tool's PDF, one request at a time, against a plain-text PDF of as many pages."""
+    results = []
+    for page in (page for page in pages if page["kind"] == "pdf"):
+        client = clients[page["role"]]
+        client.get("/bench/pdf-floor/1/")  # fonts and WeasyPrint warmed up in a worker
+        try:
+            answers = _repeat(client, page["url"])
+        except OSError as error:  # gunicorn's timeout killed the worker: reported
+            results.append({**page, "status": f"failed ({error})"})
+            continue
+        if answers[-1].status != 200:
+            results.append({**page, "status": answers[-1].status})
+            continue
+        count = page_count(answers[-1].body)
+        floor = _repeat(client, f"/bench/pdf-floor/{count}/")
+        results.append(
+            {
+                **page,
+                "status": 200,
+                "pages": count,
+                "seconds": statistics.median(answer.seconds for answer in answers),
+                "floor_seconds": statistics.median(answer.seconds for answer in floor),
+                "peak_mb": max(_mb(answer, "Peak-RSS") for answer in answers),
+                "growth_mb": max(_growth_mb(answer) for answer in answers),
+                "floor_peak_mb": max(_mb(answer, "Peak-RSS") for answer in floor),
+                "floor_growth_mb": max(_growth_mb(answer) for answer in floor),
+            }
+        )
+        progress(
+            f"  {page['page']:20} {count:3} pages  {results[-1]['seconds']:.2f} s  "
+            f"floor {results[-1]['floor_seconds']:.2f} s"
+        )
+    return results
+
+
+def _repeat(client, url):
+    return [client.get(url, headers={"X-Bench-Memory": "1"}) for _ in range(PDF_REPEAT)]
+
+
+def _mb(answer, name):
+    return int(answer.headers.get(f"X-Bench-{name}-KB", 0)) / 1024
+
+
+def _growth_mb(answer):
+    """How far the request raised the worker's resident memory above where it started."""
+    return _mb(answer, "Peak-RSS") - _mb(answer, "RSS-Before")
+
+
+PAGE = re.compile(rb"/Type\s*/Page\b")
+
+
+def page_count(pdf):
+    """Pages of a PDF, also when WeasyPrint packs the page objects into compressed streams."""
+    count = len(PAGE.findall(pdf))
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            count += len(PAGE.findall(zlib.decompress(stream.group(1))))
+        except zlib.error:
+            continue
+    return count

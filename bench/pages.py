@@ -1,0 +1,105 @@
+"""The pages measured for each demo role, found in the database by natural keys, so the same
+pages are measured on both data sets. Prints them as JSON:
+
+    DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=... python -m bench.pages
+
+The focal point South (Ouinhi) gets every page of a municipality; the other roles their own
+busiest ones that another role does not already cover (the focal point North its own learning
+questions and its longest edit page), to keep the run short: on the larger data set one edit
+page takes 20 requests of several seconds each. Each page is
+`{"role", "username", "page", "kind", "url"}`; kind is "read" (target: 3 times
+the trivial view), "edit" (6 times) or "pdf" (2.5 times the plain-text floor per page).
+A page a role may not open is still listed: the run reports its status instead of timings.
+"""
+
+import json
+
+import django
+from django.urls import reverse
+
+if __name__ == "__main__":
+    django.setup()
+
+
+ROLES = {
+    "staff": "staff@demo.example",
+    "consultant": "consultant@demo.example",
+    "focal point North": "focal.laarne@demo.example",
+    "focal point South": "focal.ouinhi@demo.example",
+    "observer": "observer.ancb@demo.example",
+}
+# Whose tool sheets each role opens: its own municipality's, else those of the South partner.
+SHEETS_OF = {"focal point North": "Laarne"}
+PASSWORD = "demo"
+
+
+def pages():
+    from learning.tools.learning_questions import LearningQuestion
+    from learning.tools.registry import tools
+    from partnerships.models import LocalGovernment, Partnership
+
+    partnership = Partnership.objects.get(north__name="Laarne", south__name="Ouinhi")
+    programme = partnership.programme_id
+    question = (
+        LearningQuestion.objects.owned_by(partnership.south).active().order_by("order", "pk")
+    ).first()
+
+    def sheet_urls(owner_name, action):
+        owner = LocalGovernment.objects.get(name=owner_name)
+        for tool in tools():
+            sheet = tool.model.objects.owned_by(owner).order_by("pk").first()
+            yield tool, reverse(f"learning:{action}", kwargs={"slug": tool.slug, "pk": sheet.pk})
+
+    home = [("home", "read", reverse("home"))]
+    partnership_page = [
+        ("partnership", "read", reverse("partnerships:partnership_detail", args=[partnership.pk]))
+    ]
+    exchange = [
+        ("exchange", "read", reverse("learning:partnership_exchange", args=[partnership.pk]))
+    ]
+    overviews = [
+        ("knowledge network", "read", reverse("learning:knowledge_network", args=[programme])),
+        ("supply and demand", "read", reverse("learning:supply_demand", args=[programme])),
+        ("evolution overview", "read", reverse("learning:evolution_overview", args=[programme])),
+    ]
+    question_page = [("question", "read", reverse("learning:question_detail", args=[question.pk]))]
+
+    def tool_pages(owner_name, action, kind):
+        return [
+            (f"{kind} tool {tool.number}", kind, url)
+            for tool, url in sheet_urls(owner_name, action)
+        ]
+
+    south = partnership.south.name
+    per_role = {
+        "focal point South": [
+            *home,
+            *partnership_page,
+            *tool_pages(south, "sheet_detail", "read"),
+            *tool_pages(south, "sheet_update", "edit"),
+            *question_page,
+            ("question edit", "edit", reverse("learning:question_update", args=[question.pk])),
+            *exchange,
+            ("evolution", "read", reverse("learning:evolution", args=[partnership.south_id])),
+            overviews[0],
+            *tool_pages(south, "sheet_pdf", "pdf"),
+        ],
+        "focal point North": [
+            *home,
+            *partnership_page,
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read")[-1:],
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit")[2:3],
+        ],
+        "staff": [*home, *partnership_page, *exchange, *overviews],
+        "consultant": [*home, *question_page, overviews[-1]],
+        "observer": [*home, *partnership_page, overviews[0]],
+    }
+    return [
+        {"role": role, "username": ROLES[role], "page": page, "kind": kind, "url": url}
+        for role, rows in per_role.items()
+        for page, kind, url in rows
+    ]
+
+
+if __name__ == "__main__":
+    print(json.dumps(pages()))
