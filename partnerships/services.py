@@ -1,7 +1,7 @@
 """Writes that touch several models or send mail."""
 
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -11,19 +11,26 @@ from .models import Membership, User
 
 
 def person_get_or_create(*, email, first_name, last_name, position="", language="en"):
-    """The account for this e-mail address; a new one has no usable password yet."""
+    """The account for this e-mail address; a new one has no usable password yet. Two
+    invitations of the same new address at the same moment make one account."""
     user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User(
-            username=email,
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            position=position,
-            language=language,
-        )
-        user.set_unusable_password()
-        user.save()
+    if user is not None:
+        return user
+    user = User(
+        username=email,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        position=position,
+        language=language,
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        # The other invitation created it (the user name is unique).
+        return User.objects.get(username__iexact=email)
     return user
 
 

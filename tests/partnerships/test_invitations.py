@@ -263,3 +263,18 @@ def test_an_address_too_long_for_a_user_name_is_a_form_error(client, staff, part
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
     assert not User.objects.filter(email=email).exists()
+
+
+def test_an_account_made_meanwhile_by_another_invitation_is_reused(staff, partnership):
+    """Two invitations of the same new address at once: the second finds the first's account
+    when its own insert is refused, instead of answering 500."""
+    from partnerships import services
+
+    existing = UserFactory(username="luk@example.org", email="luk@example.org")
+    with mock.patch.object(User.objects, "filter") as look_up:
+        look_up.return_value.first.return_value = None  # not there yet when it looked
+        user = services.person_get_or_create(
+            email="luk@example.org", first_name="Luk", last_name="Coach"
+        )
+    assert user == existing
+    assert User.objects.filter(username="luk@example.org").count() == 1
