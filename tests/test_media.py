@@ -53,14 +53,15 @@ def get(client, path):
 
 
 def served(response):
-    content = b"".join(response.streaming_content)
-    response.close()
-    return content
+    """The body of a streamed file; reading it to the end closes the file (through the test
+    client, which keeps the test's database connection open)."""
+    return b"".join(response.streaming_content)
 
 
 def status(client, url):
     response = client.get(url)
-    response.close()
+    if response.streaming:
+        served(response)
     return response.status_code
 
 
