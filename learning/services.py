@@ -3,24 +3,8 @@ their side effects, comments."""
 
 from django.db import IntegrityError, transaction
 
-from partnerships.models import Partnership
-
 from .locking import claim
 from .models import Comment
-
-
-def sheet_programme(*, owner, user):
-    """The programme a new sheet of this municipality belongs to: that of its most recent
-    running partnership among those the user takes part in (a consultant fills in tools in the
-    programme they coach), else of the most recent one; None without a partnership."""
-    partnerships = (
-        Partnership.objects.visible_to(user).of_local_government(owner).select_related("programme")
-    )
-    running = [partnership for partnership in partnerships if partnership.is_running]
-    candidates = sorted(
-        running or partnerships, key=lambda partnership: partnership.programme.start_date
-    )
-    return candidates[-1].programme if candidates else None
 
 
 def sheet_create(*, tool, owner, programme, user, values, rows=None, co_owners=()):

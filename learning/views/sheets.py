@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from partnerships.models import LocalGovernment, Partnership
+from partnerships.models import LocalGovernment, Partnership, Programme
 
 from .. import services
 from ..forms import CommentForm, OwnersForm, ReturnForm, build_forms, cleaned_rows
@@ -83,7 +83,9 @@ class SheetListView(ToolMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(creatable=creatable_owners(self.request.user), **kwargs)
+        pairs = creatable(self.request.user)
+        several = len({programme for _owner, programme in pairs}) > 1
+        return super().get_context_data(creatable=pairs, name_programmes=several, **kwargs)
 
 
 def creatable_owners(user):
@@ -95,6 +97,22 @@ def creatable_owners(user):
         | Q(pk__in=coached.values("south"))
     ).distinct()
     return [owner for owner in candidates if user.has_perm("learning.create_sheet", owner)]
+
+
+def creatable(user):
+    """What the tool list offers to fill in: `(municipality, programme)` for each municipality
+    the user fills tools in for and each programme they take part in together."""
+    owners = creatable_owners(user)
+    pairs = (
+        Partnership.objects.visible_to(user)
+        .filter(Q(north__in=owners) | Q(south__in=owners))
+        .select_related("programme")
+    )
+    shared = {(p.north_id, p.programme) for p in pairs} | {(p.south_id, p.programme) for p in pairs}
+    return sorted(
+        ((owner, programme) for owner in owners for pk, programme in shared if pk == owner.pk),
+        key=lambda pair: (pair[0].name, -pair[1].start_date.toordinal()),
+    )
 
 
 class SheetFormMixin:
@@ -200,27 +218,41 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
             form, formsets, status=409, owners_form=owners_form, existing_sheet=sheet
         )
 
-    def programme(self):
-        """The programme of the new sheet: the one the page was opened for (`?programme=`,
-        from a partnership's page), among those in which the person and the owner take part;
-        without it, that of the owner's most recent running partnership the person is in."""
-        if not hasattr(self, "_programme"):
-            chosen = self.request.GET.get("programme", "")
-            if chosen:
-                partnerships = Partnership.objects.visible_to(
-                    self.request.user
-                ).of_local_government(self.owner)
-                partnership = (
-                    partnerships.filter(programme=chosen).select_related("programme").first()
-                    if chosen.isdigit()
-                    else None
+    def programmes(self):
+        """The programmes in which both the person and the municipality take part."""
+        if not hasattr(self, "_programmes"):
+            partnerships = Partnership.objects.visible_to(self.request.user)
+            self._programmes = list(
+                Programme.objects.filter(
+                    pk__in=partnerships.of_local_government(self.owner).values("programme")
                 )
-                if partnership is None:
-                    raise Http404("The municipality takes no part in this programme")
-                self._programme = partnership.programme
-            else:
-                self._programme = services.sheet_programme(owner=self.owner, user=self.request.user)
-        return self._programme
+            )
+        return self._programmes
+
+    def programme(self):
+        """The programme of the new sheet, never guessed: the one the page was opened for
+        (`?programme=`, as the partnership page and the tool list link it), or the only one
+        the person and the municipality share. None while there are several to choose from;
+        404 for a programme they do not share."""
+        chosen = self.request.GET.get("programme", "")
+        if chosen:
+            for programme in self.programmes():
+                if str(programme.pk) == chosen:
+                    return programme
+            raise Http404("The municipality takes no part in this programme")
+        if len(self.programmes()) == 1:
+            return self.programmes()[0]
+        return None
+
+    def choose_programme(self):
+        """The page asking in which programme to fill in the tool."""
+        if not self.programmes():
+            raise Http404("This local government has no partnership")
+        return render(
+            self.request,
+            "learning/sheet_programme_choice.html",
+            {"tool": self.tool, "owner": self.owner, "programmes": self.programmes()},
+        )
 
     def owners_form(self, data=None):
         """Joint owners to choose from: the other municipalities the user fills tools in for."""
@@ -229,6 +261,8 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
 
     def get(self, request, *args, **kwargs):
         self.object = None
+        if self.programme() is None:
+            return self.choose_programme()
         if sheet := self.existing(self.programme()):
             messages.info(request, _("%(owner)s already has this tool.") % {"owner": self.owner})
             return redirect("learning:sheet_update", slug=self.tool.slug, pk=sheet.pk)
@@ -238,7 +272,7 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         self.object = None
         programme = self.programme()
         if programme is None:
-            raise Http404("This local government has no partnership")
+            return self.choose_programme()
         form, formsets = self.build(request.POST, request.FILES)
         owners_form = self.owners_form(request.POST)
         more = [owners_form] if owners_form else []

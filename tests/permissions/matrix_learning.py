@@ -9,6 +9,8 @@ Programme B's sheets are read within Laarne-Bohicon only: programme-A staff, Laa
 programme-A consultant and Ouinhi never find them.
 """
 
+from django.urls import reverse
+
 from learning.forms import sheet_post_data
 from learning.tools.registry import tools
 from tests.learning.sheets import edit_data
@@ -42,9 +44,10 @@ REVIEW_SHARED_A = only(302, {"consultant"}) | dict.fromkeys(READERS_A - {"consul
 COMMENT_SHARED_A = saved(READ_SHARED_A) | {"observer": 403}
 # Who fills in a tool for Laarne: its team and its consultants, in either programme. Programme
 # staff and partners may not; the observer of ANCB is refused, whether it finds Laarne or not.
+# Opened for programme A: programme B's consultant does not find Laarne there.
 CREATE_FOR_LAARNE = only(
     200,
-    {"consultant", "consultant_b", "focal_point", "team_member"},
+    {"consultant", "focal_point", "team_member"},
     staff=403,
     staff_b=403,
     partner_focal_point=403,
@@ -75,6 +78,11 @@ def tool_rows(tool):
     def for_laarne(w):
         return {"slug": slug, "owner": w.laarne.pk}
 
+    def create_in_a(w):
+        """Laarne takes part in two programmes: the page is opened for programme A."""
+        path = reverse("learning:sheet_create", kwargs=for_laarne(w))
+        return f"{path}?programme={w.programme.pk}"
+
     def new_sheet(w):
         return sheet_post_data(tool, tool.sample(w.laarne))
 
@@ -95,8 +103,8 @@ def tool_rows(tool):
     return [
         # Everyone finds the list; it shows only the sheets they may read.
         row("sheet_list", lambda w: {"slug": slug}, everyone(200, anonymous=302)),
-        row("sheet_create", for_laarne, create),
-        row("sheet_create", for_laarne, created, method="post", data=new_sheet),
+        row("sheet_create", None, create, url=create_in_a),
+        row("sheet_create", None, created, method="post", data=new_sheet, url=create_in_a),
         row("sheet_detail", draft_a, READ_DRAFT_A, "-draft-a"),
         row("sheet_detail", shared_a, READ_SHARED_A, "-shared-a"),
         row("sheet_detail", draft_b, READ_DRAFT_B, "-draft-b"),

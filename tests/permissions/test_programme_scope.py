@@ -202,3 +202,19 @@ def test_a_sheet_filled_in_from_a_partnerships_page_belongs_to_its_programme(
         ).status_code
         == 404
     )
+
+
+def test_in_two_programmes_the_person_chooses_where_to_fill_in_a_tool(
+    client, programme, partnership, programme_b, bohicon, focal_point, laarne
+):
+    client.force_login(focal_point)
+    create = reverse("learning:sheet_create", kwargs={"slug": "factors", "owner": laarne.pk})
+
+    choice = client.get(create)
+
+    assert choice.status_code == 200
+    for each in (programme, programme_b):
+        assert f"{create}?programme={each.pk}" in choice.text
+    listing = client.get(reverse("learning:sheet_list", kwargs={"slug": "factors"})).text
+    assert f"Fill in for Laarne ({programme_b.name})" in listing
+    assert not get_tool("factors").model.objects.exists()
