@@ -236,7 +236,7 @@ def test_the_login_page_says_accounts_come_by_invitation(client):
 def test_inviting_an_address_that_is_another_accounts_user_name_is_a_form_error(
     client, staff, partnership, mailoutbox, username
 ):
-    """Finding 11: this answered 500 (the new account's user name was taken), or made a second
+    """This once answered 500 (the new account's user name was taken), or made a second
     account whose user name differed only in case."""
     UserFactory(username=username, email="luk.private@example.net")
     client.force_login(staff)
