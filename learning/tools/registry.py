@@ -39,6 +39,8 @@ class Inline:
     form: type | None = None
     # The row's foreign key to the sheet, when it has more than one.
     fk_name: str | None = None
+    # Related objects each row's form reads, fetched for all rows at once.
+    prefetch: tuple = ()
 
 
 class Tool:

@@ -30,6 +30,7 @@ class LearningQuestionsTool(Tool):
             LearningQuestion,
             fields=LearningQuestionForm.Meta.fields,
             form=LearningQuestionForm,
+            prefetch=("sdg_tags",),
             extra=0,
             min_num=1,
         ),

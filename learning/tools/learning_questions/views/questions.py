@@ -229,7 +229,12 @@ class EvolutionView(DetailView):
 
     def get_context_data(self, **kwargs):
         readable = LearningQuestion.objects.visible_to(self.request.user)
-        questions = readable.owned_by(self.object).select_related("table__programme").distinct()
+        questions = (
+            readable.owned_by(self.object)
+            .select_related("table__programme")
+            .prefetch_related("replaces", "sdg_tags")
+            .distinct()
+        )
         threads = evolution_threads(questions, readable=readable)
         return super().get_context_data(threads=threads, **kwargs)
 

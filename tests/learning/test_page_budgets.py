@@ -1,0 +1,84 @@
+"""Pages that list a programme's questions cost the same number of queries whatever the
+programme's size (speed is measured by `make bench`; the counts are checked here)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    LearningQuestionFactory,
+    LearningQuestionTableFactory,
+    PartnershipFactory,
+)
+
+
+def grow(programme, consultant, count):
+    """`count` more partnerships coached by `consultant`, each side with a shared table of two
+    questions, one of them reformulated."""
+    for _ in range(count):
+        partnership = PartnershipFactory(programme=programme)
+        partnership.consultants.add(consultant)
+        for side in partnership.sides:
+            table = LearningQuestionTableFactory(
+                programme=programme, owners=[side], status="shared"
+            )
+            first = LearningQuestionFactory(table=table, order=1)
+            LearningQuestionFactory(table=table, order=2)
+            first.reformulate(
+                text=f"{first.text} (sharper)", by=consultant, date=first.changed_date
+            )
+
+
+def measure(client, url):
+    """The page's query count and the number of questions it shows."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.text.count("How can the municipality learn lesson")
+
+
+@pytest.mark.parametrize(
+    "name", ["learning:evolution_overview", "learning:supply_demand", "learning:knowledge_network"]
+)
+def test_programme_pages_cost_the_same_on_a_larger_programme(
+    client, programme, partnership, consultant, name
+):
+    client.force_login(consultant)
+    url = reverse(name, args=[programme.pk])
+    grow(programme, consultant, 1)
+    small, shown = measure(client, url)
+    grow(programme, consultant, 4)
+    larger, shown_larger = measure(client, url)
+
+    assert shown_larger > shown > 0
+    assert larger == small
+
+
+def long_table(laarne, focal_point, count):
+    table = LearningQuestionTableFactory(owners=[laarne], status="shared")
+    for order in range(1, count + 1):
+        question = LearningQuestionFactory(table=table, order=order)
+        question.set_tags(["16.7", "8"])
+    first = table.questions.order_by("order").first()
+    first.reformulate(text=f"{first.text} (sharper)", by=focal_point, date=first.changed_date)
+    return table
+
+
+@pytest.mark.parametrize("page", ["edit", "evolution"])
+def test_a_longer_table_costs_the_same_queries(client, partnership, laarne, focal_point, page):
+    client.force_login(focal_point)
+
+    def url(table):
+        if page == "edit":
+            return reverse("learning:sheet_update", args=[table.tool.slug, table.pk])
+        return reverse("learning:evolution", args=[laarne.pk])
+
+    short = long_table(laarne, focal_point, 2)
+    small, shown = measure(client, url(short))
+    short.delete()
+    longer = long_table(laarne, focal_point, 12)
+    larger, shown_larger = measure(client, url(longer))
+
+    assert shown_larger > shown > 0
+    assert larger == small
