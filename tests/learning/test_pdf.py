@@ -53,7 +53,7 @@ def test_anything_else_is_refused(url, media_file):
 
 
 @pytest.mark.django_db
-def test_the_pdf_of_a_sheet_asks_for_the_print_stylesheet_only(
+def test_the_pdf_of_a_sheet_asks_for_the_print_stylesheets_only(
     client, focal_point, laarne, monkeypatch
 ):
     fetched = []
@@ -69,7 +69,7 @@ def test_the_pdf_of_a_sheet_asks_for_the_print_stylesheet_only(
     response = client.get(reverse("learning:sheet_pdf", kwargs={"slug": "swot", "pk": sheet.pk}))
 
     assert response.content.startswith(b"%PDF")
-    assert fetched == [f"{BASE_URL}static/css/print.css"]
+    assert fetched == [f"{BASE_URL}static/css/print.css", f"{BASE_URL}static/css/tools.css"]
 
 
 def test_render_pdf_renders_in_the_language_asked_for(monkeypatch):
