@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from learning.forms import build_forms, row_formset_classes, sheet_post_data
 from learning.history import sheet_history
 from learning.tools.base import SheetRow
-from learning.tools.registry import Step, tools
+from learning.tools.registry import Step, Tool, register, tools
 from sdgp.pdf import render_pdf
 from tests.learning.sheets import create_sheet, edit_data, url
 
@@ -22,11 +22,16 @@ def as_focal_point(client, focal_point):
     return client
 
 
-def test_tools_have_distinct_numbers_and_slugs_and_a_step():
-    registered = tools()
-    assert len({tool.number for tool in registered}) == len(registered)
-    assert len({tool.slug for tool in registered}) == len(registered)
-    assert all(tool.step in Step.values for tool in registered)
+def test_a_tool_number_is_taken_once():
+    """The registry keys tools by slug, so it is the number a second tool could repeat."""
+    clash = type("Clash", (Tool,), {"number": 1, "slug": "clash", "model": tools()[0].model})
+    with pytest.raises(ValueError, match="taken"):
+        register(clash())
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_a_tool_sits_in_a_step_of_the_learning_cycle(tool):
+    assert tool.step in Step.values
 
 
 @pytest.mark.parametrize("tool", TOOLS)
