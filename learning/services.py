@@ -4,7 +4,7 @@ their side effects, comments."""
 from django.db import IntegrityError, transaction
 
 from .locking import claim
-from .models import Comment
+from .models import Comment, SheetScope
 
 
 def sheet_create(*, tool, owner, programme, user, values, rows=None, co_owners=()):
@@ -21,9 +21,21 @@ def sheet_create(*, tool, owner, programme, user, values, rows=None, co_owners=(
         sheet.save()
         sheet.owners.set([owner, *co_owners])
         _assign(sheet, values, many_to_many=True)
-        sheet.claim_scope()
+        sheet_scope_claim(sheet=sheet)
         sheet_save_rows(tool=tool, sheet=sheet, rows=rows or {}, user=user)
     return sheet
+
+
+def sheet_scope_claim(*, sheet):
+    """Record a sheet of a one-per-owner tool as its owners' one sheet in its programme. The
+    database refuses a second one with an IntegrityError, also when two people create it at
+    the same moment; call it inside the transaction that creates the sheet."""
+    if sheet.tool.many_per_owner:
+        return
+    SheetScope.objects.bulk_create(
+        SheetScope(sheet=sheet, owner=owner, programme_id=sheet.programme_id)
+        for owner in sheet.owners.all()
+    )
 
 
 def sheet_update(*, sheet, user, version, values, rows=None):

@@ -9,7 +9,7 @@ class SheetScope(models.Model):
 
     Each owner municipality of such a sheet has a row here; the unique constraint makes the
     database refuse a second sheet of the same tool for the same municipality and programme,
-    even when two people create it at the same moment (see `ToolSheet.claim_scope()`).
+    even when two people create it at the same moment (see `learning.services.sheet_scope_claim`).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)

@@ -127,19 +127,6 @@ class ToolSheet(models.Model):
             .first()
         )
 
-    def claim_scope(self):
-        """Record a sheet of a one-per-owner tool as its owners' one sheet in its programme.
-        The database refuses a second one with an IntegrityError, also when two people create
-        it at the same moment; call it inside the transaction that creates the sheet."""
-        if self.tool.many_per_owner:
-            return
-        from learning.models import SheetScope
-
-        SheetScope.objects.bulk_create(
-            SheetScope(sheet=self, owner=owner, programme_id=self.programme_id)
-            for owner in self.owners.all()
-        )
-
     def owner_partnerships(self):
         """The partnerships of the owner municipalities in the sheet's programme."""
         owners = self.owners.values("pk")

@@ -129,7 +129,7 @@ def _analysis(world, name, remarks, positive, negative):
         sheet._history_user = author
         sheet.save()
         sheet.owners.set([owner])
-        sheet.claim_scope()
+        services.sheet_scope_claim(sheet=sheet)
     factors = [("positive", *factor) for factor in positive]
     factors += [("negative", *factor) for factor in negative]
     for impact, score, level, origin, text in factors:

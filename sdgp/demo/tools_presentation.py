@@ -10,6 +10,7 @@ The sheets were shared and reviewed early in 2024.
 from django.contrib.contenttypes.models import ContentType
 from PIL import Image, ImageDraw, ImageFont
 
+from learning import services
 from learning.images import reencode
 from learning.models import Comment
 from learning.tools.presentation import PresentationImage, PresentationPerson, PresentationSheet
@@ -219,7 +220,7 @@ def _sheet(world, name, spec):
         sheet._history_user = author
         sheet.save()
         sheet.owners.set([owner])
-        sheet.claim_scope()
+        services.sheet_scope_claim(sheet=sheet)
     for person_name, position, years, involvement in spec["people"]:
         PresentationPerson.objects.get_or_create(
             sheet=sheet,

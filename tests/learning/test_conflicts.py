@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from learning import services
 from learning.forms import current_values, sheet_post_data
 from learning.models import Comment
 from learning.tools.learning_questions import Response
@@ -146,7 +147,7 @@ def test_the_database_refuses_a_second_sheet_for_the_same_municipality(
     second = PresentationSheetFactory(owners=[laarne], programme=programme)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        second.claim_scope()
+        services.sheet_scope_claim(sheet=second)
 
 
 def test_a_sheet_created_meanwhile_keeps_the_text_and_links_to_it(
