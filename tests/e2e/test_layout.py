@@ -80,3 +80,17 @@ def test_home_page_loads_on_a_slow_link(slow_link, live_server, login, focal_poi
     slow_link.goto(f"{live_server.url}/", wait_until="load")
     assert slow_link.evaluate("document.documentElement.classList.contains('js')")
     assert slow_link.evaluate("typeof window.htmx") == "object"
+
+
+def test_a_history_with_long_values_fits_a_phone(phone, live_server, login, focal_point, laarne):
+    """A web address or a file name in a change wraps instead of widening the page."""
+    from tests.factories import SwotFactory, SwotItemFactory
+
+    sheet = SwotFactory(owners=[laarne], project_name="Before")
+    item = SwotItemFactory(sheet=sheet, text="https://www.laarne.be/" + "participatie" * 12)
+    item.text = "https://www.laarne.be/" + "adviesraden" * 12
+    item.save()
+    login(phone, focal_point)
+    phone.goto(f"{live_server.url}/tools/swot/{sheet.pk}/history/")
+    assert phone.get_by_text("adviesraden", exact=False).first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
