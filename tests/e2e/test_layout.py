@@ -3,6 +3,8 @@
 import pytest
 from django.utils import translation
 
+from tests.factories import SwotFactory, SwotItemFactory
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -84,8 +86,6 @@ def test_home_page_loads_on_a_slow_link(slow_link, live_server, login, focal_poi
 
 def test_a_history_with_long_values_fits_a_phone(phone, live_server, login, focal_point, laarne):
     """A web address or a file name in a change wraps instead of widening the page."""
-    from tests.factories import SwotFactory, SwotItemFactory
-
     sheet = SwotFactory(owners=[laarne], project_name="Before")
     item = SwotItemFactory(sheet=sheet, text="https://www.laarne.be/" + "participatie" * 12)
     item.text = "https://www.laarne.be/" + "adviesraden" * 12
