@@ -1,7 +1,6 @@
 """The learning app's sections on the partnership and municipality pages (see
 partnerships/panels.py): the tools at a glance and the links to the exchange."""
 
-from partnerships.models import LocalGovernment
 from partnerships.panels import Panel, register
 
 from .views.overview import tools_overview
@@ -15,12 +14,8 @@ def partnership_tools(*, user, obj):
 
 @register("partnership")
 def exchange_links(*, user, obj):
-    # A municipality's evolution page belongs with its page: linked for those who read it.
-    readable = LocalGovernment.objects.visible_to(user).filter(pk__in=[s.pk for s in obj.sides])
-    return Panel(
-        "learning/exchange/includes/partnership_links.html",
-        {"partnership": obj, "evolution_sides": [s for s in obj.sides if s in set(readable)]},
-    )
+    # The page's `readable_sides` says which sides' evolution pages the reader may open.
+    return Panel("learning/exchange/includes/partnership_links.html", {"partnership": obj})
 
 
 @register("local_government")

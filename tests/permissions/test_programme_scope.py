@@ -108,6 +108,10 @@ def test_observer_reads_the_partnership_but_not_the_other_sides_team(
     assert "Shared by Laarne" in page
     assert client.get(sheet_url("sheet_detail", shared)).status_code == 200
     assert client.get(laarne.get_absolute_url()).status_code == 404
+    # Links only to the pages it may open: Ouinhi's evolution, not Laarne's.
+    assert f'href="{laarne.get_absolute_url()}"' not in page
+    assert reverse("learning:evolution", args=[laarne.pk]) not in page
+    assert reverse("learning:evolution", args=[partnership.south.pk]) in page
 
 
 def test_partner_reads_the_history_from_the_first_sharing_on(
