@@ -163,8 +163,9 @@ def _evolution_summary(world, owner):
 
 
 def _lengthen(world, owner, *, partner, scale):
-    """The first sheet of each tool of `owner`, with `scale` times its rows (at least `scale`)."""
-    from learning.forms import current_values
+    """The first sheet of each tool of `owner`, with `scale` times its rows (at least `scale`),
+    up to as many as its edit page accepts."""
+    from learning.forms import build_forms, current_values
     from learning.tools.learning_questions import LearningQuestionTable
     from learning.tools.registry import tools
     from partnerships.models import Membership
@@ -174,13 +175,16 @@ def _lengthen(world, owner, *, partner, scale):
     for tool in tools():
         sheet = tool.model.objects.owned_by(owner).order_by("pk").first()
         values = current_values(tool, sheet)
+        limits = {
+            formset.prefix: formset.max_num for formset in build_forms(tool, instance=sheet)[1]
+        }
         sample = tool.sample(owner)
         for prefix, rows in values.items():
             if not isinstance(rows, list) or not sample.get(prefix):
                 continue  # a field, or rows the sample leaves empty (uploaded images)
             new = [
                 _numbered(sample[prefix][index % len(sample[prefix])], index)
-                for index in range(max(scale * len(rows), scale) - len(rows))
+                for index in range(min(max(scale * len(rows), scale), limits[prefix]) - len(rows))
             ]
             if new and "order" in new[0]:
                 first = max((row.get("order") or 0 for row in rows), default=0) + 1
