@@ -38,3 +38,23 @@ def test_anonymous_sees_nothing(partnership):
     from django.contrib.auth.models import AnonymousUser
 
     assert not Partnership.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_a_users_access_is_read_in_one_query_whatever_their_roles(
+    django_assert_num_queries, observer, consultant, staff, focal_point, ouinhi, partnership
+):
+    from partnerships.access import Access
+    from tests.factories import MembershipFactory
+
+    # One person with every role: a member of Ouinhi whose umbrella they also observe.
+    MembershipFactory(user=observer, local_government=ouinhi)
+    partnership.consultants.add(observer)
+    partnership.programme.staff.add(observer)
+    with django_assert_num_queries(1):
+        access = Access.read(observer)
+
+    assert access.member_of == {ouinhi.pk}
+    assert access.staff_of == {partnership.programme_id}
+    assert access.coached_partnerships == {partnership.pk}
+    assert ouinhi.pk not in access.observed_local_governments
+    assert access.partnered == {partnership.programme_id: {partnership.north_id, ouinhi.pk}}
