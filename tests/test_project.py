@@ -178,6 +178,16 @@ def test_ci_runs_on_postgresql():
 
 
 @require_services
+@pytest.mark.django_db
+def test_postgresql_does_not_compile_our_small_queries():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
+@require_services
 def test_ci_runs_with_redis_as_cache_and_broker():
     from django.core.cache import cache
 
