@@ -45,6 +45,7 @@ def _page(client, page):
         "db_ms": float(last.headers["X-Bench-DB-ms"]),
         "alone_ms": last.seconds * 1000,
         "html_kb": len(last.body) / 1024,
+        "sent_kb": last.sent / 1024,
         **summary(timings),
     }
 

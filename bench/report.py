@@ -72,10 +72,11 @@ def _queries(run, tally):
         "## Queries per page, and where a request's time goes when it is alone",
         "",
         "Target: the same number of queries on both sizes. Alone: one request with no other "
-        "running, after a warm-up; DB: the time it spent in its queries.",
+        "running, after a warm-up; DB: the time it spent in its queries. HTML: its size, and "
+        "in brackets what the server sent to a client accepting gzip.",
         "",
         "| Role | Page | Demo queries | Large queries | Same | Demo alone / DB ms | "
-        "Large alone / DB ms | HTML KB demo / large |",
+        "Large alone / DB ms | HTML KB (sent) demo / large |",
         "|---|---|---:|---:|---|---:|---:|---:|",
     ]
     demo, large = (_by_key(run["pages"].get(size, [])) for size in SIZES)
@@ -89,9 +90,13 @@ def _queries(run, tally):
             f"| {key[0]} | {key[1]} | {small['queries']} | {big['queries']} | "
             f"{'pass' if same else '**FAIL**'} | {small['alone_ms']:.0f} / {small['db_ms']:.0f} | "
             f"{big['alone_ms']:.0f} / {big['db_ms']:.0f} | "
-            f"{small['html_kb']:.0f} / {big['html_kb']:.0f} |"
+            f"{_kb(small)} / {_kb(big)} |"
         )
     return lines
+
+
+def _kb(result):
+    return f"{result['html_kb']:.0f} ({result['sent_kb']:.0f})"
 
 
 def _browser(run, tally):
