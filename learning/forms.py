@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms.models import BaseInlineFormSet, inlineformset_factory, modelform_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -34,10 +35,23 @@ class RowForm(forms.ModelForm):
 class RowFormSet(BaseInlineFormSet):
     """The repeating rows of a sheet.
 
+    On the edit page of a long sheet, an unbound formset shows one page of its rows (`window`,
+    see `paginate_rows`); bound, it reads every row of the sheet, so a row posted from its page
+    is found wherever it now stands.
+
     A row that someone else removed while this person was editing stays in the form as a new
     row with what they typed, instead of failing on its hidden id (an error nobody can see or
     correct). `vanished_forms()` names those rows so the page can say what happened; saving
     adds them back, and a row marked "Remove" is simply gone."""
+
+    window = None
+
+    def get_queryset(self):
+        if self.window is None or self.is_bound:
+            return super().get_queryset()
+        if not hasattr(self, "_shown_rows"):
+            self._shown_rows = super().get_queryset()[self.window]
+        return self._shown_rows
 
     def _construct_form(self, i, **kwargs):
         if not self.is_bound or i >= self.initial_form_count():
@@ -191,6 +205,42 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
         formset.extra = max(formset.extra, len(rows))
         formsets.append(formset)
     return form, formsets
+
+
+# A long sheet's edit page shows this many rows of each kind at a time.
+ROWS_PER_PAGE = 25
+
+
+def rows_page(formsets, number):
+    """The page of rows `number` (from `?page=`) of a saved sheet's edit page: Django's Page
+    over the longest kind of rows, so the pagination template can link the others."""
+    for formset in formsets:
+        formset.row_count = formset.get_queryset().count()
+    longest = max((formset.row_count for formset in formsets), default=0)
+    return Paginator(range(longest), ROWS_PER_PAGE).get_page(number)
+
+
+def paginate_rows(formsets, page):
+    """Show `page`'s rows of each kind of rows too long for one page; shorter kinds are shown
+    whole on every page. A long kind takes new rows on its last page only (elsewhere the
+    page's row count is its maximum, which hides "Add"), and never more than the tool allows
+    in all. Bound formsets read every row of the sheet, so only their maximum changes."""
+    start = first_row(page)
+    for formset in formsets:
+        if formset.row_count <= ROWS_PER_PAGE:
+            continue
+        formset.max_num -= start
+        if formset.is_bound:
+            continue
+        formset.window = slice(start, start + ROWS_PER_PAGE)
+        if start + ROWS_PER_PAGE < formset.row_count:
+            formset.extra = 0
+            formset.max_num = formset.initial_form_count()
+
+
+def first_row(page):
+    """The position of `page`'s first row among the sheet's rows (see `sheet_save_rows`)."""
+    return (page.number - 1) * ROWS_PER_PAGE
 
 
 def cleaned_rows(formsets):

@@ -19,7 +19,16 @@ from rules.contrib.views import PermissionRequiredMixin
 from partnerships.models import LocalGovernment, Partnership, Programme
 
 from .. import services
-from ..forms import CommentForm, OwnersForm, ReturnForm, build_forms, cleaned_rows
+from ..forms import (
+    CommentForm,
+    OwnersForm,
+    ReturnForm,
+    build_forms,
+    cleaned_rows,
+    first_row,
+    paginate_rows,
+    rows_page,
+)
 from ..history import changes_since
 from ..locking import Conflict, VersionForm
 from ..tools.registry import get_tool
@@ -343,7 +352,18 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         return self.object.owner_for(self.request.user)
 
     def draft_key(self):
-        return f"sheet-{self.tool.slug}-{self.object.pk}"
+        key = f"sheet-{self.tool.slug}-{self.object.pk}"
+        return f"{key}-rows-{self.rows_page.number}" if self.rows_page.number > 1 else key
+
+    def build(self, data=None, files=None):
+        """A long sheet is edited a page of rows at a time (`?page=`, kept when saving)."""
+        form, formsets = super().build(data, files)
+        self.rows_page = rows_page(formsets, self.request.GET.get("page"))
+        paginate_rows(formsets, self.rows_page)
+        return form, formsets
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rows_page=self.rows_page, **kwargs)
 
     def handle_no_permission(self):
         sheet = self.get_object()
@@ -379,6 +399,7 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
                 version=started_from,
                 values=form.cleaned_data,
                 rows=cleaned_rows(formsets),
+                first_row=first_row(self.rows_page),
             )
         except Conflict:
             return self.conflict(form, formsets, started_from=started_from)
