@@ -4,7 +4,7 @@ import importlib
 import types
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from sdgp.demo import MODULES
 
@@ -28,6 +28,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             for dotted_path in MODULES:
                 importlib.import_module(dotted_path).load(world)
+        if connection.vendor == "postgresql":
+            # Table statistics now, not at autovacuum's next pass: without them the planner
+            # guesses, and the first pages after loading pay for it.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if not quiet:
             self.print_accounts(world, password)
 
