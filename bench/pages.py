@@ -31,6 +31,26 @@ ROLES = {
 # Whose tool sheets each role opens: its own municipality's, else those of the South partner.
 SHEETS_OF = {"focal point North": "Laarne"}
 PASSWORD = "demo"
+# The pages a person opens that the benchmark leaves out, and why; every other page of the app
+# is measured (tests/test_bench.py checks that a new page is one or the other).
+NOT_MEASURED = {
+    "login": "a form of two fields, before any data",
+    "password_change": "a form of three fields",
+    "invitation_accept": "a form of a few fields, before the person has any data",
+    "learning:attachment_download": "a file as it was uploaded, in byte ranges",
+    "learning:sheet_create": "a new sheet: the edit page of a filled-in one, measured, is larger",
+    "learning:sheet_print": "the HTML of the PDF, measured as the PDF",
+    "learning:question_drop": "a form of two fields about one question",
+    "learning:question_reformulate": "a form of a few fields about one question",
+    "learning:response_create": "a form of a text and a file",
+    "learning:evolution_summary_update": "a form of five texts",
+    "partnerships:partnership_create": "a staff form of a few fields",
+    "partnerships:partnership_status": "a staff form of a few fields",
+    "partnerships:partnership_invite": "a form of a name and an address",
+    "partnerships:localgovernment_create": "a staff form of a few fields",
+    "partnerships:localgovernment_update": "a staff form of a few fields",
+    "partnerships:localgovernment_invite": "a form of a name and an address",
+}
 
 
 def pages():
@@ -63,10 +83,17 @@ def pages():
         ("evolution overview", "read", reverse("learning:evolution_overview", args=[programme])),
     ]
     question_page = [("question", "read", reverse("learning:question_detail", args=[question.pk]))]
+    municipality = [
+        (
+            "municipality",
+            "read",
+            reverse("partnerships:localgovernment_detail", args=[partnership.south_id]),
+        )
+    ]
 
-    def tool_pages(owner_name, action, kind):
+    def tool_pages(owner_name, action, kind, label=None):
         return [
-            (f"{kind} tool {tool.number}", kind, url)
+            (f"{label or kind} tool {tool.number}", kind, url)
             for tool, url in sheet_urls(owner_name, action)
         ]
 
@@ -79,6 +106,9 @@ def pages():
             *tool_pages(south, "sheet_update", "edit"),
             *question_page,
             ("question edit", "edit", reverse("learning:question_update", args=[question.pk])),
+            *municipality,
+            ("tool 5 list", "read", reverse("learning:sheet_list", args=["learning-questions"])),
+            *tool_pages(south, "sheet_history", "read", label="history")[-1:],
             *exchange,
             ("evolution", "read", reverse("learning:evolution", args=[partnership.south_id])),
             overviews[0],
@@ -90,7 +120,13 @@ def pages():
             *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read")[-1:],
             *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit")[2:3],
         ],
-        "staff": [*home, *partnership_page, *exchange, *overviews],
+        "staff": [
+            *home,
+            ("partnerships", "read", reverse("partnerships:partnership_list")),
+            *partnership_page,
+            *exchange,
+            *overviews,
+        ],
         "consultant": [*home, *question_page, overviews[-1]],
         "observer": [*home, *partnership_page, overviews[0]],
     }

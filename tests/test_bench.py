@@ -60,3 +60,26 @@ def test_every_role_opens_its_pages_in_the_larger_programme(settings):
         if page["kind"] != "pdf"
     }
     assert {key: status for key, status in answers.items() if status != 200} == {}
+
+
+def test_every_page_is_measured_or_says_why_not(settings):
+    """A page added later enters the benchmark, or `NOT_MEASURED` says why it need not."""
+    from django.core.management import call_command
+
+    from bench.pages import NOT_MEASURED
+    from tests.permissions.test_matrix import collect_rows
+    from tests.permissions.urls import patterns
+
+    call_command("seed_demo", quiet=True)
+    measured = {resolve(page["url"]).view_name for page in pages()}
+    opened = {
+        row.name
+        for row in collect_rows()
+        if row.method == "get" and 200 in row.expect.values() and row.url is None
+    }
+    pages_of_the_app = {name for name in opened if not name.startswith("admin:")} - {"healthz"}
+
+    assert pages_of_the_app - measured - set(NOT_MEASURED) == set()
+    assert measured & set(NOT_MEASURED) == set()
+    # No reason left behind for a page that is gone.
+    assert set(NOT_MEASURED) <= {pattern.key for pattern in patterns()}
