@@ -251,6 +251,11 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
 
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_programme"):  # once for the permission, once for the page
+            self._programme = super().get_object(queryset)
+        return self._programme
+
     def get_context_data(self, **kwargs):
         programme, user = self.object, self.request.user
         questions = LearningQuestion.objects.visible_to(user)
