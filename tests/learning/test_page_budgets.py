@@ -82,3 +82,60 @@ def test_a_longer_table_costs_the_same_queries(client, partnership, laarne, foca
 
     assert shown_larger > shown > 0
     assert larger == small
+
+
+def reformulated(question, by, times):
+    """The question's wording after `times` reformulations."""
+    for step in range(times):
+        question = question.reformulate(
+            text=f"{question.text} (sharper {step})", by=by, date=question.changed_date
+        )
+    return question
+
+
+@pytest.mark.parametrize("page", ["question", "evolution"])
+def test_a_longer_lineage_costs_the_same_queries(client, partnership, laarne, focal_point, page):
+    client.force_login(focal_point)
+    table = LearningQuestionTableFactory(owners=[laarne], status="shared")
+
+    def url(question):
+        if page == "question":
+            return reverse("learning:question_detail", args=[question.pk])
+        return reverse("learning:evolution", args=[laarne.pk])
+
+    short = reformulated(LearningQuestionFactory(table=table, order=1), focal_point, 2)
+    small, shown = measure(client, url(short))
+    table.questions.all().delete()
+    longer = reformulated(LearningQuestionFactory(table=table, order=1), focal_point, 9)
+    larger, shown_larger = measure(client, url(longer))
+
+    assert shown_larger == 10 and shown == 3
+    assert larger == small
+
+
+def test_the_evolution_timeline_shows_a_page_of_threads(client, partnership, laarne, focal_point):
+    client.force_login(focal_point)
+    long_table(laarne, focal_point, 14)
+    url = reverse("learning:evolution", args=[laarne.pk])
+
+    first, second = client.get(url), client.get(url, {"page": 2})
+
+    assert first.text.count('class="evolution-thread') == 10
+    assert second.text.count('class="evolution-thread') == 4
+    # The reformulated first question keeps its first wording in its thread.
+    assert first.text.count("How can the municipality learn lesson") == 11
+
+
+def test_the_evolution_overview_shows_a_page_of_municipalities(
+    client, programme, partnership, consultant
+):
+    client.force_login(consultant)
+    grow(programme, consultant, 11)
+    url = reverse("learning:evolution_overview", args=[programme.pk])
+
+    first, second = client.get(url), client.get(url, {"page": 2})
+
+    rows = 'scope="row"><a href="/'
+    assert first.text.count(rows) == 20
+    assert second.text.count(rows) == 2
+    assert 'href="?page=2"' in first.text

@@ -3,7 +3,12 @@
 
 from dataclasses import dataclass, field
 
-from .models import EvolutionSummary, LearningQuestion
+from django.db.models import Exists, OuterRef
+
+from partnerships.models import LocalGovernment
+
+from .models import EvolutionSummary, LearningQuestion, LearningQuestionTable
+from .models.lineage import ancestor_pks
 
 
 @dataclass
@@ -21,10 +26,9 @@ class Thread:
         return self.wordings[0]
 
 
-def evolution_threads(questions, *, readable=None):
-    """A thread for each question that no later wording among `questions` replaces: the
-    current questions, the dropped ones. Earlier wordings come from the whole history (so a
-    joint question shows the questions of each owner it grew from), limited to `readable`."""
+def thread_ends(questions):
+    """The questions that no later wording among `questions` replaces, the last wording of each
+    thread: the current questions in order, then the dropped ones."""
     questions = list(questions)
     pks = {question.pk for question in questions}
     replaced_here = set(
@@ -34,12 +38,22 @@ def evolution_threads(questions, *, readable=None):
     )
     ends = [question for question in questions if question.pk not in replaced_here]
     ends.sort(key=lambda q: (q.status != LearningQuestion.Status.ACTIVE, q.order, q.pk))
-    threads = [Thread(wordings=[*end.ancestors(), end]) for end in ends]
-    if readable is not None:
-        every = {wording.pk for thread in threads for wording in thread.wordings}
-        allowed = set(readable.filter(pk__in=every).values_list("pk", flat=True))
-        for thread in threads:
-            thread.wordings = [wording for wording in thread.wordings if wording.pk in allowed]
+    return ends
+
+
+def evolution_threads(ends, *, readable=None):
+    """A thread for each of `ends` (see thread_ends). Earlier wordings come from the whole
+    history (so a joint question shows the questions of each owner it grew from), limited to
+    `readable`: the lineages in one query, their wordings in another."""
+    lineages = ancestor_pks(LearningQuestion.replaces.through, [end.pk for end in ends])
+    every = {end.pk for end in ends}.union(*lineages.values())
+    source = LearningQuestion.objects if readable is None else readable
+    allowed = {wording.pk: wording for wording in source.filter(pk__in=every)}
+    threads = []
+    for end in ends:
+        earlier = [allowed[pk] for pk in lineages.get(end.pk, ()) if pk in allowed]
+        earlier.sort(key=lambda q: (q.changed_date, q.pk))
+        threads.append(Thread(wordings=[*earlier, end] if end.pk in allowed else earlier))
     return threads
 
 
@@ -72,34 +86,66 @@ class EvolutionRow:
         return phrases or ([self.application] if self.application else [])
 
 
-def evolution_rows(programme, questions):
+def row_order(summary, local_government):
+    """Rows follow the summaries' order, then the municipalities' names."""
+    return (summary.order if summary else 999, local_government.name)
+
+
+def evolution_local_governments(programme, questions):
+    """The municipalities that have a row in appendix 8.11, in the rows' order: the owners of
+    the tables of `questions` in the programme (to page through before building the rows)."""
+    tables = questions.filter(table__programme=programme).values("table")
+    owners = LearningQuestionTable.owners.through.objects.filter(learningquestiontable__in=tables)
+    summaries = {
+        summary.local_government_id: summary
+        for summary in EvolutionSummary.objects.filter(programme=programme).only(
+            "local_government", "order"
+        )
+    }
+    return sorted(
+        LocalGovernment.objects.filter(pk__in=owners.values("localgovernment")),
+        key=lambda local_government: row_order(
+            summaries.get(local_government.pk), local_government
+        ),
+    )
+
+
+def evolution_rows(programme, questions, *, local_governments=None):
     """The rows of appendix 8.11 for a programme, from the history of `questions`: initial
     questions are the first wordings (those replacing nothing), final questions the current
     ones. A joint question appears under each of its owners. Rows follow the summaries'
-    order, then the municipalities' names."""
+    order, then the municipalities' names. Given `local_governments` (a page of them), only
+    their rows."""
+    questions = questions.filter(table__programme=programme)
+    summaries = EvolutionSummary.objects.filter(programme=programme)
+    if local_governments is not None:
+        shown = {local_government.pk for local_government in local_governments}
+        questions = questions.filter(
+            table__in=LearningQuestionTable.objects.filter(owners__in=shown).values("pk")
+        )
+        summaries = summaries.filter(local_government__in=shown)
+    replaces_any = LearningQuestion.replaces.through.objects.filter(
+        from_learningquestion=OuterRef("pk")
+    )
     questions = list(
-        questions.filter(table__programme=programme)
-        .prefetch_related("table__owners", "replaces")
+        questions.annotate(is_reformulation=Exists(replaces_any))
+        .prefetch_related("table__owners")
         .order_by("changed_date", "order", "pk")
     )
-    summaries = {
-        summary.local_government_id: summary
-        for summary in EvolutionSummary.objects.filter(programme=programme)
-    }
+    summaries = {summary.local_government_id: summary for summary in summaries}
     rows = {}
     for question in questions:
         for owner in question.table.owners.all():
+            if local_governments is not None and owner.pk not in shown:
+                continue
             row = rows.setdefault(owner.pk, EvolutionRow(owner, summaries.get(owner.pk)))
-            if not question.replaces.all():
+            if not question.is_reformulation:
                 row.initial.append(question)
             if question.is_active:
                 row.final.append(question)
     for row in rows.values():
         row.final.sort(key=lambda q: (q.order, q.pk))
-    return sorted(
-        rows.values(),
-        key=lambda row: (row.summary.order if row.summary else 999, row.local_government.name),
-    )
+    return sorted(rows.values(), key=lambda row: row_order(row.summary, row.local_government))
 
 
 def supply_and_demand(programme, questions):

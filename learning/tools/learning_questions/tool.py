@@ -1,6 +1,8 @@
 """Tool 5 as the registry sees it: the table's fields and question rows, the partial's context
 and the sample."""
 
+from functools import partial
+
 from django.utils.translation import gettext_lazy as _
 
 from learning.tools.registry import Inline, Step, Tool, register
@@ -49,17 +51,28 @@ class LearningQuestionsTool(Tool):
         }
 
     def page_context(self, *, request, sheet, owner):
-        """The partial's context, with only the earlier wordings this reader may see."""
-        context = super().page_context(request=request, sheet=sheet, owner=owner)
-        if context.get("earlier_questions"):
-            earlier = context["earlier_questions"]
-            readable = set(
-                LearningQuestion.objects.visible_to(request.user)
-                .filter(pk__in=[question.pk for question in earlier])
-                .values_list("pk", flat=True)
-            )
-            context["earlier_questions"] = [q for q in earlier if q.pk in readable]
-        return context
+        """The partial's context, with only the earlier wordings this reader may see. Each is
+        fetched when the partial renders (the template calls it): the edit page does not."""
+        if sheet is None or sheet.pk is None:
+            return {}
+        return {
+            "current_questions": partial(self.current_questions, sheet),
+            "earlier_questions": partial(self.readable_earlier_questions, sheet, request.user),
+        }
+
+    def current_questions(self, sheet):
+        return list(sheet.current_questions())
+
+    def readable_earlier_questions(self, sheet, user):
+        earlier = list(sheet.earlier_questions())
+        if not earlier:
+            return earlier
+        readable = set(
+            LearningQuestion.objects.visible_to(user)
+            .filter(pk__in=[question.pk for question in earlier])
+            .values_list("pk", flat=True)
+        )
+        return [question for question in earlier if question.pk in readable]
 
     def sample(self, owner):
         """Valid input for a new table (see the registry)."""

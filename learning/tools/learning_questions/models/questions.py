@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,8 @@ from learning.locking import Versioned
 from learning.tools.base import SheetRow, ToolSheet
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
+
+from .lineage import lineage_sql
 
 
 class LearningQuestionTable(ToolSheet):
@@ -96,6 +99,15 @@ class LearningQuestionQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status=LearningQuestion.Status.ACTIVE)
+
+    def earlier_than(self, *questions):
+        """The earlier wordings the questions grew from, however many steps back, in one
+        query."""
+        pks = [question.pk for question in questions]
+        if not pks:
+            return self.none()
+        through = LearningQuestion.replaces.through
+        return self.filter(pk__in=RawSQL(*lineage_sql(through, pks, columns="ancestor")))
 
     def owned_by(self, local_government):
         return self.filter(table__owners=local_government)
@@ -218,13 +230,7 @@ class LearningQuestion(Versioned, SheetRow):
 
     def ancestors(self):
         """Every earlier wording this one grew from, oldest first."""
-        seen, stack = {}, list(self.replaces.all())
-        while stack:
-            question = stack.pop()
-            if question.pk not in seen:
-                seen[question.pk] = question
-                stack.extend(question.replaces.all())
-        return sorted(seen.values(), key=lambda q: (q.changed_date, q.pk))
+        return list(LearningQuestion.objects.earlier_than(self).order_by("changed_date", "pk"))
 
     def _refuse_unless_active(self):
         if not self.is_active:

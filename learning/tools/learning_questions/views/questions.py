@@ -4,6 +4,7 @@ overview for the report and the consultant's summary phrases."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +15,12 @@ from rules.contrib.views import PermissionRequiredMixin
 from learning.locking import Conflict, VersionForm, claim
 from partnerships.models import LocalGovernment, Programme
 
-from ..evolution import evolution_rows, evolution_threads
+from ..evolution import (
+    evolution_local_governments,
+    evolution_rows,
+    evolution_threads,
+    thread_ends,
+)
 from ..forms import (
     CoachingNoteForm,
     DropForm,
@@ -62,10 +68,6 @@ def detail_context(request, question, **forms):
         "view_notes": user.has_perm("learning.view_coachingnote", question),
     }
     visible = LearningQuestion.objects.visible_to(user)
-    earlier = question.ancestors()
-    visible_earlier = set(
-        visible.filter(pk__in=[q.pk for q in earlier]).values_list("pk", flat=True)
-    )
     context = {
         "question": question,
         "table": question.table,
@@ -75,7 +77,7 @@ def detail_context(request, question, **forms):
         "responses": question.responses.select_related(
             "local_government", "author", "subquestion"
         ).prefetch_related("attachments"),
-        "earlier": [q for q in earlier if q.pk in visible_earlier],
+        "earlier": visible.earlier_than(question).order_by("changed_date", "pk"),
         "later": visible.filter(replaces=question),
         "subquestion_statuses": question.subquestions.model.AnswerStatus.choices,
         "draft_saved": request.session.pop(DRAFT_SAVED, None),
@@ -223,20 +225,19 @@ class EvolutionView(DetailView):
 
     template_name = "learning/questions/evolution.html"
     context_object_name = "local_government"
+    paginate_by = 10  # threads
 
     def get_queryset(self):
         return LocalGovernment.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         readable = LearningQuestion.objects.visible_to(self.request.user)
-        questions = (
-            readable.owned_by(self.object)
-            .select_related("table__programme")
-            .prefetch_related("replaces", "sdg_tags")
-            .distinct()
+        questions = readable.owned_by(self.object).select_related("table__programme").distinct()
+        page = Paginator(thread_ends(questions), self.paginate_by).get_page(
+            self.request.GET.get("page")
         )
-        threads = evolution_threads(questions, readable=readable)
-        return super().get_context_data(threads=threads, **kwargs)
+        threads = evolution_threads(page.object_list, readable=readable)
+        return super().get_context_data(threads=threads, page_obj=page, **kwargs)
 
 
 class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
@@ -245,19 +246,29 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
     permission_required = "learning.view_programme_exchange"
     template_name = "learning/questions/evolution_overview.html"
     context_object_name = "programme"
+    paginate_by = 20  # municipalities, in both tables
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
 
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_programme"):  # once for the permission, once for the page
+            self._programme = super().get_object(queryset)
+        return self._programme
+
     def get_context_data(self, **kwargs):
         programme, user = self.object, self.request.user
-        rows = evolution_rows(programme, LearningQuestion.objects.visible_to(user))
+        questions = LearningQuestion.objects.visible_to(user)
+        page = Paginator(
+            evolution_local_governments(programme, questions), self.paginate_by
+        ).get_page(self.request.GET.get("page"))
+        rows = evolution_rows(programme, questions, local_governments=page.object_list)
         for row in rows:
             summary = row.summary or EvolutionSummary(
                 programme=programme, local_government=row.local_government
             )
             row.can_edit = user.has_perm("learning.change_evolutionsummary", summary)
-        return super().get_context_data(rows=rows, **kwargs)
+        return super().get_context_data(rows=rows, page_obj=page, **kwargs)
 
 
 class EvolutionSummaryUpdateView(PermissionRequiredMixin, UpdateView):
