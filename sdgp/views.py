@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -10,22 +11,23 @@ from learning import files
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 
+# The partnerships a home page lists; the rest are a click away, a page at a time.
+HOME_ROWS = 10
+
 
 def home(request):
-    """Each role lands where its work is."""
+    """Each role lands where its work is: its own partnerships first, a bounded few of them,
+    with a link to the full list."""
     user = request.user
     access = Access.of(user)
     partnerships = Partnership.objects.visible_to(user).with_sides()
-    own = list(LocalGovernment.objects.of_member(user).select_related("country"))
-    if len(own) == 1 and not access.superuser and not access.staff_of:
+    if len(access.member_of) == 1 and not access.staff_of:
         # A focal point or team member: their municipality and its partnership(s).
+        own = LocalGovernment.objects.select_related("country").get(pk=[*access.member_of][0])
         return render(
             request,
             "home/member.html",
-            {
-                "local_government": own[0],
-                "partnerships": partnerships.of_local_government(own[0]),
-            },
+            {"local_government": own, "partnerships": partnerships.of_local_government(own)},
         )
     if access.superuser or access.staff_of:
         programmes = Programme.objects.visible_to(user)
@@ -34,28 +36,27 @@ def home(request):
             "home/staff.html",
             {
                 "programmes": programmes,
-                "partnerships": partnerships,
+                **_first(partnerships),
                 "status_counts": _counts(partnerships),
             },
         )
     if access.coached_partnerships:
-        return render(
-            request, "home/consultant.html", {"partnerships": partnerships.coached_by(user)}
-        )
-    return render(
-        request,
-        "home/observer.html",
-        {"partnerships": partnerships, "local_governments": own},
-    )
+        return render(request, "home/consultant.html", _first(partnerships.coached_by(user)))
+    return render(request, "home/observer.html", _first(partnerships))
+
+
+def _first(partnerships):
+    """The first rows of `partnerships`, and whether there are more than these."""
+    rows = list(partnerships[: HOME_ROWS + 1])
+    return {"partnerships": rows[:HOME_ROWS], "more_partnerships": len(rows) > HOME_ROWS}
 
 
 def _counts(partnerships):
-    counts = {}
-    for partnership in partnerships:
-        counts[partnership.get_status_display()] = (
-            counts.get(partnership.get_status_display(), 0) + 1
-        )
-    return counts
+    """The number of partnerships in each status, in the order of the statuses."""
+    counts = dict(partnerships.order_by().values_list("status").annotate(count=Count("pk")))
+    return {
+        str(label): counts[value] for value, label in Partnership.Status.choices if value in counts
+    }
 
 
 @login_not_required

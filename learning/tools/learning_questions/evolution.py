@@ -3,11 +3,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
+from learning import sdg
 from partnerships.models import LocalGovernment
 
-from .models import EvolutionSummary, LearningQuestion, LearningQuestionTable
+from .models import EvolutionSummary, LearningQuestion, LearningQuestionTable, SdgTag
 from .models.lineage import ancestor_pks
 
 
@@ -149,13 +150,18 @@ def evolution_rows(programme, questions, *, local_governments=None):
 
 
 def supply_and_demand(programme, questions):
-    """The programme's demand for expertise against the supply: for each current question,
-    who asks it, which partners offer expertise, the partnership's theme; and for each SDG,
-    the municipalities asking about it (the common themes of knowledge-network meetings).
+    """The programme's demand for expertise against the supply: for each of `questions` (a
+    page of them), who asks it, which partners offer expertise, the partnership's theme.
 
     `questions` should carry `response_count` and prefetch the owners and SDG tags."""
-    partnerships = list(programme.partnerships.with_sides())
-    rows, by_goal = [], {}
+    questions = list(questions)
+    owner_pks = {owner.pk for question in questions for owner in question.table.owners.all()}
+    partnerships = list(
+        programme.partnerships.filter(
+            Q(north__in=owner_pks) | Q(south__in=owner_pks)
+        ).select_related("theme", "north", "south")
+    )
+    rows = []
     for question in questions:
         owners = list(question.table.owners.all())
         theirs = [p for p in partnerships for owner in owners if owner in p.sides]
@@ -168,12 +174,19 @@ def supply_and_demand(programme, questions):
                 "theme": next((p.theme for p in theirs if p.theme), None),
             }
         )
-        for goal in question.goals:
-            entry = by_goal.setdefault(goal.number, {"goal": goal, "asking": set(), "count": 0})
-            entry["asking"].update(owners)
-            entry["count"] += 1
-    common = [
-        {**entry, "asking": sorted(entry["asking"], key=str)}
-        for _number, entry in sorted(by_goal.items())
+    return rows
+
+
+def common_goals(questions):
+    """For each SDG that `questions` are tagged with, in order: how many of them, and the names
+    of the municipalities asking about it (the common themes of knowledge-network meetings)."""
+    tags = SdgTag.objects.filter(question__in=questions.values("pk")).order_by()
+    counts = tags.values_list("goal").annotate(count=Count("question", distinct=True))
+    asking = {}
+    owners = tags.values_list("goal", "question__table__owners", "question__table__owners__name")
+    for goal, _owner, name in owners.distinct():
+        asking.setdefault(goal, []).append(name)
+    return [
+        {"goal": sdg.get_goal(goal), "count": count, "asking": sorted(asking[goal])}
+        for goal, count in sorted(counts)
     ]
-    return rows, common

@@ -4,6 +4,7 @@ questions side by side (a partnership's mirror, the programme's supply and deman
 knowledge network)."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from learning import files, sdg, services
 from partnerships.models import Membership, Partnership, Programme
 
-from ..evolution import supply_and_demand
+from ..evolution import common_goals, supply_and_demand
 from ..forms import (
     CoachingNoteForm,
     KnowledgeNetworkFilterForm,
@@ -183,37 +184,45 @@ class PartnershipExchangeView(DetailView):
 
 
 class SupplyDemandView(PermissionRequiredMixin, DetailView):
-    """The programme's demand for expertise (the questions asked) against the supply (the
-    partners who answer), and the themes and goals several municipalities share."""
+    """The programme's demand for expertise (the questions asked, a page at a time) against the
+    supply (the partners who answer), and the goals several municipalities share."""
 
     permission_required = "learning.view_programme_exchange"
     template_name = "learning/exchange/supply_demand.html"
     context_object_name = "programme"
+    paginate_by = 20
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         programme = self.object
+        current = (
+            LearningQuestion.objects.visible_to(self.request.user).active().in_programme(programme)
+        )
         questions = (
-            LearningQuestion.objects.visible_to(self.request.user)
-            .active()
-            .in_programme(programme)
-            .select_related("table")
+            current.select_related("table")
             .prefetch_related("table__owners", "sdg_tags")
             .annotate(response_count=Count("responses", distinct=True))
-            .order_by("table__pk", "order")
+            .order_by("table__pk", "order", "pk")
         )
-        rows, common = supply_and_demand(programme, questions)
-        return super().get_context_data(rows=rows, common=common, **kwargs)
+        page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            page_obj=page,
+            rows=supply_and_demand(programme, page.object_list),
+            common=common_goals(current),
+            **kwargs,
+        )
 
 
 class KnowledgeNetworkView(DetailView):
     """Every current question of the programme, readable by all participating
-    municipalities, to find common questions for knowledge-network meetings."""
+    municipalities, to find common questions for knowledge-network meetings; a page at a
+    time, narrowed by theme or goal."""
 
     template_name = "learning/exchange/knowledge_network.html"
     context_object_name = "programme"
+    paginate_by = 20
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
@@ -221,9 +230,7 @@ class KnowledgeNetworkView(DetailView):
     def get_context_data(self, **kwargs):
         programme, user = self.object, self.request.user
         form = KnowledgeNetworkFilterForm(self.request.GET or None, programme=programme)
-        questions = (
-            LearningQuestion.objects.in_knowledge_network(user).in_programme(programme).with_parts()
-        )
+        questions = LearningQuestion.objects.in_knowledge_network(user).in_programme(programme)
         if form.is_valid():
             if theme := form.cleaned_data["theme"]:
                 themed = programme.partnerships.filter(theme=theme)
@@ -233,16 +240,22 @@ class KnowledgeNetworkView(DetailView):
                 )
             if goal := form.cleaned_data["sdg"]:
                 questions = questions.filter(sdg_tags__goal=goal)
-        questions = list(questions.distinct().order_by("table__pk", "order"))
+        questions = (
+            questions.distinct()
+            .prefetch_related("table__owners", "sdg_tags", "subquestions")
+            .order_by("table__pk", "order", "pk")
+        )
+        page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
         readable = set(
             LearningQuestion.objects.visible_to(user)
-            .filter(pk__in=[q.pk for q in questions])
+            .filter(pk__in=[q.pk for q in page.object_list])
             .values_list("pk", flat=True)
         )
         own = set(Membership.objects.filter(user=user).values_list("local_government", flat=True))
         return super().get_context_data(
             form=form,
-            questions=questions,
+            page_obj=page,
+            questions=page.object_list,
             readable=readable,
             own=own,
             goals=sdg.goals(),

@@ -1,0 +1,145 @@
+"""The programme-wide pages, the home page and the partnership page cost the same number of
+queries on a small and a larger programme, and show a bounded number of rows a page."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    ActivityProfileFactory,
+    FactorAnalysisFactory,
+    LearningQuestionFactory,
+    LearningQuestionTableFactory,
+    PartnershipFactory,
+    PresentationSheetFactory,
+    SouthLocalGovernmentFactory,
+    SwotFactory,
+)
+from tests.learning.test_page_budgets import grow
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = "How can the municipality learn lesson"
+
+
+def measure(client, url, data=None):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+@pytest.mark.parametrize("name", ["learning:knowledge_network", "learning:supply_demand"])
+def test_programme_pages_show_a_page_of_questions_at_a_time(
+    client, programme, partnership, consultant, name
+):
+    client.force_login(consultant)
+    url = reverse(name, args=[programme.pk])
+    grow(programme, consultant, 2)
+    small, first = measure(client, url)
+    grow(programme, consultant, 6)
+    larger, page_one = measure(client, url)
+    _, page_two = measure(client, url, {"page": 2})
+
+    assert larger == small
+    assert first.text.count(QUESTION) < 20
+    assert page_one.text.count(QUESTION) == 20
+    assert 0 < page_two.text.count(QUESTION) <= 20
+    assert "?page=2" in page_one.text
+
+
+def test_the_knowledge_network_keeps_its_filter_in_the_page_links(
+    client, programme, partnership, consultant
+):
+    grow(programme, consultant, 8)
+    for question in LearningQuestionFactory._meta.model.objects.filter(status="active"):
+        question.set_tags(["16.7"])
+    client.force_login(consultant)
+    url = reverse("learning:knowledge_network", args=[programme.pk])
+    page = client.get(url, {"sdg": 16}).text
+    assert "?sdg=16&amp;page=2" in page
+    second = client.get(url, {"sdg": 16, "page": 2})
+    assert 0 < len(second.context["questions"]) <= 20
+
+
+def test_the_common_goals_count_every_question_not_only_the_page(
+    client, staff, programme, partnership, consultant
+):
+    grow(programme, consultant, 8)
+    tagged = LearningQuestionFactory._meta.model.objects.filter(status="active")
+    for question in tagged:
+        question.set_tags(["16.7", "16"])
+    client.force_login(staff)
+    response = client.get(reverse("learning:supply_demand", args=[programme.pk]))
+    common = {entry["goal"].number: entry for entry in response.context["common"]}
+    assert common[16]["count"] == tagged.count() > 20
+    assert len(common[16]["asking"]) == 16
+
+
+@pytest.mark.parametrize("role", ["staff", "consultant", "observer"])
+def test_the_home_page_lists_a_bounded_few_partnerships_with_a_link_to_all(
+    client, request, programme, partnership, ouinhi, role
+):
+    user = request.getfixturevalue(role)
+
+    def more(count):
+        for _ in range(count):
+            south = SouthLocalGovernmentFactory(country=ouinhi.country, umbrella=ouinhi.umbrella)
+            other = PartnershipFactory(programme=programme, south=south)
+            if role == "consultant":
+                other.consultants.add(user)
+
+    client.force_login(user)
+    more(2)
+    small, few = measure(client, reverse("home"))
+    more(12)
+    larger, many = measure(client, reverse("home"))
+
+    assert larger == small
+    assert len(few.context["partnerships"]) == 3
+    assert len(many.context["partnerships"]) == 10
+    assert not few.context["more_partnerships"]
+    assert many.context["more_partnerships"]
+    link = reverse("partnerships:partnership_list")
+    assert many.text.count(f'"{link}"') == few.text.count(f'"{link}"') + 1
+
+
+def test_the_partnership_list_pages_keep_the_status_filter(client, staff, programme, partnership):
+    for _ in range(55):
+        PartnershipFactory(programme=programme)
+    client.force_login(staff)
+    url = reverse("partnerships:partnership_list")
+    page = client.get(url, {"status": "active"})
+    assert len(page.context["object_list"]) == 50
+    assert "?status=active&amp;page=2" in page.text
+
+
+def sheets(owner, programme):
+    for factory in (
+        PresentationSheetFactory,
+        ActivityProfileFactory,
+        FactorAnalysisFactory,
+        SwotFactory,
+    ):
+        factory(owners=[owner], programme=programme)
+    LearningQuestionTableFactory(owners=[owner], programme=programme, status="shared")
+
+
+@pytest.mark.parametrize("role", ["staff", "focal_point", "observer"])
+def test_the_partnership_page_costs_the_same_with_more_sheets(
+    client, request, programme, partnership, laarne, ouinhi, role
+):
+    client.force_login(request.getfixturevalue(role))
+    url = partnership.get_absolute_url()
+    sheets(laarne, programme)
+    sheets(ouinhi, programme)
+    small, _ = measure(client, url)
+    for _ in range(3):
+        sheets(laarne, programme)
+        sheets(ouinhi, programme)
+        PartnershipFactory(programme=programme)
+    larger, response = measure(client, url)
+
+    assert larger == small
+    assert response.text.count("Laarne") > 3
