@@ -29,20 +29,26 @@ def _one_line(text):
     return " ".join(str(text).split())
 
 
-def strategy_chart(rows):
+def strategy_chart(rows, *, legend=True):
     """Each strategy as a point: level of participation (quantity, 1-10) across, added value
     (quality, 1-10) up. `rows` holds (strategy text, quantity, quality) in table order; a point is
-    labelled with its row number, and strategies with the same scores share one point."""
+    labelled with its row number, and strategies with the same scores share one point.
+
+    Without `legend`, the chart leaves out the list of numbered strategies below the plot, for a
+    page whose table already numbers them (the PDF: WeasyPrint lays out SVG text one letter at a
+    time, and a long legend was most of a PDF's time and taller than an A4 page)."""
     groups = {}
-    legend = []
+    numbered = []
     for number, (text, quantity, quality) in enumerate(rows, start=1):
         if quantity is None or quality is None:
             continue
         key = (int(quantity), int(quality))
         groups.setdefault(key, []).append((number, _one_line(text)))
-        legend.append((number, _one_line(text)))
+        numbered.append((number, _one_line(text)))
 
-    height = TOP + PLOT_HEIGHT + AXIS_AREA + LEGEND_LINE * max(len(legend), 1) + 8
+    show_legend = legend or not numbered  # with no point, the legend's place says so
+    legend_lines = max(len(numbered), 1) if show_legend else 0
+    height = TOP + PLOT_HEIGHT + AXIS_AREA + LEGEND_LINE * legend_lines + 8
     title = escape(_("Strategies by level of participation and added value"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="strategy-chart" role="img" '
@@ -57,7 +63,8 @@ def strategy_chart(rows):
     parts += _axis_titles()
     for (quantity, quality), members in sorted(groups.items()):
         parts.append(_point(quantity, quality, members))
-    parts += _legend(legend)
+    if show_legend:
+        parts += _legend(numbered)
     parts.append("</svg>")
     return "".join(parts)
 

@@ -4,24 +4,40 @@ The document's links resolve against an internal base URL, and the URL fetcher a
 for our own static files (collected or found by the finders) and media files; anything else,
 another host, a file: URL or a path outside those folders, is refused, so a PDF never reaches
 the network or the server's file system.
+
+Every PDF is styled by the same print stylesheets, parsed once per process: a print template
+links them only for the browser (`{% if not pdf %}`), since parsing them again took longer than
+laying out a page of text.
 """
 
 import mimetypes
+import ssl
+from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import translation
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://sdgp.internal/"
+PRINT_STYLESHEETS = ("css/print.css", "css/tools.css")
+
+# The fetcher never opens a connection, so it needs no certificates. Without a context of its
+# own, each fetcher would build the default one, loading the system's certificate store: about
+# 20 ms, as long as the layout of a page of text.
+NO_NETWORK = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class LocalFilesFetcher(URLFetcher):
     """Serves `/static/...` and `/media/...` of BASE_URL from disk; refuses everything else."""
+
+    def __init__(self, **kwargs):
+        super().__init__(ssl_context=NO_NETWORK, allowed_protocols=("data",), **kwargs)
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
@@ -65,9 +81,26 @@ def _inside(root, relative):
     return candidate if candidate.is_relative_to(root) else None
 
 
+@cache
+def _parsed_print_stylesheets():
+    fetcher = LocalFilesFetcher()
+    return tuple(
+        CSS(url=urljoin(BASE_URL, static(name)), url_fetcher=fetcher) for name in PRINT_STYLESHEETS
+    )
+
+
+def print_stylesheets():
+    """The print stylesheets, parsed once per process (WeasyPrint only reads them afterwards,
+    so threads share them); with DEBUG on, on each call, so that edits show at once."""
+    if settings.DEBUG:
+        _parsed_print_stylesheets.cache_clear()
+    return _parsed_print_stylesheets()
+
+
 def render_pdf(template_name, context, *, language):
-    """Render the template in `language` and return the PDF as bytes."""
+    """Render the template in `language`, with `pdf` true in its context, and return the PDF
+    as bytes."""
     with translation.override(language):
-        html = render_to_string(template_name, context)
+        html = render_to_string(template_name, {**context, "pdf": True})
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
-    return document.write_pdf()
+    return document.write_pdf(stylesheets=print_stylesheets())

@@ -42,10 +42,15 @@ class ActivityProfile(ToolSheet):
         """The strategies in table order, read once for the table and the chart."""
         return list(self.strategies.all())
 
-    def chart_svg(self):
+    def chart_svg(self, *, legend=True):
         """The strategies by quantity and quality, as inline SVG (page, print and PDF)."""
         rows = [(s.strategy, s.quantity, s.quality) for s in self.strategy_rows]
-        return mark_safe(strategy_chart(rows))  # noqa: S308 (strategy_chart escapes all text)
+        # strategy_chart escapes all text.
+        return mark_safe(strategy_chart(rows, legend=legend))  # noqa: S308
+
+    def chart_svg_without_legend(self):
+        """The chart for the PDF, where the table above numbers the strategies in full."""
+        return self.chart_svg(legend=False)
 
 
 class Strategy(SheetRow):

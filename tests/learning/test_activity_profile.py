@@ -15,6 +15,16 @@ from tests.factories import ActivityProfileFactory, StrategyFactory
 pytestmark = pytest.mark.django_db
 
 TOOL = get_tool("activity-profile")
+
+
+class PDF:
+    """Stands for WeasyPrint's document where only the HTML handed to it matters."""
+
+    @staticmethod
+    def write_pdf(**kwargs):
+        return b"%PDF"
+
+
 SCORE_ERROR = "Give a score from 1 (very low) to 10 (very high)."
 
 
@@ -238,6 +248,23 @@ def test_the_pdf_carries_the_same_chart(client, consultant, laarne, programme):
     assert printed.count('class="strategy-point"') == 2
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_pdf_leaves_the_numbering_of_the_chart_to_the_table(
+    client, consultant, laarne, programme, monkeypatch
+):
+    rendered = []
+    monkeypatch.setattr("sdgp.pdf.HTML", lambda string, **kwargs: rendered.append(string) or PDF)
+    sheet = profile(laarne, programme, strategies=0)
+    StrategyFactory(sheet=sheet, strategy="Walk with residents", quantity=6, quality=8)
+    client.force_login(consultant)
+
+    client.get(reverse("learning:sheet_pdf", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
+
+    (html,) = rendered
+    assert html.count('class="strategy-point"') == 1
+    assert html.count("Walk with residents") == 2  # the table's row and the point's tooltip
+    assert "<tspan" not in html
 
 
 def test_other_tools_can_suggest_the_projects_described(

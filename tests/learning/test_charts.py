@@ -102,3 +102,19 @@ def test_axis_labels_follow_the_language():
         french = charts.strategy_chart([("Un", 5, 5)])
     # Same picture, labels from the French catalogue (identical until it is translated).
     assert len(points(french)) == len(points(english))
+
+
+def test_without_its_legend_the_chart_keeps_its_points_and_is_shorter():
+    rows = [("First", 3, 4), ("Second", 7, 2)]
+    full = parse(charts.strategy_chart(rows))
+    short = parse(charts.strategy_chart(rows, legend=False))
+
+    assert len(short.findall(f"{SVG}g")) == 2
+    assert short.findall(f"{SVG}text[{SVG}tspan]") == []
+    drawn = " ".join("".join(text.itertext()) for text in short.iter(f"{SVG}text"))
+    assert "First" not in drawn  # only in the point's tooltip
+    assert int(short.get("height")) == int(full.get("height")) - 2 * charts.LEGEND_LINE
+
+
+def test_empty_chart_says_so_without_its_legend_too():
+    assert "No strategies scored yet." in charts.strategy_chart([], legend=False)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from sdgp import pdf
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, local_path, render_pdf
 from tests.factories import SwotFactory
 
@@ -53,9 +54,10 @@ def test_anything_else_is_refused(url, media_file):
 
 
 @pytest.mark.django_db
-def test_the_pdf_of_a_sheet_asks_for_the_print_stylesheets_only(
+def test_the_pdfs_of_sheets_ask_for_the_print_stylesheets_only_and_once(
     client, focal_point, laarne, monkeypatch
 ):
+    pdf._parsed_print_stylesheets.cache_clear()
     fetched = []
     fetch = LocalFilesFetcher.fetch
     monkeypatch.setattr(
@@ -66,10 +68,33 @@ def test_the_pdf_of_a_sheet_asks_for_the_print_stylesheets_only(
     sheet = SwotFactory(owners=[laarne])
     client.force_login(focal_point)
 
-    response = client.get(reverse("learning:sheet_pdf", kwargs={"slug": "swot", "pk": sheet.pk}))
+    url = reverse("learning:sheet_pdf", kwargs={"slug": "swot", "pk": sheet.pk})
 
-    assert response.content.startswith(b"%PDF")
+    first, second = client.get(url), client.get(url)
+
+    assert first.content.startswith(b"%PDF") and second.content.startswith(b"%PDF")
     assert fetched == [f"{BASE_URL}static/css/print.css", f"{BASE_URL}static/css/tools.css"]
+
+
+def test_the_print_stylesheets_are_read_again_for_each_pdf_with_debug_on(settings):
+    settings.DEBUG = True
+
+    assert pdf.print_stylesheets()[0] is not pdf.print_stylesheets()[0]
+
+
+@pytest.mark.django_db
+def test_the_print_view_links_the_print_stylesheets_for_the_browser(client, focal_point, laarne):
+    sheet = SwotFactory(owners=[laarne])
+    client.force_login(focal_point)
+
+    response = client.get(reverse("learning:sheet_print", kwargs={"slug": "swot", "pk": sheet.pk}))
+
+    assert b"css/print.css" in response.content and b"css/tools.css" in response.content
+
+
+def test_the_fetcher_builds_no_certificate_store():
+    assert LocalFilesFetcher().fetch("data:text/plain,ok").read() == b"ok"
+    assert pdf.NO_NETWORK.cert_store_stats()["x509"] == 0
 
 
 def test_render_pdf_renders_in_the_language_asked_for(monkeypatch):
