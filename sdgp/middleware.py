@@ -1,3 +1,4 @@
+from django.middleware import gzip
 from django.utils import translation
 
 
@@ -51,3 +52,26 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class GZipMiddleware(gzip.GZipMiddleware):
+    """Django's gzip, for the pages and data the app renders, not for files.
+
+    Images, PDFs, clips and office documents are compressed already, and a response that
+    answers or offers byte ranges (attachments, `Range: bytes=...`) must send the very bytes it
+    names: such responses go out as their view made them. Static files never reach this
+    middleware: WhiteNoise, above it, answers them with its own pre-compressed copies.
+    """
+
+    compressible = ("text/", "application/json", "application/javascript", "image/svg+xml")
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if (
+            response.status_code == 206
+            or response.has_header("Content-Range")
+            or response.has_header("Accept-Ranges")
+            or not content_type.startswith(self.compressible)
+        ):
+            return response
+        return super().process_response(request, response)

@@ -50,10 +50,11 @@ def test_delete_checkbox_is_offered_as_remove():
     assert 'id="div_id_strategies-0-DELETE"' not in html  # not a crispy field of its own
 
 
-def test_fields_render_through_crispy():
+def test_fields_render_in_bootstrap_markup():
     html = render(StrategyFormSet(prefix="strategies"))
-    assert 'id="div_id_strategies-0-name"' in html
-    assert 'class="form-label requiredField"' in html
+    assert '<label for="id_strategies-0-name" class="form-label">Name*</label>' in html
+    assert 'name="strategies-0-name" maxlength="50" class="form-control"' in html
+    assert 'name="strategies-0-detail" cols="40" rows="10" class="form-control"' in html
 
 
 def test_non_form_errors_show_above_the_rows():
@@ -79,5 +80,7 @@ def test_field_errors_show_in_their_row():
     formset = StrategyFormSet(data, prefix="strategies")
     assert not formset.is_valid()
     html = render(formset)
-    assert "is-invalid" in html
+    assert 'class="form-control is-invalid"' in html
+    assert 'aria-describedby="id_strategies-0-name_error"' in html
+    assert 'id="id_strategies-0-name_error" class="invalid-feedback' in html
     assert "Ensure this value has at most 50 characters" in html

@@ -76,6 +76,17 @@ def test_the_owners_get_their_images_and_thumbnails(client, focal_point, draft):
         assert response["Content-Type"] in ("image/jpeg", "image/png")
 
 
+def test_images_are_served_as_stored_even_to_a_browser_that_accepts_gzip(
+    client, focal_point, draft
+):
+    client.force_login(focal_point)
+    field_file = draft.images.get().image
+    response = client.get(field_file.url, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response
+    with field_file.storage.open(field_file.name) as stored:
+        assert served(response) == stored.read()
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, draft):
     response = client.get(draft.images.get().image.url)
     assert response.status_code == 302

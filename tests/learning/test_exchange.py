@@ -223,6 +223,16 @@ def test_an_attachment_answers_byte_ranges_for_phones(client, focal_point, attac
     assert response["Content-Length"] == "4"
 
 
+def test_an_attachment_range_is_not_compressed(client, focal_point, attachment):
+    client.force_login(focal_point)
+    response = client.get(
+        attachment.get_absolute_url(), headers={"Range": "bytes=9-12", "Accept-Encoding": "gzip"}
+    )
+    assert response.status_code == 206
+    assert "Content-Encoding" not in response
+    assert b"".join(response.streaming_content) == b"0123"
+
+
 def test_an_attachment_range_is_streamed_in_chunks_not_read_at_once(
     client, focal_point, attachment, monkeypatch
 ):
