@@ -207,8 +207,9 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
     return form, formsets
 
 
-# A long sheet's edit page shows this many rows of each kind at a time.
-ROWS_PER_PAGE = 25
+# A long sheet's edit page shows this many rows of each kind at a time: enough to work
+# through on a phone, few enough to load quickly over a weak connection.
+ROWS_PER_PAGE = 10
 
 
 def rows_page(formsets, number):

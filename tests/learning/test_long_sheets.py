@@ -59,7 +59,10 @@ def test_saving_a_page_changes_its_rows_and_leaves_the_others(client, focal_poin
         {"id": form.instance.pk, "quadrant": "S", "order": form.instance.order, "text": text}
         for form, text in zip(
             page.context["formsets"][0].initial_forms,
-            ["Strength 26, sharper", *(f"Strength {n:02}" for n in range(27, ROWS + 1))],
+            [
+                f"Strength {ROWS_PER_PAGE + 1:02}, sharper",
+                *(f"Strength {n:02}" for n in range(ROWS_PER_PAGE + 2, ROWS + 1)),
+            ],
             strict=True,
         )
     ]
@@ -74,7 +77,7 @@ def test_saving_a_page_changes_its_rows_and_leaves_the_others(client, focal_poin
     texts = list(long_sheet.items.order_by("order", "pk").values_list("text", flat=True))
     assert len(texts) == ROWS + 1
     assert texts[:ROWS_PER_PAGE] == [f"Strength {n:02}" for n in range(1, ROWS_PER_PAGE + 1)]
-    assert "Strength 26, sharper" in texts
+    assert f"Strength {ROWS_PER_PAGE + 1:02}, sharper" in texts
     assert "A new weakness" in texts
 
 
