@@ -1,5 +1,6 @@
 """Forms of the tool framework, built from a tool's spec when a view needs them."""
 
+import math
 import uuid
 
 from django import forms
@@ -203,22 +204,20 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
             form_kwargs=tool.get_row_form_kwargs(inline, owner=owner, user=user),
         )
         formset.extra = max(formset.extra, len(rows))
+        formset.rows_per_page = inline.rows_per_page
         formsets.append(formset)
     return form, formsets
 
 
-# A long sheet's edit page shows this many rows of each kind at a time: enough to work
-# through on a phone, few enough to load quickly over a weak connection.
-ROWS_PER_PAGE = 10
-
-
 def rows_page(formsets, number):
-    """The page of rows `number` (from `?page=`) of a saved sheet's edit page: Django's Page
-    over the longest kind of rows, so the pagination template can link the others."""
+    """The page `number` (from `?page=`) of a saved sheet's edit page. A kind of rows longer
+    than its inline's `rows_per_page` is shown a page at a time; the sheet has as many pages
+    as its longest kind needs (a Django Page, for the pagination template)."""
+    pages = 1
     for formset in formsets:
         formset.row_count = formset.get_queryset().count()
-    longest = max((formset.row_count for formset in formsets), default=0)
-    return Paginator(range(longest), ROWS_PER_PAGE).get_page(number)
+        pages = max(pages, math.ceil(formset.row_count / formset.rows_per_page))
+    return Paginator(range(pages), 1).get_page(number)
 
 
 def paginate_rows(formsets, page):
@@ -226,22 +225,28 @@ def paginate_rows(formsets, page):
     whole on every page. A long kind takes new rows on its last page only (elsewhere the
     page's row count is its maximum, which hides "Add"), and never more than the tool allows
     in all. Bound formsets read every row of the sheet, so only their maximum changes."""
-    start = first_row(page)
+    starts = first_rows(formsets, page)
     for formset in formsets:
-        if formset.row_count <= ROWS_PER_PAGE:
+        start, size = starts[formset.prefix], formset.rows_per_page
+        if formset.row_count <= size:
             continue
         formset.max_num -= start
         if formset.is_bound:
             continue
-        formset.window = slice(start, start + ROWS_PER_PAGE)
-        if start + ROWS_PER_PAGE < formset.row_count:
+        formset.window = slice(start, start + size)
+        if start + size < formset.row_count:
             formset.extra = 0
             formset.max_num = formset.initial_form_count()
 
 
-def first_row(page):
-    """The position of `page`'s first row among the sheet's rows (see `sheet_save_rows`)."""
-    return (page.number - 1) * ROWS_PER_PAGE
+def first_rows(formsets, page):
+    """Where `page`'s rows of each kind start among the sheet's rows (see `sheet_save_rows`)."""
+    return {
+        formset.prefix: (page.number - 1) * formset.rows_per_page
+        if formset.row_count > formset.rows_per_page
+        else 0
+        for formset in formsets
+    }
 
 
 def cleaned_rows(formsets):

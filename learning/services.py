@@ -38,11 +38,12 @@ def sheet_scope_claim(*, sheet):
     )
 
 
-def sheet_update(*, sheet, user, version, values, rows=None, first_row=0):
+def sheet_update(*, sheet, user, version, values, rows=None, first_rows=None):
     """Save the edit if nobody saved the sheet since `version`; raise Conflict otherwise.
     The version goes up by one; the status stays what it is, but for the workflow's
-    `after_edit` (a reviewed sheet becomes "changed since review"). `first_row`: where the
-    given rows start among the sheet's rows, when a page of a long sheet's rows is saved."""
+    `after_edit` (a reviewed sheet becomes "changed since review"). `first_rows`: where the
+    given rows of each prefix start among the sheet's rows, when a page of a long sheet's
+    rows is saved."""
     model = type(sheet)
     with transaction.atomic():
         claim(sheet, version)
@@ -53,23 +54,23 @@ def sheet_update(*, sheet, user, version, values, rows=None, first_row=0):
         sheet.save()
         _assign(sheet, values, many_to_many=True)
         sheet_save_rows(
-            tool=sheet.tool, sheet=sheet, rows=rows or {}, user=user, first_row=first_row
+            tool=sheet.tool, sheet=sheet, rows=rows or {}, user=user, first_rows=first_rows
         )
     return sheet
 
 
-def sheet_save_rows(*, tool, sheet, rows, user, first_row=0):
+def sheet_save_rows(*, tool, sheet, rows, user, first_rows=None):
     """Save the rows of each inline: `rows[prefix]` lists cleaned row values, in order. A row
     with `id` (the row itself, of this sheet) changes it, or removes it with `DELETE`; one
     without adds a row; an empty one is skipped. Rows keep their place in the list, counted
-    from `first_row`, when the model has an `order` the form does not ask for. The tool's
-    hooks see every row saved."""
+    from `first_rows[prefix]` (0 by default), when the model has an `order` the form does not
+    ask for. The tool's hooks see every row saved."""
     for inline in tool.inlines:
         fk = _foreign_key(inline.model, type(sheet), inline.fk_name)
         keeps_order = _has_field(inline.model, "order") and "order" not in inline.fields
-        for position, values in enumerate(
-            rows.get(fk.remote_field.related_name, []), start=first_row
-        ):
+        prefix = fk.remote_field.related_name
+        start = (first_rows or {}).get(prefix, 0)
+        for position, values in enumerate(rows.get(prefix, []), start=start):
             if not values:
                 continue  # an extra row left empty
             row = values.get("id") or inline.model()

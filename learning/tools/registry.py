@@ -41,6 +41,9 @@ class Inline:
     fk_name: str | None = None
     # Related objects each row's form reads, fetched for all rows at once.
     prefetch: tuple = ()
+    # A long sheet's edit page shows this many of these rows at a time: enough to work
+    # through on a phone, few enough to load quickly over a weak connection.
+    rows_per_page: int = 10
 
 
 class Tool:

@@ -156,7 +156,12 @@ class SwotTool(Tool):
         "opportunities and threats outside it, as short bullet points. Then, with your "
         "consultant, formulate the challenges and the strategies to respond to them."
     )
-    inlines = (Inline(SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1),)
+    # Items are a line each: a page holds more of them.
+    inlines = (
+        Inline(
+            SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1, rows_per_page=25
+        ),
+    )
 
     def sample(self, owner):
         """Valid input for the tests and benchmarks (see the registry's conventions)."""

@@ -25,7 +25,7 @@ from ..forms import (
     ReturnForm,
     build_forms,
     cleaned_rows,
-    first_row,
+    first_rows,
     paginate_rows,
     rows_page,
 )
@@ -399,7 +399,7 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
                 version=started_from,
                 values=form.cleaned_data,
                 rows=cleaned_rows(formsets),
-                first_row=first_row(self.rows_page),
+                first_rows=first_rows(formsets, self.rows_page),
             )
         except Conflict:
             return self.conflict(form, formsets, started_from=started_from)

@@ -3,7 +3,7 @@ saving one page leaves the rows of the others as they are."""
 
 import pytest
 
-from learning.forms import ROWS_PER_PAGE, current_values, sheet_post_data
+from learning.forms import current_values, sheet_post_data
 from learning.tools.registry import get_tool
 from tests.factories import SwotFactory, SwotItemFactory
 from tests.learning.sheets import url
@@ -11,6 +11,7 @@ from tests.learning.sheets import url
 pytestmark = pytest.mark.django_db
 
 TOOL = get_tool("swot")
+ROWS_PER_PAGE = TOOL.inlines[0].rows_per_page
 ROWS = ROWS_PER_PAGE + 5
 
 
