@@ -10,6 +10,8 @@ from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
     PartnershipFactory,
+    ResponseFactory,
+    SubQuestionFactory,
 )
 
 
@@ -65,16 +67,19 @@ def long_table(laarne, focal_point, count):
     return table
 
 
-@pytest.mark.parametrize("page", ["edit", "evolution"])
+@pytest.mark.parametrize("page", ["read", "edit", "evolution"])
 def test_a_longer_table_costs_the_same_queries(client, partnership, laarne, focal_point, page):
     client.force_login(focal_point)
 
     def url(table):
+        if page == "read":
+            return table.get_absolute_url()
         if page == "edit":
             return reverse("learning:sheet_update", args=[table.tool.slug, table.pk])
         return reverse("learning:evolution", args=[laarne.pk])
 
     short = long_table(laarne, focal_point, 2)
+    measure(client, url(short))  # the first request caches the content types
     small, shown = measure(client, url(short))
     short.delete()
     longer = long_table(laarne, focal_point, 12)
@@ -139,3 +144,58 @@ def test_the_evolution_overview_shows_a_page_of_municipalities(
     assert first.text.count(rows) == 20
     assert second.text.count(rows) == 2
     assert 'href="?page=2"' in first.text
+
+
+def ask(side, partner, count):
+    """A shared table of `side` with `count` questions, each tagged, with a sub-question and a
+    response of the `partner`."""
+    table = LearningQuestionTableFactory(owners=[side], status="shared")
+    for order in range(1, count + 1):
+        question = LearningQuestionFactory(table=table, order=order)
+        question.set_tags(["16.7"])
+        SubQuestionFactory(question=question)
+        ResponseFactory(question=question, local_government=partner)
+
+
+def sides_of(page, partnership):
+    """The questions shown on each side of the exchange page: (north, south)."""
+    south = page.index(f'id="side-{partnership.south_id}"')
+    card = '<article class="card'
+    return page[:south].count(card), page[south:].count(card)
+
+
+def test_the_exchange_costs_the_same_and_shows_a_page_of_questions_per_side(
+    client, partnership, laarne, ouinhi, focal_point
+):
+    client.force_login(focal_point)
+    url = reverse("learning:partnership_exchange", args=[partnership.pk])
+    ask(laarne, ouinhi, 2)
+    ask(ouinhi, laarne, 2)
+    with CaptureQueriesContext(connection) as small:
+        few = client.get(url).text
+    ask(laarne, ouinhi, 12)
+    ask(ouinhi, laarne, 12)
+    with CaptureQueriesContext(connection) as larger:
+        many = client.get(url).text
+
+    assert len(larger) == len(small)
+    assert sides_of(few, partnership) == (2, 2)
+    assert sides_of(many, partnership) == (10, 10)
+
+
+def test_the_exchange_page_links_keep_the_other_side_s_page(
+    client, partnership, laarne, ouinhi, focal_point
+):
+    client.force_login(focal_point)
+    url = reverse("learning:partnership_exchange", args=[partnership.pk])
+    ask(laarne, ouinhi, 14)
+    ask(ouinhi, laarne, 14)
+
+    page = client.get(url, {"south_page": 2}).text
+
+    assert sides_of(page, partnership) == (10, 4)
+    assert f'href="?south_page=2&amp;north_page=2#side-{laarne.pk}"' in page
+    assert f'href="?south_page=1#side-{ouinhi.pk}"' in page
+    both = client.get(url, {"south_page": 2, "north_page": 2}).text
+    assert sides_of(both, partnership) == (4, 4)
+    assert f'href="?south_page=2&amp;north_page=1#side-{laarne.pk}"' in both

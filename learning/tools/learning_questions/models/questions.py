@@ -53,8 +53,13 @@ class LearningQuestionTable(ToolSheet):
         )
 
     def current_questions(self):
-        """The questions as they stand, in order, with their parts."""
-        return self.questions.active().with_parts().order_by("order", "pk")
+        """The questions as they stand, in order, with their parts. Each question's table is
+        this sheet, known without a join."""
+        return (
+            self.questions.active()
+            .prefetch_related("sdg_tags", "obstacles", "subquestions")
+            .order_by("order", "pk")
+        )
 
     def earlier_questions(self):
         """Reformulated and dropped wordings, oldest first, with what replaced them."""
@@ -123,11 +128,6 @@ class LearningQuestionQuerySet(models.QuerySet):
             programme__in=Programme.objects.visible_to(user).values("pk"),
         )
         return self.active().filter(table__in=shared.values("pk"))
-
-    def with_parts(self):
-        return self.select_related("table__programme").prefetch_related(
-            "table__owners", "sdg_tags", "obstacles", "subquestions"
-        )
 
 
 class LearningQuestion(Versioned, SheetRow):

@@ -152,10 +152,12 @@ def coachingnote_create(request, pk):
 
 
 class PartnershipExchangeView(DetailView):
-    """The two sides as mirrors: what each municipality asks and what its partner offers."""
+    """The two sides as mirrors: what each municipality asks and what its partner offers, a
+    page of questions at a time on each side (`?north_page=`, `?south_page=`)."""
 
     template_name = "learning/exchange/partnership_exchange.html"
     context_object_name = "partnership"
+    paginate_by = 10
 
     def get_queryset(self):
         return Partnership.objects.visible_to(self.request.user).with_sides()
@@ -169,7 +171,7 @@ class PartnershipExchangeView(DetailView):
             .prefetch_related("sdg_tags", "subquestions")
         )
         sides = []
-        for side in partnership.sides:
+        for name, side in (("north", partnership.north), ("south", partnership.south)):
             partner = partnership.partner_of(side)
             offered = Response.objects.filter(local_government=partner).select_related(
                 "subquestion", "author"
@@ -179,7 +181,18 @@ class PartnershipExchangeView(DetailView):
                 .prefetch_related(Prefetch("responses", queryset=offered, to_attr="offered"))
                 .distinct()
             )
-            sides.append({"local_government": side, "partner": partner, "questions": asks})
+            page_param = f"{name}_page"
+            page = Paginator(asks, self.paginate_by).get_page(self.request.GET.get(page_param))
+            sides.append(
+                {
+                    "local_government": side,
+                    "partner": partner,
+                    "questions": page.object_list,
+                    "page_obj": page,
+                    "page_param": page_param,
+                    "anchor": f"side-{side.pk}",
+                }
+            )
         return super().get_context_data(sides=sides, **kwargs)
 
 
