@@ -7,9 +7,9 @@
 - every municipality of those fills in every tool through the app's own forms and services, as
   the edit pages do, shares its sheets and gets a comment; its learning questions get obstacles,
   sub-questions, a reformulation, a response from the partner and a coaching note;
-- long sheets: the first sheet of each tool of Ouinhi and Laarne (the demo focal points whose
-  pages are measured) gets 25 times its rows, and Ouinhi's first question is reformulated 25
-  times, each wording answered by Laarne.
+- long sheets: the latest sheet of each tool of Ouinhi and Laarne (the demo focal points whose
+  pages are measured) gets 25 times its rows (up to what an edit page accepts), and Ouinhi's
+  first question is reformulated 25 times, each wording answered by Laarne.
 
 Nothing is imported from tests/: the sheets are filled from each tool's `sample()`.
 """
@@ -163,8 +163,10 @@ def _evolution_summary(world, owner):
 
 
 def _lengthen(world, owner, *, partner, scale):
-    """The first sheet of each tool of `owner`, with `scale` times its rows (at least `scale`),
-    up to as many as its edit page accepts."""
+    """The latest sheet of each tool of `owner` (the one measured), with `scale` times its
+    rows, up to as many as its edit page accepts. A kind of rows the sheet has none of stays
+    empty: the same page, only longer, so that its queries can be compared."""
+    from learning import services
     from learning.forms import build_forms, current_values
     from learning.tools.learning_questions import LearningQuestionTable
     from learning.tools.registry import tools
@@ -173,25 +175,30 @@ def _lengthen(world, owner, *, partner, scale):
     user = Membership.objects.filter(local_government=owner).first().user
     partner_user = Membership.objects.filter(local_government=partner).first().user
     for tool in tools():
-        sheet = tool.model.objects.owned_by(owner).order_by("pk").first()
+        sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
         values = current_values(tool, sheet)
         limits = {
             formset.prefix: formset.max_num for formset in build_forms(tool, instance=sheet)[1]
         }
         sample = tool.sample(owner)
         for prefix, rows in values.items():
-            if not isinstance(rows, list) or not sample.get(prefix):
-                continue  # a field, or rows the sample leaves empty (uploaded images)
+            if not isinstance(rows, list) or not rows or not sample.get(prefix):
+                continue  # a field, no rows, or rows the sample leaves empty (uploaded images)
             new = [
                 _numbered(sample[prefix][index % len(sample[prefix])], index)
-                for index in range(min(max(scale * len(rows), scale), limits[prefix]) - len(rows))
+                for index in range(min(scale * len(rows), limits[prefix]) - len(rows))
             ]
             if new and "order" in new[0]:
                 first = max((row.get("order") or 0 for row in rows), default=0) + 1
                 for offset, row in enumerate(new):
                     row["order"] = min(first + offset, 99)
             values[prefix] = rows + new
+        status = sheet.status
         sheet = _save(tool, owner, user, values, sheet=sheet)
+        if status == sheet.Status.REVIEWED:
+            # Reviewed again after the change: the page shows the sheet in the same status as
+            # on the pilot's data, with the same actions.
+            services.sheet_transition(sheet=sheet, name="review", user=world["consultant"])
         if isinstance(sheet, LearningQuestionTable):
             for question in sheet.questions.active().filter(obstacles__isnull=True):
                 _question_parts(world, question, partner=partner, partner_user=partner_user)

@@ -67,7 +67,7 @@ def pages():
     def sheet_urls(owner_name, action):
         owner = LocalGovernment.objects.get(name=owner_name)
         for tool in tools():
-            sheet = tool.model.objects.owned_by(owner).order_by("pk").first()
+            sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
             yield tool, reverse(f"learning:{action}", kwargs={"slug": tool.slug, "pk": sheet.pk})
 
     home = [("home", "read", reverse("home"))]

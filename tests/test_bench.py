@@ -83,3 +83,38 @@ def test_every_page_is_measured_or_says_why_not(settings):
     assert measured & set(NOT_MEASURED) == set()
     # No reason left behind for a page that is gone.
     assert set(NOT_MEASURED) <= {pattern.key for pattern in patterns()}
+
+
+def test_every_measured_page_runs_as_many_queries_on_a_larger_programme(settings):
+    """The budget of each benchmarked page: its query count does not grow with the data (more
+    partnerships, longer sheets, longer lineages). `make bench` checks the same at 25 times the
+    pilot; here at twice, so that it runs with the tests."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.data import grow
+    from partnerships.models import User
+
+    call_command("seed_demo", quiet=True)
+    clients = {}
+    for role, username in ROLES.items():
+        clients[role] = Client()
+        clients[role].force_login(User.objects.get(username=username))
+
+    def queries():
+        counts = {}
+        # Found again on each data set, as `make bench` does: the lineage grew meanwhile.
+        for page in (page for page in pages() if page["kind"] != "pdf"):
+            client = clients[page["role"]]
+            client.get(page["url"])  # a first request fills per-process caches
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(page["url"]).status_code == 200
+            counts[(page["role"], page["page"])] = len(captured)
+        return counts
+
+    pilot = queries()
+    grow(scale=2)
+    larger = queries()
+
+    assert {key: (pilot[key], count) for key, count in larger.items() if count != pilot[key]} == {}
