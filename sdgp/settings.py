@@ -47,8 +47,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -219,8 +217,6 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # Forms render with Django's own templates, in Bootstrap 5 markup (sdgp/forms.py).
 FORM_RENDERER = "sdgp.forms.FormRenderer"
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Security: strict by default outside development.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -47,7 +47,7 @@ def test_delete_checkbox_is_offered_as_remove():
     assert 'name="strategies-0-DELETE"' in html
     assert "data-formset-remove" in html
     assert ">Remove</label>" in html
-    assert 'id="div_id_strategies-0-DELETE"' not in html  # not a crispy field of its own
+    assert 'id="div_id_strategies-0-DELETE"' not in html  # not a field of its own
 
 
 def test_fields_render_in_bootstrap_markup():
