@@ -245,11 +245,9 @@ class EvolutionView(DetailView):
 
     def get_context_data(self, **kwargs):
         readable = LearningQuestion.objects.visible_to(self.request.user)
-        questions = readable.owned_by(self.object).select_related("table__programme").distinct()
-        page = Paginator(thread_ends(questions), self.paginate_by).get_page(
-            self.request.GET.get("page")
-        )
-        threads = evolution_threads(page.object_list, readable=readable)
+        ends, owned = thread_ends(readable.owned_by(self.object))
+        page = Paginator(ends, self.paginate_by).get_page(self.request.GET.get("page"))
+        threads = evolution_threads(page.object_list, readable=readable, seen=owned)
         return super().get_context_data(threads=threads, page_obj=page, **kwargs)
 
 
