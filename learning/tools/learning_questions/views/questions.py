@@ -122,11 +122,18 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
     permission_required = "learning.change_learningquestion"
     template_name = "learning/questions/question_form.html"
 
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("table__owners")
+
     def build(self, data=None):
         question = self.object
+        obstacles = question.obstacles.order_by("order", "pk")
+        subquestions = question.subquestions.order_by("order", "pk")
         return (
-            ObstacleFormSet(data, instance=question, prefix="obstacles"),
-            SubQuestionFormSet(data, instance=question, prefix="subquestions"),
+            ObstacleFormSet(data, instance=question, queryset=obstacles, prefix="obstacles"),
+            SubQuestionFormSet(
+                data, instance=question, queryset=subquestions, prefix="subquestions"
+            ),
             VersionForm(data, initial={"version": question.version}, prefix="question"),
         )
 
