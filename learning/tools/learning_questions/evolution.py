@@ -2,8 +2,10 @@
 (appendix 8.11 and Figure 4), and the programme's supply of and demand for expertise."""
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from learning import sdg
 from partnerships.models import LocalGovernment
@@ -28,33 +30,39 @@ class Thread:
 
 
 def thread_ends(questions):
-    """The questions that no later wording among `questions` replaces, the last wording of each
-    thread: the current questions in order, then the dropped ones."""
-    questions = list(questions)
-    pks = {question.pk for question in questions}
+    """The pks of the questions that no later wording among `questions` replaces, the last
+    wording of each thread: the current questions in order, then the dropped ones; and the
+    pks of all `questions`."""
+    rows = list(questions.order_by().values_list("pk", "status", "order").distinct())
     replaced_here = set(
-        LearningQuestion.replaces.through.objects.filter(from_learningquestion__in=pks).values_list(
-            "to_learningquestion", flat=True
-        )
+        LearningQuestion.replaces.through.objects.filter(
+            from_learningquestion__in=[pk for pk, _status, _order in rows]
+        ).values_list("to_learningquestion", flat=True)
     )
-    ends = [question for question in questions if question.pk not in replaced_here]
-    ends.sort(key=lambda q: (q.status != LearningQuestion.Status.ACTIVE, q.order, q.pk))
-    return ends
+    ends = [row for row in rows if row[0] not in replaced_here]
+    ends.sort(key=lambda row: (row[1] != LearningQuestion.Status.ACTIVE, row[2], row[0]))
+    return [pk for pk, _status, _order in ends], {pk for pk, _status, _order in rows}
 
 
-def evolution_threads(ends, *, readable=None):
-    """A thread for each of `ends` (see thread_ends). Earlier wordings come from the whole
+def evolution_threads(ends, *, readable=None, seen=frozenset()):
+    """A thread for each pk of `ends` (see thread_ends). Earlier wordings come from the whole
     history (so a joint question shows the questions of each owner it grew from), limited to
-    `readable`: the lineages in one query, their wordings in another."""
-    lineages = ancestor_pks(LearningQuestion.replaces.through, [end.pk for end in ends])
-    every = {end.pk for end in ends}.union(*lineages.values())
-    source = LearningQuestion.objects if readable is None else readable
-    allowed = {wording.pk: wording for wording in source.filter(pk__in=every)}
+    `readable` (`seen`: the pks known to be among them, not checked again): the lineages in one
+    query, their wordings in another."""
+    lineages = ancestor_pks(LearningQuestion.replaces.through, ends)
+    every = set(ends).union(*lineages.values())
+    wordings = LearningQuestion.objects.filter(pk__in=every)
+    unseen = every - seen
+    if readable is not None and unseen:
+        wordings = LearningQuestion.objects.filter(
+            Q(pk__in=every & seen) | Q(pk__in=readable.filter(pk__in=unseen).values("pk"))
+        )
+    allowed = {wording.pk: wording for wording in wordings.select_related("table__programme")}
     threads = []
     for end in ends:
-        earlier = [allowed[pk] for pk in lineages.get(end.pk, ()) if pk in allowed]
+        earlier = [allowed[pk] for pk in lineages.get(end, ()) if pk in allowed]
         earlier.sort(key=lambda q: (q.changed_date, q.pk))
-        threads.append(Thread(wordings=[*earlier, end] if end.pk in allowed else earlier))
+        threads.append(Thread(wordings=[*earlier, allowed[end]] if end in allowed else earlier))
     return threads
 
 
@@ -87,62 +95,77 @@ class EvolutionRow:
         return phrases or ([self.application] if self.application else [])
 
 
+# Where a municipality without a summary comes in the rows.
+NO_SUMMARY = 999
+
+
 def row_order(summary, local_government):
     """Rows follow the summaries' order, then the municipalities' names."""
-    return (summary.order if summary else 999, local_government.name)
+    return (summary.order if summary else NO_SUMMARY, local_government.name, local_government.pk)
 
 
 def evolution_local_governments(programme, questions):
-    """The municipalities that have a row in appendix 8.11, in the rows' order: the owners of
-    the tables of `questions` in the programme (to page through before building the rows)."""
+    """The pks of the municipalities that have a row in appendix 8.11, in the rows' order: the
+    owners of the tables of `questions` in the programme (to page through before building the
+    rows)."""
     tables = questions.filter(table__programme=programme).values("table")
     owners = LearningQuestionTable.owners.through.objects.filter(learningquestiontable__in=tables)
-    summaries = {
-        summary.local_government_id: summary
-        for summary in EvolutionSummary.objects.filter(programme=programme).only(
-            "local_government", "order"
-        )
-    }
-    return sorted(
-        LocalGovernment.objects.filter(pk__in=owners.values("localgovernment")),
-        key=lambda local_government: row_order(
-            summaries.get(local_government.pk), local_government
-        ),
+    summary_order = EvolutionSummary.objects.filter(
+        programme=programme, local_government=OuterRef("pk")
+    ).values("order")
+    rows = (
+        LocalGovernment.objects.filter(pk__in=owners.values("localgovernment"))
+        .annotate(row_order=Coalesce(Subquery(summary_order), NO_SUMMARY))
+        .order_by()
+        .values_list("row_order", "name", "pk")
     )
+    return [pk for _order, _name, pk in sorted(rows)]
+
+
+class RowQuestion(NamedTuple):
+    """A question as the report's rows show it."""
+
+    pk: int
+    text: str
+    order: int
 
 
 def evolution_rows(programme, questions, *, local_governments=None):
     """The rows of appendix 8.11 for a programme, from the history of `questions`: initial
     questions are the first wordings (those replacing nothing), final questions the current
     ones. A joint question appears under each of its owners. Rows follow the summaries'
-    order, then the municipalities' names. Given `local_governments` (a page of them), only
-    their rows."""
+    order, then the municipalities' names. Given `local_governments` (the pks of a page of
+    them), only their rows."""
     questions = questions.filter(table__programme=programme)
-    summaries = EvolutionSummary.objects.filter(programme=programme)
+    summaries = EvolutionSummary.objects.filter(programme=programme).order_by()
+    owners = LearningQuestionTable.owners.through.objects.select_related("localgovernment")
     if local_governments is not None:
-        shown = {local_government.pk for local_government in local_governments}
+        shown = set(local_governments)
         questions = questions.filter(
             table__in=LearningQuestionTable.objects.filter(owners__in=shown).values("pk")
         )
         summaries = summaries.filter(local_government__in=shown)
+        owners = owners.filter(localgovernment__in=shown)
     replaces_any = LearningQuestion.replaces.through.objects.filter(
         from_learningquestion=OuterRef("pk")
     )
     questions = list(
         questions.annotate(is_reformulation=Exists(replaces_any))
-        .prefetch_related("table__owners")
         .order_by("changed_date", "order", "pk")
+        .values_list("pk", "text", "order", "status", "is_reformulation", "table")
     )
+    owners_of = {}
+    for owner in owners.filter(learningquestiontable__in={row[-1] for row in questions}):
+        owners_of.setdefault(owner.learningquestiontable_id, []).append(owner.localgovernment)
     summaries = {summary.local_government_id: summary for summary in summaries}
     rows = {}
-    for question in questions:
-        for owner in question.table.owners.all():
-            if local_governments is not None and owner.pk not in shown:
-                continue
+    for pk, text, order, status, is_reformulation, table in questions:
+        question = RowQuestion(pk, text, order)
+        for owner in owners_of.get(table, ()):
             row = rows.setdefault(owner.pk, EvolutionRow(owner, summaries.get(owner.pk)))
-            if not question.is_reformulation:
+            if not is_reformulation:
                 row.initial.append(question)
-            if question.is_active:
+            if status == LearningQuestion.Status.ACTIVE:
                 row.final.append(question)
     for row in rows.values():
         row.final.sort(key=lambda q: (q.order, q.pk))

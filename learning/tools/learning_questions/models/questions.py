@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,34 +74,22 @@ class LearningQuestionTable(ToolSheet):
 class LearningQuestionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The questions of the tables the user reads. Partners and observers do not read the
-        wordings set aside while the table was a draft: their history starts at its sharing."""
+        wordings set aside while the table was a draft: their history starts at its sharing.
+        Only the tables they read once shared need the history, and only for wordings set
+        aside."""
         access = Access.of(user)
-        tables = LearningQuestionTable.objects.visible_to(user)
-        visible = self.filter(table__in=tables.values("pk"))
         if access.superuser:
-            return visible
-        drafts_readable = LearningQuestionTable.objects.filter(access.full())
-        shared_at = (
-            LearningQuestionTable.history.filter(
-                id=models.OuterRef("table_id"), status__in=ToolSheet.Status.shared_values()
+            return self.all()
+        tables = LearningQuestionTable.objects
+        readable = models.Q(table__in=tables.filter(access.full()).values("pk"))
+        if access.partnered or access.observed:
+            shared = tables.filter(
+                models.Q(status__in=LearningQuestionTable.workflow.shared) & access.shared()
             )
-            .order_by("history_date")
-            .values("history_date")[:1]
-        )
-        set_aside_at = (
-            LearningQuestion.history.filter(id=models.OuterRef("pk"))
-            .exclude(status=LearningQuestion.Status.ACTIVE)
-            .order_by("history_date")
-            .values("history_date")[:1]
-        )
-        return visible.annotate(
-            table_shared_at=models.Subquery(shared_at),
-            set_aside_at=models.Subquery(set_aside_at),
-        ).filter(
-            models.Q(table__in=drafts_readable.values("pk"))
-            | models.Q(status=LearningQuestion.Status.ACTIVE)
-            | models.Q(set_aside_at__gte=models.F("table_shared_at"))
-        )
+            readable |= models.Q(table__in=shared.values("pk")) & (
+                models.Q(status=LearningQuestion.Status.ACTIVE) | set_aside_after_sharing()
+            )
+        return self.filter(readable)
 
     def active(self):
         return self.filter(status=LearningQuestion.Status.ACTIVE)
@@ -113,6 +102,22 @@ class LearningQuestionQuerySet(models.QuerySet):
             return self.none()
         through = LearningQuestion.replaces.through
         return self.filter(pk__in=RawSQL(*lineage_sql(through, pks, columns="ancestor")))
+
+    def lineage(self, pk):
+        """The question `pk` with the earlier wordings it grew from and those that replaced
+        it, in one query, oldest first; `is_later` marks the replacing ones."""
+        through = LearningQuestion.replaces.through
+        later = through.objects.filter(to_learningquestion=pk).values("from_learningquestion")
+        earlier = RawSQL(*lineage_sql(through, [pk], columns="ancestor"))
+        return (
+            self.filter(models.Q(pk=pk) | models.Q(pk__in=earlier) | models.Q(pk__in=later))
+            .annotate(
+                is_later=models.ExpressionWrapper(
+                    models.Q(pk__in=later), output_field=models.BooleanField()
+                )
+            )
+            .order_by("changed_date", "pk")
+        )
 
     def owned_by(self, local_government):
         return self.filter(table__owners=local_government)
@@ -128,6 +133,25 @@ class LearningQuestionQuerySet(models.QuerySet):
             programme__in=Programme.objects.visible_to(user).values("pk"),
         )
         return self.active().filter(table__in=shared.values("pk"))
+
+
+def set_aside_after_sharing():
+    """Q for the wordings first set aside once their table had been shared. (The historical
+    models' own managers: each read of `Model.history` builds a manager class.)"""
+    shared_at = (
+        HistoricalLearningQuestionTable.objects.filter(
+            id=models.OuterRef("table_id"), status__in=ToolSheet.Status.shared_values()
+        )
+        .order_by("history_date")
+        .values("history_date")[:1]
+    )
+    set_aside_at = (
+        HistoricalLearningQuestion.objects.filter(id=models.OuterRef("pk"))
+        .exclude(status=LearningQuestion.Status.ACTIVE)
+        .order_by("history_date")
+        .values("history_date")[:1]
+    )
+    return models.Q(GreaterThanOrEqual(models.Subquery(set_aside_at), models.Subquery(shared_at)))
 
 
 class LearningQuestion(Versioned, SheetRow):
@@ -299,6 +323,10 @@ class LearningQuestion(Versioned, SheetRow):
             )
         with transaction.atomic():
             self._claim([self], status=self.Status.DROPPED, dropped_reason=reason, ended_date=date)
+
+
+HistoricalLearningQuestionTable = LearningQuestionTable.history.model
+HistoricalLearningQuestion = LearningQuestion.history.model
 
 
 class SdgTag(models.Model):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ from ..forms import (
     ResponseForm,
     SubQuestionFormSet,
 )
-from ..models import EvolutionSummary, LearningQuestion
+from ..models import EvolutionSummary, LearningQuestion, SdgTag
 
 DRAFT_SAVED = "question_draft_saved"
 
@@ -56,9 +57,9 @@ class QuestionMixin:
         return self.get_object()
 
 
-def detail_context(request, question, **forms):
+def detail_context(request, question, wordings=None, **forms):
     """What the question page shows to this user; the exchange's views reuse it to show a
-    bound form again."""
+    bound form again. `wordings`: the question's earlier and later ones, if already read."""
     user = request.user
     can = {
         "change": user.has_perm("learning.change_learningquestion", question),
@@ -67,18 +68,20 @@ def detail_context(request, question, **forms):
         "add_note": user.has_perm("learning.add_coachingnote", question),
         "view_notes": user.has_perm("learning.view_coachingnote", question),
     }
-    visible = LearningQuestion.objects.visible_to(user)
+    if wordings is None:
+        visible = LearningQuestion.objects.visible_to(user)
+        wordings = [row for row in visible.lineage(question.pk) if row.pk != question.pk]
     context = {
         "question": question,
         "table": question.table,
         "can": can,
-        "obstacles": question.obstacles.all(),
-        "subquestions": question.subquestions.all(),
+        "obstacles": question.obstacles.order_by("order", "pk"),
+        "subquestions": question.subquestions.order_by("order", "pk"),
         "responses": question.responses.select_related(
             "local_government", "author", "subquestion"
         ).prefetch_related("attachments"),
-        "earlier": visible.earlier_than(question).order_by("changed_date", "pk"),
-        "later": visible.filter(replaces=question),
+        "earlier": [wording for wording in wordings if not wording.is_later],
+        "later": [wording for wording in wordings if wording.is_later],
         "subquestion_statuses": question.subquestions.model.AnswerStatus.choices,
         "draft_saved": request.session.pop(DRAFT_SAVED, None),
     }
@@ -94,11 +97,21 @@ def detail_context(request, question, **forms):
 class QuestionDetailView(QuestionMixin, DetailView):
     template_name = "learning/questions/question_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("sdg_tags", "table__owners")
+    def get_object(self, queryset=None):
+        """The question, read with its earlier and later wordings in one query."""
+        pk = self.kwargs["pk"]
+        rows = list(self.get_queryset().lineage(pk))
+        question = next((row for row in rows if row.pk == pk), None)
+        if question is None:
+            raise Http404("No learning question found matching the query")
+        tags = Prefetch("sdg_tags", SdgTag.objects.order_by("goal", "target"))
+        prefetch_related_objects([question], tags, "table__owners")
+        self.wordings = [row for row in rows if row is not question]
+        return question
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**detail_context(self.request, self.object), **kwargs)
+        context = detail_context(self.request, self.object, wordings=self.wordings)
+        return super().get_context_data(**context, **kwargs)
 
 
 class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
@@ -109,11 +122,18 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
     permission_required = "learning.change_learningquestion"
     template_name = "learning/questions/question_form.html"
 
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("table__owners")
+
     def build(self, data=None):
         question = self.object
+        obstacles = question.obstacles.order_by("order", "pk")
+        subquestions = question.subquestions.order_by("order", "pk")
         return (
-            ObstacleFormSet(data, instance=question, prefix="obstacles"),
-            SubQuestionFormSet(data, instance=question, prefix="subquestions"),
+            ObstacleFormSet(data, instance=question, queryset=obstacles, prefix="obstacles"),
+            SubQuestionFormSet(
+                data, instance=question, queryset=subquestions, prefix="subquestions"
+            ),
             VersionForm(data, initial={"version": question.version}, prefix="question"),
         )
 
@@ -232,11 +252,9 @@ class EvolutionView(DetailView):
 
     def get_context_data(self, **kwargs):
         readable = LearningQuestion.objects.visible_to(self.request.user)
-        questions = readable.owned_by(self.object).select_related("table__programme").distinct()
-        page = Paginator(thread_ends(questions), self.paginate_by).get_page(
-            self.request.GET.get("page")
-        )
-        threads = evolution_threads(page.object_list, readable=readable)
+        ends, owned = thread_ends(readable.owned_by(self.object))
+        page = Paginator(ends, self.paginate_by).get_page(self.request.GET.get("page"))
+        threads = evolution_threads(page.object_list, readable=readable, seen=owned)
         return super().get_context_data(threads=threads, page_obj=page, **kwargs)
 
 
