@@ -1,8 +1,11 @@
 """The PDF renderer reads only our own static and media files."""
 
+import threading
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from weasyprint import HTML
 
 from sdgp import pdf
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, local_path, render_pdf
@@ -108,3 +111,23 @@ def test_render_pdf_renders_in_the_language_asked_for(monkeypatch):
 
     assert render_pdf("any.html", {}, language="nl").startswith(b"%PDF")
     assert seen["language"] == "nl"
+
+
+def test_the_pdfs_of_a_thread_share_its_fonts_and_other_threads_get_their_own(monkeypatch):
+    used = []
+    write_pdf = HTML.write_pdf
+    monkeypatch.setattr(
+        HTML,
+        "write_pdf",
+        lambda self, **kwargs: used.append(kwargs["font_config"]) or write_pdf(self, **kwargs),
+    )
+    monkeypatch.setattr("sdgp.pdf.render_to_string", lambda template_name, context: "<p>ok</p>")
+
+    render_pdf("any.html", {}, language="en")
+    render_pdf("any.html", {}, language="en")
+    other = threading.Thread(target=render_pdf, args=("any.html", {}), kwargs={"language": "en"})
+    other.start()
+    other.join()
+
+    assert used[0] is used[1]
+    assert used[2] is not used[0]
