@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from weasyprint import HTML
+from weasyprint.formatting_structure.boxes import InlineBlockBox, TextBox
 
 from sdgp import pdf
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, local_path, render_pdf
@@ -131,3 +132,26 @@ def test_the_pdfs_of_a_thread_share_its_fonts_and_other_threads_get_their_own(mo
 
     assert used[0] is used[1]
     assert used[2] is not used[0]
+
+
+def test_the_print_stylesheet_sets_list_markers_and_badges_in_the_line_of_text():
+    html = (
+        '<ol><li>Ask the traders <span class="priority-must">Must have</span></li></ol>'
+        "<ul><li>Market hangar</li></ul>"
+    )
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).render(
+        stylesheets=pdf.print_stylesheets()
+    )
+
+    boxes = list(descendants(document.pages[0]._page_box))
+    texts = [box.text for box in boxes if isinstance(box, TextBox)]
+    assert texts[:4] == ["1. ", "Ask the traders ", "Must have", "• "]
+    # Neither a marker positioned on its own nor an inline block, each costly to lay out.
+    assert not any(getattr(box, "is_outside_marker", False) for box in boxes)
+    assert not any(isinstance(box, InlineBlockBox) for box in boxes)
+
+
+def descendants(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from descendants(child)
