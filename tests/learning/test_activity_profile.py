@@ -1,6 +1,9 @@
 """Tool 2, the activity profile: per project, the strategies used to strengthen participation,
 the phases they served and two scores out of 10, with a chart of quantity against quality."""
 
+import re
+from base64 import b64decode
+
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
@@ -262,9 +265,37 @@ def test_the_pdf_leaves_the_numbering_of_the_chart_to_the_table(
     client.get(reverse("learning:sheet_pdf", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
 
     (html,) = rendered
-    assert html.count('class="strategy-point"') == 1
-    assert html.count("Walk with residents") == 2  # the table's row and the point's tooltip
-    assert "<tspan" not in html
+    svg = chart_image(html)
+    assert svg.count('class="strategy-point"') == 1
+    assert "Walk with residents" in svg  # the point's tooltip
+    assert "<tspan" not in svg
+    assert html.count("Walk with residents") == 1  # the table's row
+
+
+def test_the_pdf_draws_the_chart_as_an_image_and_the_page_inline(
+    client, consultant, laarne, programme, monkeypatch
+):
+    rendered = []
+    monkeypatch.setattr("sdgp.pdf.HTML", lambda string, **kwargs: rendered.append(string) or PDF)
+    sheet = profile(laarne, programme)
+    client.force_login(consultant)
+    kwargs = {"slug": TOOL.slug, "pk": sheet.pk}
+
+    printed = client.get(reverse("learning:sheet_print", kwargs=kwargs)).content.decode()
+    client.get(reverse("learning:sheet_pdf", kwargs=kwargs))
+
+    (html,) = rendered
+    assert "<svg" not in html
+    assert chart_image(html).startswith("<svg")
+    assert "<svg" in printed and "data:image/svg+xml" not in printed
+
+
+def chart_image(html):
+    """The SVG of the chart a PDF's HTML carries as an image's data: URL."""
+    (data,) = re.findall(
+        r'<img class="strategy-chart" src="data:image/svg\+xml;base64,([^"]+)"', html
+    )
+    return b64decode(data).decode()
 
 
 def test_other_tools_can_suggest_the_projects_described(

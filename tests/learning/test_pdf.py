@@ -1,8 +1,12 @@
 """The PDF renderer reads only our own static and media files."""
 
+import threading
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from weasyprint import HTML
+from weasyprint.formatting_structure.boxes import InlineBlockBox, TextBox
 
 from sdgp import pdf
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, local_path, render_pdf
@@ -108,3 +112,46 @@ def test_render_pdf_renders_in_the_language_asked_for(monkeypatch):
 
     assert render_pdf("any.html", {}, language="nl").startswith(b"%PDF")
     assert seen["language"] == "nl"
+
+
+def test_the_pdfs_of_a_thread_share_its_fonts_and_other_threads_get_their_own(monkeypatch):
+    used = []
+    write_pdf = HTML.write_pdf
+    monkeypatch.setattr(
+        HTML,
+        "write_pdf",
+        lambda self, **kwargs: used.append(kwargs["font_config"]) or write_pdf(self, **kwargs),
+    )
+    monkeypatch.setattr("sdgp.pdf.render_to_string", lambda template_name, context: "<p>ok</p>")
+
+    render_pdf("any.html", {}, language="en")
+    render_pdf("any.html", {}, language="en")
+    other = threading.Thread(target=render_pdf, args=("any.html", {}), kwargs={"language": "en"})
+    other.start()
+    other.join()
+
+    assert used[0] is used[1]
+    assert used[2] is not used[0]
+
+
+def test_the_print_stylesheet_sets_list_markers_and_badges_in_the_line_of_text():
+    html = (
+        '<ol><li>Ask the traders <span class="priority-must">Must have</span></li></ol>'
+        "<ul><li>Market hangar</li></ul>"
+    )
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).render(
+        stylesheets=pdf.print_stylesheets()
+    )
+
+    boxes = list(descendants(document.pages[0]._page_box))
+    texts = [box.text for box in boxes if isinstance(box, TextBox)]
+    assert texts[:4] == ["1. ", "Ask the traders ", "Must have", "• "]
+    # Neither a marker positioned on its own nor an inline block, each costly to lay out.
+    assert not any(getattr(box, "is_outside_marker", False) for box in boxes)
+    assert not any(isinstance(box, InlineBlockBox) for box in boxes)
+
+
+def descendants(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from descendants(child)
