@@ -24,7 +24,7 @@ class PartnershipListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        queryset = Partnership.objects.visible_to(self.request.user).with_sides()
+        queryset = Partnership.objects.visible_to(self.request.user).as_rows()
         status = self.request.GET.get("status")
         if status in Partnership.Status.values:
             queryset = queryset.filter(status=status)
@@ -48,11 +48,7 @@ class PartnershipDetailView(DetailView):
         partnership = self.object
         user = self.request.user
         # An observer reads its own umbrella's side: the other side's team stays with it.
-        readable = set(
-            LocalGovernment.objects.visible_to(user)
-            .filter(pk__in=[side.pk for side in partnership.sides])
-            .values_list("pk", flat=True)
-        )
+        readable = partnership.sides_visible_to(user)
         members = Membership.objects.filter(local_government__in=readable).select_related(
             "user", "local_government"
         )
@@ -160,7 +156,7 @@ class LocalGovernmentDetailView(DetailView):
         partnerships = (
             Partnership.objects.visible_to(self.request.user)
             .of_local_government(local_government)
-            .with_sides()
+            .as_rows()
         )
         return super().get_context_data(
             members=local_government.memberships.select_related("user"),

@@ -20,14 +20,19 @@ def home(request):
     with a link to the full list."""
     user = request.user
     access = Access.of(user)
-    partnerships = Partnership.objects.visible_to(user).with_sides()
+    partnerships = Partnership.objects.visible_to(user).as_rows()
     if len(access.member_of) == 1 and not access.staff_of:
         # A focal point or team member: their municipality and its partnership(s).
         own = LocalGovernment.objects.select_related("country").get(pk=[*access.member_of][0])
         return render(
             request,
             "home/member.html",
-            {"local_government": own, "partnerships": partnerships.of_local_government(own)},
+            {
+                "local_government": own,
+                "partnerships": partnerships.of_local_government(own),
+                # The navigation's municipality (sdgp/context_processors.py), already read.
+                "nav_local_governments": [own],
+            },
         )
     if access.superuser or access.staff_of:
         programmes = Programme.objects.visible_to(user)
