@@ -116,7 +116,7 @@ class Access:
         """Whether `full()` or, for shared work, `shared()` lets through one object in hand:
         work of `programme` owned by the local governments `owners` (ids). A page that has read
         the work of many owners at once (the tools overview) checks it here instead of building
-        one OR-ed query per kind of work; tests/partnerships/test_visibility.py checks that
+        one OR-ed query per kind of work; tests/permissions/test_access_in_hand.py checks that
         both say the same."""
         if self.superuser or programme in self.staff_of:
             return True

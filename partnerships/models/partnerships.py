@@ -125,7 +125,7 @@ class Partnership(models.Model):
     def sides_visible_to(self, user):
         """The ids of the sides `LocalGovernment.objects.visible_to(user)` lets through (the
         sides whose pages the user may open), read from the user's access: a query only for
-        someone who runs another programme (tests/partnerships/test_visibility.py)."""
+        someone who runs another programme (tests/permissions/test_access_in_hand.py)."""
         access = Access.of(user)
         sides = {self.north_id, self.south_id}
         if access.superuser or self.programme_id in access.staff_of:
