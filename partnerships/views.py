@@ -8,6 +8,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 from rules.contrib.views import PermissionRequiredMixin
 
 from . import services
+from .access import Access
 from .forms import (
     InvitationForm,
     LocalGovernmentForm,
@@ -17,6 +18,17 @@ from .forms import (
 )
 from .models import LocalGovernment, Membership, Partnership
 from .panels import panels
+
+
+def own_navigation(user, local_governments):
+    """The navigation's municipality (sdgp/context_processors.py) from those a page has read
+    already, to spare its query: that of a member of one municipality, when it is among them."""
+    member_of = Access.of(user).member_of
+    if len(member_of) == 1:
+        for local_government in local_governments:
+            if local_government.pk in member_of:
+                return {"nav_local_governments": [local_government]}
+    return {}
 
 
 class PartnershipListView(ListView):
@@ -57,6 +69,7 @@ class PartnershipDetailView(DetailView):
             members=members,
             readable_sides=readable,
             panels=panels("partnership", user=user, obj=partnership),
+            **own_navigation(user, partnership.sides),
             **kwargs,
         )
 
@@ -162,6 +175,7 @@ class LocalGovernmentDetailView(DetailView):
             members=local_government.memberships.select_related("user"),
             partnerships=partnerships,
             panels=panels("local_government", user=self.request.user, obj=local_government),
+            **own_navigation(self.request.user, [local_government]),
             **kwargs,
         )
 

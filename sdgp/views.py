@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from learning import files
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
+from partnerships.views import own_navigation
 
 # The partnerships a home page lists; the rest are a click away, a page at a time.
 HOME_ROWS = 10
@@ -30,8 +31,7 @@ def home(request):
             {
                 "local_government": own,
                 "partnerships": partnerships.of_local_government(own),
-                # The navigation's municipality (sdgp/context_processors.py), already read.
-                "nav_local_governments": [own],
+                **own_navigation(user, [own]),
             },
         )
     if access.superuser or access.staff_of:
