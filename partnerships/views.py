@@ -61,11 +61,19 @@ class PartnershipDetailView(DetailView):
         user = self.request.user
         # An observer reads its own umbrella's side: the other side's team stays with it.
         readable = partnership.sides_visible_to(user)
-        members = Membership.objects.filter(local_government__in=readable).select_related(
-            "user", "local_government"
+        # Listed under each side: in a side's order (role, first name), without the join on
+        # the municipalities' names that orders them across sides.
+        members = (
+            Membership.objects.filter(local_government__in=readable)
+            .select_related("user")
+            .order_by("role", "user__first_name")
+        )
+        # One partnership's changes: by date, without the joins of ordering by partnership.
+        status_changes = partnership.status_changes.select_related("withdrawn_by").order_by(
+            "date", "created_at"
         )
         return super().get_context_data(
-            status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
+            status_changes=status_changes,
             members=members,
             readable_sides=readable,
             panels=panels("partnership", user=user, obj=partnership),
@@ -172,7 +180,10 @@ class LocalGovernmentDetailView(DetailView):
             .as_rows()
         )
         return super().get_context_data(
-            members=local_government.memberships.select_related("user"),
+            # One team: in its order (role, first name) without joining the municipality.
+            members=local_government.memberships.select_related("user").order_by(
+                "role", "user__first_name"
+            ),
             partnerships=partnerships,
             panels=panels("local_government", user=self.request.user, obj=local_government),
             **own_navigation(self.request.user, [local_government]),
