@@ -112,6 +112,22 @@ class Access:
             self.observed, owners, programme
         )
 
+    def reads(self, *, programme, owners, shared):
+        """Whether `full()` or, for shared work, `shared()` lets through one object in hand:
+        work of `programme` owned by the local governments `owners` (ids). A page that has read
+        the work of many owners at once (the tools overview) checks it here instead of building
+        one OR-ed query per kind of work; tests/permissions/test_access_in_hand.py checks that
+        both say the same."""
+        if self.superuser or programme in self.staff_of:
+            return True
+        owners = frozenset(owners)
+        if owners & (self.member_of | self.coached.get(programme, frozenset())):
+            return True
+        readers = self.partnered.get(programme, frozenset()) | self.observed.get(
+            programme, frozenset()
+        )
+        return shared and bool(owners & readers)
+
     def coaches(self, local_government_id, programme_id):
         return local_government_id in self.coached.get(programme_id, ())
 

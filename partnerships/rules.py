@@ -29,13 +29,14 @@ def is_consultant_of(user, partnership):
 
 @rules.predicate
 def is_staff_of_local_government(user, local_government):
-    if local_government is None:
+    staff_of = Access.of(user).staff_of
+    if local_government is None or not staff_of:
         return False
     from .models import Partnership
 
     return (
         Partnership.objects.of_local_government(local_government)
-        .filter(programme__staff=user)
+        .filter(programme__in=staff_of)
         .exists()
     )
 

@@ -8,6 +8,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 from rules.contrib.views import PermissionRequiredMixin
 
 from . import services
+from .access import Access
 from .forms import (
     InvitationForm,
     LocalGovernmentForm,
@@ -19,12 +20,23 @@ from .models import LocalGovernment, Membership, Partnership
 from .panels import panels
 
 
+def own_navigation(user, local_governments):
+    """The navigation's municipality (sdgp/context_processors.py) from those a page has read
+    already, to spare its query: that of a member of one municipality, when it is among them."""
+    member_of = Access.of(user).member_of
+    if len(member_of) == 1:
+        for local_government in local_governments:
+            if local_government.pk in member_of:
+                return {"nav_local_governments": [local_government]}
+    return {}
+
+
 class PartnershipListView(ListView):
     model = Partnership
     paginate_by = 50
 
     def get_queryset(self):
-        queryset = Partnership.objects.visible_to(self.request.user).with_sides()
+        queryset = Partnership.objects.visible_to(self.request.user).as_rows()
         status = self.request.GET.get("status")
         if status in Partnership.Status.values:
             queryset = queryset.filter(status=status)
@@ -48,19 +60,24 @@ class PartnershipDetailView(DetailView):
         partnership = self.object
         user = self.request.user
         # An observer reads its own umbrella's side: the other side's team stays with it.
-        readable = set(
-            LocalGovernment.objects.visible_to(user)
-            .filter(pk__in=[side.pk for side in partnership.sides])
-            .values_list("pk", flat=True)
+        readable = partnership.sides_visible_to(user)
+        # Listed under each side: in a side's order (role, first name), without the join on
+        # the municipalities' names that orders them across sides.
+        members = (
+            Membership.objects.filter(local_government__in=readable)
+            .select_related("user")
+            .order_by("role", "user__first_name")
         )
-        members = Membership.objects.filter(local_government__in=readable).select_related(
-            "user", "local_government"
+        # One partnership's changes: by date, without the joins of ordering by partnership.
+        status_changes = partnership.status_changes.select_related("withdrawn_by").order_by(
+            "date", "created_at"
         )
         return super().get_context_data(
-            status_changes=partnership.status_changes.select_related("withdrawn_by", "created_by"),
+            status_changes=status_changes,
             members=members,
             readable_sides=readable,
             panels=panels("partnership", user=user, obj=partnership),
+            **own_navigation(user, partnership.sides),
             **kwargs,
         )
 
@@ -160,12 +177,16 @@ class LocalGovernmentDetailView(DetailView):
         partnerships = (
             Partnership.objects.visible_to(self.request.user)
             .of_local_government(local_government)
-            .with_sides()
+            .as_rows()
         )
         return super().get_context_data(
-            members=local_government.memberships.select_related("user"),
+            # One team: in its order (role, first name) without joining the municipality.
+            members=local_government.memberships.select_related("user").order_by(
+                "role", "user__first_name"
+            ),
             partnerships=partnerships,
             panels=panels("local_government", user=self.request.user, obj=local_government),
+            **own_navigation(self.request.user, [local_government]),
             **kwargs,
         )
 

@@ -22,7 +22,13 @@ def navigation(request):
     from partnerships.access import Access
     from partnerships.models import LocalGovernment
 
+    access = Access.of(user)
+    if user.is_superuser:
+        own = LocalGovernment.objects.of_member(user)
+    else:
+        # The request has read the user's municipalities already: no query for those with none.
+        own = LocalGovernment.objects.filter(pk__in=access.member_of) if access.member_of else ()
     return {
-        "nav_local_governments": LocalGovernment.objects.of_member(user),
-        "nav_is_staff": user.is_superuser or bool(Access.of(user).staff_of),
+        "nav_local_governments": own,
+        "nav_is_staff": user.is_superuser or bool(access.staff_of),
     }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from learning import files
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
+from partnerships.views import own_navigation
 
 # The partnerships a home page lists; the rest are a click away, a page at a time.
 HOME_ROWS = 10
@@ -20,14 +21,18 @@ def home(request):
     with a link to the full list."""
     user = request.user
     access = Access.of(user)
-    partnerships = Partnership.objects.visible_to(user).with_sides()
+    partnerships = Partnership.objects.visible_to(user).as_rows()
     if len(access.member_of) == 1 and not access.staff_of:
         # A focal point or team member: their municipality and its partnership(s).
         own = LocalGovernment.objects.select_related("country").get(pk=[*access.member_of][0])
         return render(
             request,
             "home/member.html",
-            {"local_government": own, "partnerships": partnerships.of_local_government(own)},
+            {
+                "local_government": own,
+                "partnerships": partnerships.of_local_government(own),
+                **own_navigation(user, [own]),
+            },
         )
     if access.superuser or access.staff_of:
         programmes = Programme.objects.visible_to(user)

@@ -13,6 +13,7 @@ from tests.factories import (
     LearningQuestionTableFactory,
     PartnershipFactory,
     PresentationSheetFactory,
+    ProgrammeFactory,
     SouthLocalGovernmentFactory,
     SwotFactory,
 )
@@ -126,7 +127,9 @@ def sheets(owner, programme):
     LearningQuestionTableFactory(owners=[owner], programme=programme, status="shared")
 
 
-@pytest.mark.parametrize("role", ["staff", "focal_point", "observer"])
+@pytest.mark.parametrize(
+    "role", ["staff", "consultant", "focal_point", "partner_focal_point", "observer", "superuser"]
+)
 def test_the_partnership_page_costs_the_same_with_more_sheets(
     client, request, programme, partnership, laarne, ouinhi, role
 ):
@@ -142,4 +145,44 @@ def test_the_partnership_page_costs_the_same_with_more_sheets(
     larger, response = measure(client, url)
 
     assert larger == small
+    # Session, user, access, the partnership and its consultants, its members and status
+    # changes, the navigation's municipality (for a member) and every tool's sheets at once.
+    assert small <= 9
     assert response.text.count("Laarne") > 3
+
+
+@pytest.mark.parametrize(
+    "role", ["staff", "consultant", "focal_point", "partner_focal_point", "observer", "superuser"]
+)
+def test_the_municipality_page_costs_the_same_with_more_sheets_and_partnerships(
+    client, request, programme, partnership, laarne, ouinhi, role
+):
+    client.force_login(request.getfixturevalue(role))
+    url = ouinhi.get_absolute_url()
+    sheets(ouinhi, programme)
+    small, few = measure(client, url)
+    for _ in range(3):
+        sheets(ouinhi, programme)
+        sheets(ouinhi, ProgrammeFactory())
+        PartnershipFactory(programme=programme, south=ouinhi)
+    larger, response = measure(client, url)
+
+    assert larger == small
+    assert small <= 9
+    badge = 'class="badge sheet-status'
+    assert response.text.count(badge) > few.text.count(badge) > 0
+
+
+def test_a_members_home_page_costs_the_same_with_more_partnerships(
+    client, programme, partnership, laarne, focal_point
+):
+    client.force_login(focal_point)
+    small, few = measure(client, reverse("home"))
+    for _ in range(3):
+        PartnershipFactory(programme=ProgrammeFactory(), north=laarne)
+    larger, many = measure(client, reverse("home"))
+
+    assert larger == small
+    # Session, user, access, the municipality (also the navigation's) and its partnerships.
+    assert small <= 5
+    assert len(many.context["partnerships"]) == len(few.context["partnerships"]) + 3

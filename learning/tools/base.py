@@ -67,16 +67,24 @@ class ToolSheet(models.Model):
 
     objects = ToolSheetQuerySet.as_manager()
 
+    # The field that tells apart an owner's several sheets (see `display_name`), read with the
+    # sheet on the tools overview; None: the sheet is named after its tool and owners.
+    name_field = None
+
     class Meta:
         abstract = True
         ordering = ["-updated_at"]
 
     def __str__(self):
-        owners = ", ".join(str(owner) for owner in self.owners.all())
-        return f"{self.tool.title}: {owners}"
+        return self.display_name(self.owners.all())
 
     def get_absolute_url(self):
         return reverse("learning:sheet_detail", kwargs={"slug": self.tool.slug, "pk": self.pk})
+
+    def display_name(self, owners):
+        """The sheet's name, given its owner municipalities in order (a tool with a
+        `name_field` names its sheets without them)."""
+        return f"{self.tool.title}: {', '.join(str(owner) for owner in owners)}"
 
     def clean(self):
         if self.pk and not self.owners.exists():

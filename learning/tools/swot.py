@@ -37,12 +37,17 @@ class Swot(ToolSheet):
         max_length=3000,
         help_text=_("How you will respond to these challenges."),
     )
+    # Named after its project, not its owners.
+    name_field = "project_name"
 
     class Meta(ToolSheet.Meta):
         verbose_name = _("SWOT analysis")
         verbose_name_plural = _("SWOT analyses")
 
     def __str__(self):
+        return self.display_name(owners=())
+
+    def display_name(self, owners):
         return f"{MATRIX_LABEL}: {self.project_name}"
 
     def quadrants(self):

@@ -1,9 +1,12 @@
 """The tools of a partnership or a municipality at a glance, for their pages: per learning-cycle
 step, per tool, per municipality, the sheets the user may read and whether they may fill one in.
-Built here, in a few queries, so the templates only display it."""
+Built here, in one query, so the templates only display it."""
 
-from django.db.models import prefetch_related_objects
+from django.db import connection
 from django.urls import reverse
+
+from partnerships.access import Access
+from partnerships.models import LocalGovernment
 
 from ..tools.registry import Step, tools
 
@@ -11,20 +14,19 @@ from ..tools.registry import Step, tools
 def tools_overview(*, user, local_governments, programme=None):
     """The sheets of `local_governments` (in `programme`, when given) for their page: a list
     of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a cell is
-    `{"local_government", "sheets", "create_url"}` (create_url None when not allowed)."""
+    `{"local_government", "sheets", "create_url"}` (create_url None when not allowed) and its
+    sheets are `(sheet, name)` pairs, the name saying which one it is when there may be
+    several (`ToolSheet.display_name`)."""
     local_governments = list(local_governments)
     may_create = {lg.pk: user.has_perm("learning.create_sheet", lg) for lg in local_governments}
+    readable = _readable_sheets(user, [lg.pk for lg in local_governments], programme)
     steps = {step: {"label": step.label, "tools": []} for step in Step}
     for tool in tools():
-        by_owner = {lg.pk: [] for lg in local_governments}
-        for sheet, owner_id in _owned_sheets(tool, user, by_owner, programme):
-            by_owner[owner_id].append(sheet)
         cells = []
         for lg in local_governments:
-            own = by_owner[lg.pk]
-            can_create = may_create[lg.pk] and (tool.many_per_owner or not own)
+            own = readable.get((tool.slug, lg.pk), [])
             create_url = None
-            if can_create:
+            if may_create[lg.pk] and (tool.many_per_owner or not own):
                 create_url = reverse(
                     "learning:sheet_create", kwargs={"slug": tool.slug, "owner": lg.pk}
                 )
@@ -36,22 +38,70 @@ def tools_overview(*, user, local_governments, programme=None):
     return [step for step in steps.values() if step["tools"]]
 
 
-def _owned_sheets(tool, user, owner_ids, programme):
-    """(sheet, owner id) for each readable sheet of `tool` and each of its owners among
-    `owner_ids`, sheets in order: one query over the sheets' links to their owners, and one
-    for all their owners when the page names each sheet by them (several sheets per owner)."""
-    sheets = tool.model.objects.visible_to(user)
-    if programme is not None:
-        sheets = sheets.filter(programme=programme)
-    owners = tool.model.owners
-    sheet, owner = owners.field.m2m_field_name(), owners.field.m2m_reverse_field_name()
-    links = list(
-        owners.through.objects.filter(
-            **{f"{owner}__in": owner_ids, f"{sheet}__in": sheets.values("pk")}
+def _readable_sheets(user, owner_ids, programme):
+    """`{(tool slug, owner id): [(sheet, name), ...]}`: the sheets of the local governments
+    `owner_ids` (in `programme`, when given) that `user` may read, in the order of their ids.
+
+    One query over every tool's sheets, with each sheet's owners: the same rule as each tool's
+    `visible_to(user)` (`Access.reads`), without building five OR-ed querysets. The sheets come
+    with their id, programme, status and `name_field`, enough for a link, a status and a name."""
+    if not owner_ids:
+        return {}
+    quote = connection.ops.quote_name
+    lg_table = quote(LocalGovernment._meta.db_table)
+    owners_in = ", ".join(["%s"] * len(owner_ids))
+    listed = list(tools())
+    branches, params = [], []
+    for index, tool in enumerate(listed):
+        model = tool.model
+        owners = model._meta.get_field("owners")
+        through = quote(owners.remote_field.through._meta.db_table)
+        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
+        pk = quote(model._meta.pk.column)
+        programme_id = quote(model._meta.get_field("programme").column)
+        name = "NULL"
+        if model.name_field:
+            name = f"s.{quote(model._meta.get_field(model.name_field).column)}"
+        branch = (
+            f"SELECT {index}, s.{pk}, s.{programme_id}, s.status, {name}, lg.id, lg.name"
+            f" FROM {quote(model._meta.db_table)} s"
+            f" JOIN {through} o ON o.{sheet_id} = s.{pk}"
+            f" JOIN {lg_table} lg ON lg.id = o.{owner_id}"
+            f" WHERE s.{pk} IN (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN ({owners_in}))"
         )
-        .select_related(sheet)
-        .order_by(f"{sheet}_id")
-    )
-    if tool.many_per_owner:
-        prefetch_related_objects([getattr(link, sheet) for link in links], "owners")
-    return [(getattr(link, sheet), getattr(link, f"{owner}_id")) for link in links]
+        params += owner_ids
+        if programme is not None:
+            branch += f" AND s.{programme_id} = %s"
+            params.append(programme.pk)
+        branches.append(branch)
+    # Owners by name, as `sheet.owners.all()` lists them.
+    sql = " UNION ALL ".join(branches) + " ORDER BY 1, 2, 7"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    sheets = {}
+    for index, pk, programme_id, status, name, owner, owner_name in rows:
+        if (index, pk) not in sheets:
+            sheets[index, pk] = (programme_id, status, name, {})
+        sheets[index, pk][3][owner] = owner_name
+
+    access = Access.of(user)
+    readable = {}
+    for (index, pk), (programme_id, status, name, owners) in sheets.items():
+        tool = listed[index]
+        model = tool.model
+        if not access.reads(
+            programme=programme_id, owners=owners, shared=status in model.workflow.shared
+        ):
+            continue
+        values = {"id": pk, "programme_id": programme_id, "status": status}
+        if model.name_field:
+            values[model._meta.get_field(model.name_field).attname] = name
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+        sheet = model.from_db(connection.alias, fields, [values[field] for field in fields])
+        entry = (sheet, sheet.display_name(owners.values()) if tool.many_per_owner else "")
+        for owner in owners:
+            if owner in owner_ids:
+                readable.setdefault((tool.slug, owner), []).append(entry)
+    return readable

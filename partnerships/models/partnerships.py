@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..access import Access
-from .organisations import Country
+from .organisations import Country, LocalGovernment
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -31,9 +31,12 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(models.Q(north=local_government) | models.Q(south=local_government))
 
     def with_sides(self):
-        return self.select_related(
-            "programme", "theme", "north__country", "south__country"
-        ).prefetch_related("consultants")
+        return self.as_rows().prefetch_related("consultants")
+
+    def as_rows(self):
+        """What a list's row shows (partnerships/includes/partnership_row.html): the sides and
+        their countries, the theme; not the consultants."""
+        return self.select_related("programme", "theme", "north__country", "south__country")
 
 
 class Partnership(models.Model):
@@ -118,6 +121,27 @@ class Partnership(models.Model):
     @property
     def sides(self):
         return (self.north, self.south)
+
+    def sides_visible_to(self, user):
+        """The ids of the sides `LocalGovernment.objects.visible_to(user)` lets through (the
+        sides whose pages the user may open), read from the user's access: a query only for
+        someone who runs another programme (tests/permissions/test_access_in_hand.py)."""
+        access = Access.of(user)
+        sides = {self.north_id, self.south_id}
+        if access.superuser or self.programme_id in access.staff_of:
+            return sides
+        if access.staff_of:
+            return set(
+                LocalGovernment.objects.visible_to(user)
+                .filter(pk__in=sides)
+                .values_list("pk", flat=True)
+            )
+        return sides & (
+            access.member_of
+            | access.observed_local_governments
+            | access.sides(access.coached)
+            | access.sides(access.partnered)
+        )
 
     def partner_of(self, local_government):
         """The other side of the partnership."""
