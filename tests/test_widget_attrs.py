@@ -2,6 +2,9 @@
 exactly as Django's own attrs.html does."""
 
 from django import forms
+from django.template.loader import get_template
+
+from sdgp.forms import INPUT_TEMPLATES
 
 
 class SampleForm(forms.Form):
@@ -31,3 +34,14 @@ def test_select_marks_its_chosen_option_only():
     html = str(SampleForm()["kind"])
     assert '<option value="a">Alpha</option>' in html
     assert '<option value="b" selected>Beta &amp; co</option>' in html
+
+
+def test_input_widgets_rendered_as_input_html_only_include_it():
+    """The renderer skips these templates (sdgp.forms.INPUT_TEMPLATES): they must be Django's
+    own, which include input.html and nothing else."""
+    for name in INPUT_TEMPLATES:
+        template = get_template(name)
+        assert template.origin.name.endswith(f"django/forms/templates/{name}")
+        assert template.template.source.strip() == (
+            '{% include "django/forms/widgets/input.html" %}'
+        )
