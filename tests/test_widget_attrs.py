@@ -45,3 +45,16 @@ def test_input_widgets_rendered_as_input_html_only_include_it():
         assert template.template.source.strip() == (
             '{% include "django/forms/widgets/input.html" %}'
         )
+
+
+def test_select_writes_option_groups():
+    field = forms.ChoiceField(choices=[("Fruit", [("apple", "Apple")]), ("none", "None <yet>")])
+
+    class GroupedForm(forms.Form):
+        choice = field
+
+    html = str(GroupedForm(initial={"choice": "apple"})["choice"])
+    assert (
+        '<optgroup label="Fruit"><option value="apple" selected>Apple</option></optgroup>' in html
+    )
+    assert '<option value="none">None &lt;yet&gt;</option>' in html

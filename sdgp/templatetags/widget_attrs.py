@@ -5,12 +5,13 @@ and each loop turn of the template engine costs as much as writing a whole selec
 - `{{ widget.attrs|html_attrs }}`: a widget's HTML attributes as Django's attrs.html writes
   them (` name="value"`; True alone, False left out);
 - `{{ widget.optgroups|html_options }}`: a select's options (and option groups) as Django's
-  select.html and select_option.html write them.
+  select.html and select_option.html write them (labels localized and escaped as `{{ }}` does).
 """
 
 from html import escape
 
 from django import template
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -35,10 +36,10 @@ def html_options(optgroups):
     parts = []
     for group_name, options, _index in optgroups:
         if group_name:
-            parts.append(f'<optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'<optgroup label="{conditional_escape(localize(group_name))}">')
         parts.extend(
             f'<option value="{escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
-            f"{conditional_escape(option['label'])}</option>"
+            f"{conditional_escape(localize(option['label']))}</option>"
             for option in options
         )
         if group_name:
