@@ -1,5 +1,6 @@
 """Forms of the tool framework, built from a tool's spec when a view needs them."""
 
+import copy
 import math
 import uuid
 
@@ -7,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms.models import BaseInlineFormSet, inlineformset_factory, modelform_factory
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import LocalGovernment
@@ -161,26 +163,51 @@ def sheet_form_class(tool):
 
 
 def row_formset_classes(tool):
-    """One inline formset class per `Inline` of the tool, in spec order."""
+    """One inline formset class per `Inline` of the tool, in spec order, made for this request
+    (its rows' texts are translated once, see `translate_once`)."""
     return [
-        inlineformset_factory(
-            tool.model,
-            inline.model,
-            form=inline.form or RowForm,
-            formset=RowFormSet,
-            fields=inline.fields,
-            fk_name=inline.fk_name,
-            extra=inline.extra,
-            min_num=inline.min_num,
-            max_num=inline.max_num,
-            absolute_max=inline.max_num,
-            can_order=inline.can_order,
-            can_delete=True,
-            validate_min=True,
-            validate_max=True,
+        translate_once(
+            inlineformset_factory(
+                tool.model,
+                inline.model,
+                form=inline.form or RowForm,
+                formset=RowFormSet,
+                fields=inline.fields,
+                fk_name=inline.fk_name,
+                extra=inline.extra,
+                min_num=inline.min_num,
+                max_num=inline.max_num,
+                absolute_max=inline.max_num,
+                can_order=inline.can_order,
+                can_delete=True,
+                validate_min=True,
+                validate_max=True,
+            )
         )
         for inline in tool.inlines
     ]
+
+
+def translate_once(formset_class):
+    """Translate the labels, help texts and choices of the row form's fields once for all its
+    rows: every row form copies the fields, and each lazy text was translated again in every
+    row that shows it (a select of eight choices in each of ten rows). The formset class is
+    made for one request, in its language; fields declared on the form class itself are
+    shared, so they are copied before they change."""
+    form_class = formset_class.form
+    for name, field in form_class.base_fields.items():
+        if name in form_class.declared_fields:
+            field = form_class.base_fields[name] = copy.deepcopy(field)
+        if isinstance(field.label, Promise):
+            field.label = str(field.label)
+        if isinstance(field.help_text, Promise):
+            field.help_text = str(field.help_text)
+        choices = getattr(field, "choices", None)
+        if isinstance(choices, list) and not any(
+            isinstance(label, list | tuple) for _value, label in choices
+        ):
+            field.choices = [(value, str(label)) for value, label in choices]
+    return formset_class
 
 
 def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=None):

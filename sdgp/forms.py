@@ -33,7 +33,36 @@ class BoundField(forms.BoundField):
         return attrs
 
 
+# Django's templates of these input widgets only include input.html; the renderer renders
+# input.html directly, one template less for each input of a long formset. They are not
+# overridden in templates/django/forms/widgets/ (tests/test_widget_attrs.py checks).
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in (
+        "checkbox",
+        "color",
+        "date",
+        "datetime",
+        "email",
+        "file",
+        "hidden",
+        "number",
+        "password",
+        "search",
+        "tel",
+        "text",
+        "time",
+        "url",
+    )
+)
+
+
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
     bound_field_class = BoundField
+
+    def get_template(self, template_name):
+        if template_name in INPUT_TEMPLATES:
+            template_name = "django/forms/widgets/input.html"
+        return super().get_template(template_name)

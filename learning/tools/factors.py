@@ -8,6 +8,7 @@ from itertools import zip_longest
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from learning.forms import RowForm
@@ -35,8 +36,15 @@ class FactorAnalysis(ToolSheet):
         verbose_name_plural = _("factor analyses")
 
     def factor_rows(self):
-        """Pairs (positive, negative) side by side, each side by score, highest first."""
+        """Pairs (positive, negative) side by side, each side by score, highest first. Each
+        factor carries its level's and origin's labels (`level_label`, `origin_label`),
+        translated once for the whole table rather than once per factor."""
+        levels = {value: capfirst(str(label)) for value, label in Factor.Level.choices}
+        origins = {value: str(label) for value, label in Factor.Origin.choices}
         factors = sorted(self.factors.all(), key=lambda factor: (-factor.score, factor.pk))
+        for factor in factors:
+            factor.level_label = levels.get(factor.level, factor.level)
+            factor.origin_label = origins.get(factor.origin, factor.origin)
         positive = [factor for factor in factors if factor.impact == Factor.Impact.POSITIVE]
         negative = [factor for factor in factors if factor.impact == Factor.Impact.NEGATIVE]
         return list(zip_longest(positive, negative))

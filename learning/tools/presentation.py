@@ -4,6 +4,8 @@ what our municipality looks like, why we joined and what we hope for."""
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -68,10 +70,31 @@ class PresentationSheet(ToolSheet):
     def structure_filled(self):
         return any((self.national_structure, self.regional_structure, self.local_structure))
 
+    def people_rows(self):
+        """The people involved, each with its involvement's label and its years of service in
+        words (`involvement_label`, `years_label`), translated once for the whole list rather
+        than once per person."""
+        involvements = {
+            value: capfirst(str(label)) for value, label in PresentationPerson.Involvement.choices
+        }
+        years = {}
+        people = list(self.people.all())
+        for person in people:
+            person.involvement_label = involvements.get(person.involvement, person.involvement)
+            count = person.years_of_service
+            if count is not None and count not in years:
+                years[count] = ngettext(
+                    "%(years)s year of service", "%(years)s years of service", count
+                ) % {"years": count}
+            person.years_label = years.get(count)
+        return people
+
     def share_problems(self):
-        """Gentle warnings before sharing: the sheet may still be shared."""
+        """Gentle warnings before sharing: the sheet may still be shared. Reads the people and
+        images the partial shows (fetched once for both)."""
+        prefetch_related_objects([self], "people", "images")
         problems = []
-        count = self.images.count()
+        count = len(self.images.all())
         if count < MIN_IMAGES:
             problems.append(
                 ngettext(
@@ -83,7 +106,7 @@ class PresentationSheet(ToolSheet):
                 )
                 % {"count": count}
             )
-        if not self.people.exists():
+        if not self.people.all():
             problems.append(_("Nobody is listed among the people involved."))
         return problems
 
@@ -243,7 +266,8 @@ class PresentationTool(Tool):
             return {}
         if not request.user.has_perm("learning.share_sheet", sheet):
             return {}
-        return {"share_problems": sheet.share_problems()}
+        # Called by the partial only: the edit page, which does not show it, reads nothing.
+        return {"share_problems": sheet.share_problems}
 
     def sample(self, owner):
         """Valid input for a new presentation sheet (see the registry's conventions)."""

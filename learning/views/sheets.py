@@ -66,7 +66,7 @@ class SheetMixin(ToolMixin):
     def get_queryset(self):
         return (
             self.tool.model.objects.visible_to(self.request.user)
-            .select_related("programme", "created_by")
+            .select_related("programme")
             .prefetch_related("owners")
         )
 

@@ -363,3 +363,27 @@ def test_the_page_costs_the_same_queries_however_many_people_and_images(
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("action", ["sheet_detail", "sheet_update"])
+def test_the_warnings_before_sharing_cost_no_queries_of_their_own(
+    client, focal_point, laarne, programme, action
+):
+    """The warnings read the people and images the page shows anyway; the edit page, which
+    does not show them, does not read them."""
+    shared = shared_sheet(laarne, programme, image_count=1)
+    draft = shared_sheet(laarne, programme, image_count=1)
+    draft.status = PresentationSheet.Status.DRAFT
+    draft.save()
+    client.force_login(focal_point)
+
+    counts, pages = [], []
+    for sheet in (shared, draft):
+        url = reverse(f"learning:{action}", kwargs={"slug": TOOL.slug, "pk": sheet.pk})
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            pages.append(client.get(url).content.decode())
+        counts.append(len(queries))
+
+    assert ("Before you share this sheet:" in pages[1]) == (action == "sheet_detail")
+    assert counts[0] == counts[1]
