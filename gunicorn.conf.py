@@ -5,6 +5,7 @@ other people's pages keep being answered. Every input of the app is bounded (doc
 so no request should run long; a worker that stops answering for `timeout` seconds is replaced.
 """
 
+import gc
 import os
 
 wsgi_app = "sdgp.wsgi:application"
@@ -23,3 +24,10 @@ limit_request_field_size = 8190
 max_requests = 1000
 max_requests_jitter = 100
 accesslog = "-"
+
+
+def post_worker_init(worker):
+    """Once the app is loaded, its modules, templates and settings live as long as the worker:
+    frozen, the garbage collector's full passes skip them instead of stalling a request now
+    and then (about 80 ms every twenty requests on a long edit page)."""
+    gc.freeze()

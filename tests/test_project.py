@@ -203,6 +203,18 @@ def gunicorn_settings():
     return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
 
 
+def test_gunicorn_workers_keep_the_loaded_app_out_of_full_garbage_collections():
+    import gc
+
+    config = gunicorn_settings()
+    before = gc.get_freeze_count()
+    try:
+        config["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+
+
 def test_gunicorn_uses_threads_so_one_slow_request_cannot_starve_the_health_check():
     config = gunicorn_settings()
     assert config["worker_class"] == "gthread"

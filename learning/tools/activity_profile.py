@@ -94,7 +94,7 @@ class Strategy(SheetRow):
     class Meta:
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
-        ordering = ["sheet", "pk"]
+        ordering = ["sheet_id", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(quantity__gte=1, quantity__lte=10),

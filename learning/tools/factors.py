@@ -93,7 +93,7 @@ class Factor(SheetRow):
     class Meta:
         verbose_name = _("factor")
         verbose_name_plural = _("factors")
-        ordering = ["sheet", "impact", "-score", "pk"]
+        ordering = ["sheet_id", "impact", "-score", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(score__gte=1, score__lte=10), name="factor_score_1_to_10"

@@ -142,7 +142,7 @@ class PresentationPerson(SheetRow):
     class Meta:
         verbose_name = _("person or organisation involved")
         verbose_name_plural = _("people and organisations involved")
-        ordering = ["sheet", "pk"]
+        ordering = ["sheet_id", "pk"]
 
     def __str__(self):
         return self.name
@@ -166,7 +166,7 @@ class PresentationImage(SheetRow):
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        ordering = ["sheet", "order", "pk"]
+        ordering = ["sheet_id", "order", "pk"]
 
     def __str__(self):
         return self.caption

@@ -84,7 +84,7 @@ class SwotItem(SheetRow):
         verbose_name_plural = _("SWOT items")
         # Matrix order (S, W, O, T), then as typed.
         ordering = [
-            "sheet",
+            "sheet_id",
             models.Case(
                 *(models.When(quadrant=code, then=index) for index, code in enumerate("SWOT")),
                 output_field=models.IntegerField(),
