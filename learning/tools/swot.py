@@ -164,7 +164,7 @@ class SwotTool(Tool):
     # Items are a line each: a page holds more of them.
     inlines = (
         Inline(
-            SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1, rows_per_page=25
+            SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1, rows_per_page=15
         ),
     )
 
