@@ -124,7 +124,8 @@ def _about():
         f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC; commit {commit}.",
         f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python "
         f"{platform.python_version()}; load average at the start {_load()}.",
-        f"- Server: gunicorn, {server.WORKERS} sync workers, DEBUG off, PostgreSQL, Redis, on "
+        f"- Server: gunicorn, {server.WORKERS} threaded workers (gunicorn.conf.py), DEBUG off, "
+        "PostgreSQL, Redis, on "
         "loopback; 20 concurrent users, up to 3 requests each per page (one only after 4 s).",
     ]
 
