@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from partnerships.models import LocalGovernment, Partnership, Programme
+from partnerships.views import own_navigation
 
 from .. import services
 from ..forms import (
@@ -77,6 +78,12 @@ class SheetMixin(ToolMixin):
 
     def get_permission_object(self):
         return self.get_object()
+
+    def get_context_data(self, **kwargs):
+        # The navigation's municipality is often among the sheet's owners, read already.
+        return super().get_context_data(
+            **own_navigation(self.request.user, self.object.owners.all()), **kwargs
+        )
 
 
 class SheetListView(ToolMixin, ListView):
