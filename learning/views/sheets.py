@@ -99,9 +99,17 @@ class SheetListView(ToolMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        pairs = creatable(self.request.user)
+        user = self.request.user
+        owners = creatable_owners(user)
+        pairs = creatable(user, owners)
         several = len({programme for _owner, programme in pairs}) > 1
-        return super().get_context_data(creatable=pairs, name_programmes=several, **kwargs)
+        return super().get_context_data(
+            creatable=pairs,
+            name_programmes=several,
+            # A member's municipality is among those they fill tools in for, read already.
+            **own_navigation(user, owners),
+            **kwargs,
+        )
 
 
 def creatable_owners(user):
@@ -115,10 +123,10 @@ def creatable_owners(user):
     return [owner for owner in candidates if user.has_perm("learning.create_sheet", owner)]
 
 
-def creatable(user):
+def creatable(user, owners):
     """What the tool list offers to fill in: `(municipality, programme)` for each municipality
-    the user fills tools in for and each programme they take part in together."""
-    owners = creatable_owners(user)
+    the user fills tools in for (`owners`, from `creatable_owners`) and each programme they take
+    part in together."""
     pairs = (
         Partnership.objects.visible_to(user)
         .filter(Q(north__in=owners) | Q(south__in=owners))
