@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from partnerships.models import LocalGovernment, Partnership, Programme
+from partnerships.views import own_navigation
 
 from .. import services
 from ..forms import (
@@ -78,6 +79,12 @@ class SheetMixin(ToolMixin):
     def get_permission_object(self):
         return self.get_object()
 
+    def get_context_data(self, **kwargs):
+        # The navigation's municipality is often among the sheet's owners, read already.
+        return super().get_context_data(
+            **own_navigation(self.request.user, self.object.owners.all()), **kwargs
+        )
+
 
 class SheetListView(ToolMixin, ListView):
     template_name = "learning/sheet_list.html"
@@ -92,9 +99,17 @@ class SheetListView(ToolMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        pairs = creatable(self.request.user)
+        user = self.request.user
+        owners = creatable_owners(user)
+        pairs = creatable(user, owners)
         several = len({programme for _owner, programme in pairs}) > 1
-        return super().get_context_data(creatable=pairs, name_programmes=several, **kwargs)
+        return super().get_context_data(
+            creatable=pairs,
+            name_programmes=several,
+            # A member's municipality is among those they fill tools in for, read already.
+            **own_navigation(user, owners),
+            **kwargs,
+        )
 
 
 def creatable_owners(user):
@@ -108,10 +123,10 @@ def creatable_owners(user):
     return [owner for owner in candidates if user.has_perm("learning.create_sheet", owner)]
 
 
-def creatable(user):
+def creatable(user, owners):
     """What the tool list offers to fill in: `(municipality, programme)` for each municipality
-    the user fills tools in for and each programme they take part in together."""
-    owners = creatable_owners(user)
+    the user fills tools in for (`owners`, from `creatable_owners`) and each programme they take
+    part in together."""
     pairs = (
         Partnership.objects.visible_to(user)
         .filter(Q(north__in=owners) | Q(south__in=owners))
