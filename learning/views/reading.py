@@ -36,6 +36,7 @@ class SheetPrintView(SheetMixin, DetailView):
     stylesheet only."""
 
     template_name = "learning/sheet_print.html"
+    printed = True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(printed_at=timezone.now(), **kwargs)
