@@ -1,7 +1,12 @@
-"""Readable change history of a sheet and its rows, built from django-simple-history."""
+"""Readable change history of a sheet and its rows, built from django-simple-history.
 
-from dataclasses import dataclass, field
+Each saved record is read as plain values, and compared with the row's previous record to know
+whether it changed anything shown; the entry's subject, person and field-level changes are only
+worked out when somebody reads them (the history page shows a page of entries at a time)."""
 
+from functools import cached_property
+
+from django.contrib.auth import get_user_model
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -9,31 +14,88 @@ from django.utils.translation import gettext_lazy as _
 # Bookkeeping fields that say nothing to a reader.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "created_by", "programme"}
 
+# What a record says besides the tracked model's fields; the person's name comes with it.
+RECORD_FIELDS = (
+    "history_id",
+    "history_date",
+    "history_type",
+    "history_change_reason",
+    "history_user_id",
+    "history_user__username",
+    "history_user__first_name",
+    "history_user__last_name",
+)
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
-@dataclass
+
 class FieldChange:
-    label: str
-    old: str
-    new: str
+    def __init__(self, label, old, new):
+        self.label, self.old, self.new = label, old, new
 
 
-@dataclass
 class Entry:
     """One saved change: of the sheet itself or of one of its rows."""
 
-    date: object
-    user: object
-    action: str  # "created", "changed" or "deleted"
-    subject: str  # what changed: the tool, or "Factor: text of the row"
-    version: int | None = None
-    note: str = ""
-    changes: list = field(default_factory=list)
+    def __init__(self, *, source, record, before):
+        self.source, self.record, self.before = source, record, before
+        self.date = record["history_date"]
+        self.action = ACTIONS[record["history_type"]]
+        self.version = record.get("version")
+        reason = record["history_change_reason"]
+        # Notes are stored untranslated (see ToolSheet._set_status).
+        self.note = gettext(reason) if reason else ""
 
     @property
     def action_label(self):
         return {"created": _("created"), "changed": _("changed"), "deleted": _("deleted")}[
             self.action
         ]
+
+    @cached_property
+    def user(self):
+        record = self.record
+        if record["history_user_id"] is None:
+            return None
+        return get_user_model()(
+            pk=record["history_user_id"],
+            username=record["history_user__username"],
+            first_name=record["history_user__first_name"],
+            last_name=record["history_user__last_name"],
+        )
+
+    @cached_property
+    def subject(self):
+        """What changed: the tool, or "Factor: text of the row"."""
+        return self.source.subject(self.record)
+
+    @cached_property
+    def changes(self):
+        fields, record, before = self.source.shown_fields, self.record, self.before
+        if self.action == "deleted":
+            return []
+        if before is None:
+            values = ((field, _display(field, record[field.attname])) for field in fields)
+            return [FieldChange(_label(field), "", value) for field, value in values if value]
+        # Like HistoricalRecord.diff_against, but also for the non-editable status field.
+        return [
+            FieldChange(
+                _label(field),
+                _display(field, before[field.attname]),
+                _display(field, record[field.attname]),
+            )
+            for field in fields
+            if before[field.attname] != record[field.attname]
+        ]
+
+    @property
+    def shown(self):
+        """False for a save that changed only bookkeeping fields, without a note."""
+        if self.action != "changed" or self.note:
+            return True
+        record, before = self.record, self.before
+        return any(
+            before[field.attname] != record[field.attname] for field in self.source.shown_fields
+        )
 
 
 def sheet_history(sheet, *, since=None):
@@ -52,79 +114,50 @@ def changes_since(sheet, version):
     return [entry for entry in sheet_history(sheet) if entry.date >= later.history_date]
 
 
+class _Source:
+    """The records of the sheet or of one kind of its rows."""
+
+    def __init__(self, model, records, *, excluded, name=None, title=None):
+        self.model, self.records, self.name, self.title = model, records, name, title
+        self.fields = model._meta.concrete_fields
+        self.shown_fields = [
+            field
+            for field in self.fields
+            if field.name not in HIDDEN_FIELDS
+            and field.name not in excluded
+            and not field.primary_key
+        ]
+
+    def subject(self, record):
+        if self.name is None:
+            return str(self.title)
+        instance = self.model(**{field.attname: record[field.attname] for field in self.fields})
+        return f"{capfirst(self.name)}: {instance}"
+
+    def entries(self):
+        names = (*RECORD_FIELDS, *(field.attname for field in self.fields))
+        previous = {}
+        for record in self.records.order_by("history_date", "history_id").values(*names):
+            key = record[self.model._meta.pk.attname]
+            entry = Entry(source=self, record=record, before=previous.get(key))
+            previous[key] = record
+            if entry.shown:
+                yield entry
+
+
 def _entries(sheet):
     tool = sheet.tool
-    yield from _record_entries(
-        sheet.history.select_related("history_user").order_by("history_date", "history_id"),
-        subject=lambda record: str(tool.title),
-        excluded=set(),
-    )
+    yield from _Source(tool.model, sheet.history.all(), excluded=set(), title=tool.title).entries()
     for inline in tool.inlines:
         if not hasattr(inline.model, "history"):
             continue
         fk = _foreign_key(inline, tool.model)
-        records = (
-            inline.model.history.filter(**{fk.attname: sheet.pk})
-            .select_related("history_user")
-            .order_by("history_date", "history_id")
-        )
-        verbose_name = inline.model._meta.verbose_name
-        yield from _record_entries(
-            records,
-            subject=lambda record, name=verbose_name: f"{capfirst(name)}: {record.instance}",
+        yield from _Source(
+            inline.model,
+            inline.model.history.filter(**{fk.attname: sheet.pk}),
             excluded={fk.name},
-        )
-
-
-def _record_entries(records, *, subject, excluded):
-    previous = {}
-    for record in records:
-        before = previous.get(record.id)
-        previous[record.id] = record
-        action = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
-        entry = Entry(
-            date=record.history_date,
-            user=record.history_user,
-            action=action,
-            subject=subject(record),
-            version=getattr(record, "version", None),
-            # Notes are stored untranslated (see ToolSheet._set_status).
-            note=gettext(record.history_change_reason) if record.history_change_reason else "",
-        )
-        fields = _shown_fields(record, excluded)
-        if action == "deleted":
-            pass
-        elif before is None:
-            for model_field in fields:
-                value = _display(model_field, getattr(record, model_field.attname))
-                if value:
-                    entry.changes.append(FieldChange(_label(model_field), "", value))
-        else:
-            # Like HistoricalRecord.diff_against, but also for the non-editable status field.
-            for model_field in fields:
-                old = getattr(before, model_field.attname)
-                new = getattr(record, model_field.attname)
-                if old != new:
-                    entry.changes.append(
-                        FieldChange(
-                            _label(model_field),
-                            _display(model_field, old),
-                            _display(model_field, new),
-                        )
-                    )
-            if not entry.changes and not entry.note:
-                continue
-        yield entry
-
-
-def _shown_fields(record, excluded):
-    return [
-        model_field
-        for model_field in record.instance_type._meta.concrete_fields
-        if model_field.name not in HIDDEN_FIELDS
-        and model_field.name not in excluded
-        and not model_field.primary_key
-    ]
+            name=inline.model._meta.verbose_name,
+        ).entries()
 
 
 def _label(model_field):

@@ -260,7 +260,7 @@ class PresentationTool(Tool):
         ),
     )
 
-    def page_context(self, *, request, sheet, owner):
+    def page_context(self, *, request, sheet, owner, printed=False):
         """Warnings for the people who may share the sheet, shown above it (not in print)."""
         if sheet is None or not sheet.workflow.get("share").allows(sheet):
             return {}

@@ -106,9 +106,11 @@ class Tool:
         no request: the final report renders every tool's partial from a background task."""
         return {}
 
-    def page_context(self, *, request, sheet, owner):
+    def page_context(self, *, request, sheet, owner, printed=False):
         """Context of the form, detail and print pages (`sheet` is None on the create page):
-        the partial's, which a tool may narrow to what the reader may see."""
+        the partial's, which a tool may narrow to what the reader may see. The detail page may
+        show a long sheet a part at a time; `printed` (the print view and the PDF) wants it
+        whole."""
         if sheet is None or sheet.pk is None:
             return {}
         return self.partial_context(sheet)

@@ -1,5 +1,6 @@
 """Read-only pages of one sheet: its change history, its print view and its PDF."""
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -12,10 +13,12 @@ from .sheets import SheetMixin
 
 
 class SheetHistoryView(SheetMixin, DetailView):
-    """Every saved change with who, when and a field-level diff; its own page, so the history
-    is only computed when somebody opens it."""
+    """Every saved change with who, when and a field-level diff, newest first and a page of
+    changes at a time; its own page, so the history is only computed when somebody opens it,
+    and only the changes of the page shown are spelled out."""
 
     template_name = "learning/sheet_history.html"
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
         sheet = self.object
@@ -23,7 +26,9 @@ class SheetHistoryView(SheetMixin, DetailView):
         if not self.request.user.has_perm("learning.view_sheet_drafts", sheet):
             # Partners and observers: what was typed and deleted in a draft stays the owners'.
             since = sheet.first_shared_at()
-        return super().get_context_data(entries=sheet_history(sheet, since=since), **kwargs)
+        entries = sheet_history(sheet, since=since)
+        page = Paginator(entries, self.paginate_by).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page, entries=page.object_list, **kwargs)
 
 
 class SheetPrintView(SheetMixin, DetailView):
@@ -31,6 +36,7 @@ class SheetPrintView(SheetMixin, DetailView):
     stylesheet only."""
 
     template_name = "learning/sheet_print.html"
+    printed = True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(printed_at=timezone.now(), **kwargs)

@@ -41,6 +41,9 @@ DRAFT_SAVED = "learning_draft_saved"
 class ToolMixin:
     """Selects the tool of the URL's slug; an unknown slug answers 404."""
 
+    # The print view and the PDF show the whole sheet (see `Tool.page_context`).
+    printed = False
+
     def dispatch(self, request, *args, **kwargs):
         try:
             self.tool = get_tool(kwargs["slug"])
@@ -52,7 +55,10 @@ class ToolMixin:
         if hasattr(self, "object"):
             kwargs = {
                 **self.tool.page_context(
-                    request=self.request, sheet=self.object, owner=getattr(self, "owner", None)
+                    request=self.request,
+                    sheet=self.object,
+                    owner=getattr(self, "owner", None),
+                    printed=self.printed,
                 ),
                 **kwargs,
             }

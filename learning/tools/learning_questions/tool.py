@@ -3,6 +3,7 @@ and the sample."""
 
 from functools import partial
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from learning.tools.registry import Inline, Step, Tool, register
@@ -38,6 +39,11 @@ class LearningQuestionsTool(Tool):
         ),
     )
 
+    # The read page shows this many current questions at a time, and the latest earlier
+    # wordings only: few enough to load quickly on a phone.
+    questions_per_page = 10
+    earlier_shown = 5
+
     def save_row(self, inline, row, values):
         """A current question keeps its SDG tags (earlier wordings stay as they were)."""
         if row.is_active and "sdg_tags" in values:
@@ -50,18 +56,30 @@ class LearningQuestionsTool(Tool):
             "earlier_questions": list(sheet.earlier_questions()),
         }
 
-    def page_context(self, *, request, sheet, owner):
+    def page_context(self, *, request, sheet, owner, printed=False):
         """The partial's context, with only the earlier wordings this reader may see. Each is
-        fetched when the partial renders (the template calls it): the edit page does not."""
+        fetched when the partial renders (the template calls it): the edit page does not. The
+        read page shows the current questions a page at a time and the latest earlier wordings
+        (the evolution timeline has them all); print and PDF show the whole table."""
         if sheet is None or sheet.pk is None:
             return {}
+        if printed:
+            return {
+                "current_questions": partial(self.current_questions, sheet),
+                "earlier_questions": partial(self.readable_earlier_questions, sheet, request.user),
+            }
         return {
-            "current_questions": partial(self.current_questions, sheet),
-            "earlier_questions": partial(self.readable_earlier_questions, sheet, request.user),
+            "current_questions": partial(self.current_questions_page, sheet, request),
+            "earlier_questions": partial(self.latest_earlier_questions, sheet, request.user),
         }
 
     def current_questions(self, sheet):
         return list(sheet.current_questions())
+
+    def current_questions_page(self, sheet, request):
+        """A page of the current questions: its `object_list` with their parts."""
+        paginator = Paginator(sheet.current_questions(), self.questions_per_page)
+        return paginator.get_page(request.GET.get("page"))
 
     def readable_earlier_questions(self, sheet, user):
         earlier = list(sheet.earlier_questions())
@@ -73,6 +91,17 @@ class LearningQuestionsTool(Tool):
             .values_list("pk", flat=True)
         )
         return [question for question in earlier if question.pk in readable]
+
+    def latest_earlier_questions(self, sheet, user):
+        """The latest earlier wordings this reader may see, oldest first like the rest."""
+        latest = (
+            LearningQuestion.objects.visible_to(user)
+            .filter(table=sheet)
+            .exclude(status=LearningQuestion.Status.ACTIVE)
+            .prefetch_related("replaced_by")
+            .order_by("-changed_date", "-order", "-pk")[: self.earlier_shown]
+        )
+        return list(reversed(latest))
 
     def sample(self, owner):
         """Valid input for a new table (see the registry)."""

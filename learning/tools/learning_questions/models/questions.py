@@ -55,11 +55,17 @@ class LearningQuestionTable(ToolSheet):
 
     def current_questions(self):
         """The questions as they stand, in order, with their parts. Each question's table is
-        this sheet, known without a join."""
+        this sheet, known without a join; each part is ordered within its question, without
+        joining the question and its table for the parts' default ordering."""
+        in_order = ("order", "pk")
         return (
             self.questions.active()
-            .prefetch_related("sdg_tags", "obstacles", "subquestions")
-            .order_by("order", "pk")
+            .prefetch_related(
+                models.Prefetch("sdg_tags", SdgTag.objects.order_by("goal", "target")),
+                models.Prefetch("obstacles", Obstacle.objects.order_by(*in_order)),
+                models.Prefetch("subquestions", SubQuestion.objects.order_by(*in_order)),
+            )
+            .order_by(*in_order)
         )
 
     def earlier_questions(self):

@@ -57,6 +57,10 @@ class QuestionMixin:
         return self.get_object()
 
 
+# The question page shows this many of its earlier wordings, the latest.
+EARLIER_SHOWN = 5
+
+
 def detail_context(request, question, wordings=None, **forms):
     """What the question page shows to this user; the exchange's views reuse it to show a
     bound form again. `wordings`: the question's earlier and later ones, if already read."""
@@ -71,6 +75,7 @@ def detail_context(request, question, wordings=None, **forms):
     if wordings is None:
         visible = LearningQuestion.objects.visible_to(user)
         wordings = [row for row in visible.lineage(question.pk) if row.pk != question.pk]
+    earlier = [wording for wording in wordings if not wording.is_later]
     context = {
         "question": question,
         "table": question.table,
@@ -80,7 +85,9 @@ def detail_context(request, question, wordings=None, **forms):
         "responses": question.responses.select_related(
             "local_government", "author", "subquestion"
         ).prefetch_related("attachments"),
-        "earlier": [wording for wording in wordings if not wording.is_later],
+        # The latest few: the evolution timeline has them all.
+        "earlier": earlier[-EARLIER_SHOWN:],
+        "more_earlier": len(earlier) > EARLIER_SHOWN,
         "later": [wording for wording in wordings if wording.is_later],
         "subquestion_statuses": question.subquestions.model.AnswerStatus.choices,
         "draft_saved": request.session.pop(DRAFT_SAVED, None),
