@@ -110,9 +110,11 @@ def evolution_local_governments(programme, questions):
     rows)."""
     tables = questions.filter(table__programme=programme).values("table")
     owners = LearningQuestionTable.owners.through.objects.filter(learningquestiontable__in=tables)
-    summary_order = EvolutionSummary.objects.filter(
-        programme=programme, local_government=OuterRef("pk")
-    ).values("order")
+    summary_order = (
+        EvolutionSummary.objects.filter(programme=programme, local_government=OuterRef("pk"))
+        .order_by()
+        .values("order")
+    )
     rows = (
         LocalGovernment.objects.filter(pk__in=owners.values("localgovernment"))
         .annotate(row_order=Coalesce(Subquery(summary_order), NO_SUMMARY))
