@@ -64,9 +64,11 @@ def test_the_knowledge_network_keeps_its_filter_in_the_page_links(
     assert 0 < len(second.context["questions"]) <= 20
 
 
-def test_the_common_goals_count_every_question_not_only_the_page(
+def test_the_common_goals_count_every_question_and_name_a_few_of_those_asking(
     client, staff, programme, partnership, consultant
 ):
+    from learning.tools.learning_questions.evolution import ASKING_NAMED
+
     grow(programme, consultant, 8)
     tagged = LearningQuestionFactory._meta.model.objects.filter(status="active")
     for question in tagged:
@@ -75,7 +77,12 @@ def test_the_common_goals_count_every_question_not_only_the_page(
     response = client.get(reverse("learning:supply_demand", args=[programme.pk]))
     common = {entry["goal"].number: entry for entry in response.context["common"]}
     assert common[16]["count"] == tagged.count() > 20
-    assert len(common[16]["asking"]) == 16
+    asking = sorted({owner.name for q in tagged for owner in q.table.owners.all()})
+    assert len(asking) == 16
+    assert common[16]["asking"] == asking[:ASKING_NAMED]
+    assert common[16]["more"] == 16 - ASKING_NAMED
+    knowledge = reverse("learning:knowledge_network", args=[programme.pk])
+    assert f'href="{knowledge}?sdg=16"' in response.text
 
 
 @pytest.mark.parametrize("role", ["staff", "consultant", "observer"])
