@@ -245,7 +245,7 @@ class SupplyDemandView(PermissionRequiredMixin, DetailView):
     permission_required = "learning.view_programme_exchange"
     template_name = "learning/exchange/supply_demand.html"
     context_object_name = "programme"
-    paginate_by = 20
+    paginate_by = 10
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
@@ -286,7 +286,7 @@ class KnowledgeNetworkView(DetailView):
 
     template_name = "learning/exchange/knowledge_network.html"
     context_object_name = "programme"
-    paginate_by = 20
+    paginate_by = 10
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
