@@ -19,8 +19,10 @@ from collections import defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Field, ForeignObject, Q
+from django.db.models.lookups import In
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,30 @@ def _freeze(mapping):
 def _by_programme(mapping, owners, programme):
     q = Q(pk__in=[])
     for programme_id, local_governments in mapping.items():
-        q |= Q(**{programme: programme_id, f"{owners}__in": local_governments})
+        q |= Q(**{programme: programme_id, f"{owners}__one_of": local_governments})
     return q
+
+
+class OneOf(In):
+    """`field__one_of=ids`, `field__in=ids` for a set of ids read from the access: on PostgreSQL
+    they travel as one array parameter (`= ANY(%s)`) instead of a placeholder each. A
+    consultant's filters name hundreds of municipalities; building, sending and planning a
+    placeholder per id cost more than the query itself."""
+
+    lookup_name = "one_of"
+
+    def get_prep_lookup(self):
+        return sorted(self.rhs)  # ids already: no field to prepare them for
+
+    def as_postgresql(self, compiler, connection):
+        if not self.rhs:
+            raise EmptyResultSet
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+
+
+Field.register_lookup(OneOf)
+ForeignObject.register_lookup(OneOf)  # relations keep their own lookups, not Field's
 
 
 _per_request = ContextVar("access_per_request", default=None)

@@ -46,7 +46,9 @@ def home(request):
             },
         )
     if access.coached_partnerships:
-        return render(request, "home/consultant.html", _first(partnerships.coached_by(user)))
+        # Those the access read as coached: the same as `coached_by(user)`, without its join.
+        coached = partnerships.filter(pk__one_of=access.coached_partnerships)
+        return render(request, "home/consultant.html", _first(coached))
     return render(request, "home/observer.html", _first(partnerships))
 
 

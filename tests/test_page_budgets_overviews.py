@@ -4,8 +4,9 @@ queries on a small and a larger programme, and show a bounded number of rows a p
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from learning.tools.learning_questions.views.exchange import KnowledgeNetworkView
 from tests.factories import (
     ActivityProfileFactory,
     FactorAnalysisFactory,
@@ -43,10 +44,11 @@ def test_programme_pages_show_a_page_of_questions_at_a_time(
     larger, page_one = measure(client, url)
     _, page_two = measure(client, url, {"page": 2})
 
+    per_page = resolve(url).func.view_class.paginate_by
     assert larger == small
-    assert first.text.count(QUESTION) < 20
-    assert page_one.text.count(QUESTION) == 20
-    assert 0 < page_two.text.count(QUESTION) <= 20
+    assert first.text.count(QUESTION) < per_page
+    assert page_one.text.count(QUESTION) == per_page
+    assert 0 < page_two.text.count(QUESTION) <= per_page
     assert "?page=2" in page_one.text
 
 
@@ -61,12 +63,14 @@ def test_the_knowledge_network_keeps_its_filter_in_the_page_links(
     page = client.get(url, {"sdg": 16}).text
     assert "?sdg=16&amp;page=2" in page
     second = client.get(url, {"sdg": 16, "page": 2})
-    assert 0 < len(second.context["questions"]) <= 20
+    assert 0 < len(second.context["questions"]) <= KnowledgeNetworkView.paginate_by
 
 
-def test_the_common_goals_count_every_question_not_only_the_page(
+def test_the_common_goals_count_every_question_and_name_a_few_of_those_asking(
     client, staff, programme, partnership, consultant
 ):
+    from learning.tools.learning_questions.evolution import ASKING_NAMED
+
     grow(programme, consultant, 8)
     tagged = LearningQuestionFactory._meta.model.objects.filter(status="active")
     for question in tagged:
@@ -75,7 +79,12 @@ def test_the_common_goals_count_every_question_not_only_the_page(
     response = client.get(reverse("learning:supply_demand", args=[programme.pk]))
     common = {entry["goal"].number: entry for entry in response.context["common"]}
     assert common[16]["count"] == tagged.count() > 20
-    assert len(common[16]["asking"]) == 16
+    asking = sorted({owner.name for q in tagged for owner in q.table.owners.all()})
+    assert len(asking) == 16
+    assert common[16]["asking"] == asking[:ASKING_NAMED]
+    assert common[16]["more"] == 16 - ASKING_NAMED
+    knowledge = reverse("learning:knowledge_network", args=[programme.pk])
+    assert f'href="{knowledge}?sdg=16"' in response.text
 
 
 @pytest.mark.parametrize("role", ["staff", "consultant", "observer"])

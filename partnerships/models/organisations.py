@@ -139,7 +139,7 @@ class LocalGovernmentQuerySet(models.QuerySet):
         run = Partnership.objects.filter(programme__in=access.staff_of)
         return self.filter(
             models.Q(pk__in=access.member_of | access.observed_local_governments)
-            | models.Q(pk__in=access.sides(access.coached) | access.sides(access.partnered))
+            | models.Q(pk__one_of=access.sides(access.coached) | access.sides(access.partnered))
             | models.Q(pk__in=run.values("north"))
             | models.Q(pk__in=run.values("south"))
         )

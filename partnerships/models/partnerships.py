@@ -19,7 +19,7 @@ class PartnershipQuerySet(models.QuerySet):
         sides = access.member_of | access.observed_local_governments
         return self.filter(
             models.Q(programme__in=access.staff_of)
-            | models.Q(pk__in=access.coached_partnerships)
+            | models.Q(pk__one_of=access.coached_partnerships)
             | models.Q(north__in=sides)
             | models.Q(south__in=sides)
         )

@@ -1,4 +1,5 @@
 import pytest
+from django.db.models import Q
 
 from partnerships.models import LocalGovernment, Partnership
 
@@ -58,3 +59,29 @@ def test_a_users_access_is_read_in_one_query_whatever_their_roles(
     assert access.coached_partnerships == {partnership.pk}
     assert ouinhi.pk not in access.observed_local_governments
     assert access.partnered == {partnership.programme_id: {partnership.north_id, ouinhi.pk}}
+
+
+def test_one_of_filters_ids_like_in_also_across_a_relation(
+    laarne, ouinhi, partnership, other_partnership
+):
+    ids = {laarne.pk, ouinhi.pk}
+
+    assert set(LocalGovernment.objects.filter(pk__one_of=ids)) == {laarne, ouinhi}
+    assert set(Partnership.objects.filter(south__one_of=ids)) == {partnership}
+    assert not LocalGovernment.objects.filter(pk__one_of=set()).exists()
+    either = Partnership.objects.filter(Q(south__one_of=set()) | Q(north__one_of=ids))
+    assert set(either) == {partnership}
+
+
+def test_one_of_sends_the_ids_as_one_array_on_postgresql(laarne, ouinhi):
+    from django.db import connection
+
+    from partnerships.access import OneOf
+
+    query = LocalGovernment.objects.filter(pk__one_of={laarne.pk, ouinhi.pk}).query
+    compiler = query.get_compiler(connection=connection)
+    lookup = query.where.children[0]
+    assert isinstance(lookup, OneOf)
+    sql, params = lookup.as_postgresql(compiler, connection)
+    assert sql.endswith("= ANY(%s)")
+    assert params == (sorted([laarne.pk, ouinhi.pk]),)

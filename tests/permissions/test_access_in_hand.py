@@ -1,15 +1,19 @@
 """Where a page decides visibility in Python from the user's `Access` instead of a `visible_to`
 query (the tools overview of the partnership and municipality pages, the partnership page's
-sides), it lets through exactly what the query does, for every persona of the world."""
+sides, the knowledge network's links to the questions), it lets through exactly what the
+query does, for every persona of the world."""
 
 import pytest
 
+from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
+from learning.tools.learning_questions.views.exchange import readable_in_hand
 from learning.tools.registry import tools
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership
 from tests.factories import (
     ActivityProfileFactory,
     FactorAnalysisFactory,
+    LearningQuestionFactory,
     LearningQuestionTableFactory,
     PresentationSheetFactory,
     SwotFactory,
@@ -69,3 +73,16 @@ def test_a_partnerships_visible_sides_are_those_visible_to_lets_through(world, r
             .values_list("pk", flat=True)
         )
         assert partnership.sides_visible_to(user) == queried, partnership
+
+
+@pytest.mark.parametrize("role", PERSONAS)
+def test_the_knowledge_network_links_the_questions_that_visible_to_lets_through(
+    world, joint_sheets, role
+):
+    for table in LearningQuestionTable.objects.all():
+        LearningQuestionFactory(table=table)
+    user = world.user(role)
+    current = LearningQuestion.objects.active().select_related("table")
+    current = current.prefetch_related("table__owners")
+    queried = set(LearningQuestion.objects.visible_to(user).active().values_list("pk", flat=True))
+    assert readable_in_hand(user, current) == queried

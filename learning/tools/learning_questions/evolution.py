@@ -4,8 +4,8 @@
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from learning import sdg
 from partnerships.models import LocalGovernment
@@ -110,9 +110,11 @@ def evolution_local_governments(programme, questions):
     rows)."""
     tables = questions.filter(table__programme=programme).values("table")
     owners = LearningQuestionTable.owners.through.objects.filter(learningquestiontable__in=tables)
-    summary_order = EvolutionSummary.objects.filter(
-        programme=programme, local_government=OuterRef("pk")
-    ).values("order")
+    summary_order = (
+        EvolutionSummary.objects.filter(programme=programme, local_government=OuterRef("pk"))
+        .order_by()
+        .values("order")
+    )
     rows = (
         LocalGovernment.objects.filter(pk__in=owners.values("localgovernment"))
         .annotate(row_order=Coalesce(Subquery(summary_order), NO_SUMMARY))
@@ -200,16 +202,41 @@ def supply_and_demand(programme, questions):
     return rows
 
 
+# How many municipalities asking about a goal are named; the rest are a link away.
+ASKING_NAMED = 3
+
+
 def common_goals(questions):
-    """For each SDG that `questions` are tagged with, in order: how many of them, and the names
-    of the municipalities asking about it (the common themes of knowledge-network meetings)."""
+    """For each SDG that `questions` are tagged with, in order: how many of them, the names of
+    the first few municipalities asking about it (by name) and how many more do (the common
+    themes of knowledge-network meetings)."""
     tags = SdgTag.objects.filter(question__in=questions.values("pk")).order_by()
-    counts = tags.values_list("goal").annotate(count=Count("question", distinct=True))
-    asking = {}
-    owners = tags.values_list("goal", "question__table__owners", "question__table__owners__name")
-    for goal, _owner, name in owners.distinct():
-        asking.setdefault(goal, []).append(name)
+    counts = tags.values_list("goal").annotate(
+        count=Count("question", distinct=True),
+        asking=Count("question__table__owners", distinct=True),
+    )
+    first_asking = (
+        tags.values("goal", "question__table__owners", name=F("question__table__owners__name"))
+        .annotate(questions=Count("question"))  # one row per goal and municipality
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("goal"),
+                order_by=(F("name"), F("question__table__owners")),
+            )
+        )
+        .filter(rank__lte=ASKING_NAMED)
+        .values_list("goal", "name")
+    )
+    named = {}
+    for goal, name in sorted(first_asking):
+        named.setdefault(goal, []).append(name)
     return [
-        {"goal": sdg.get_goal(goal), "count": count, "asking": sorted(asking[goal])}
-        for goal, count in sorted(counts)
+        {
+            "goal": sdg.get_goal(goal),
+            "count": count,
+            "asking": named.get(goal, []),
+            "more": asking - len(named.get(goal, [])),
+        }
+        for goal, count, asking in sorted(counts)
     ]

@@ -5,7 +5,15 @@ knowledge network)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -15,6 +23,7 @@ from django.views.generic import CreateView, DetailView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from learning import files, sdg, services
+from partnerships.access import Access
 from partnerships.models import Membership, Partnership, Programme
 
 from ..evolution import common_goals, supply_and_demand
@@ -24,8 +33,25 @@ from ..forms import (
     ResponseForm,
     SubQuestionStatusForm,
 )
-from ..models import Attachment, LearningQuestion, Response, SubQuestion
+from ..models import (
+    Attachment,
+    LearningQuestion,
+    LearningQuestionTable,
+    Response,
+    SdgTag,
+    SubQuestion,
+)
 from .questions import DRAFT_SAVED, QuestionMixin, detail_context
+
+
+# Prefetches of questions' SDG tags and sub-questions, each in order within its question:
+# the models' default order goes through the question and its table, two joins.
+def sdg_tags_in_order():
+    return Prefetch("sdg_tags", SdgTag.objects.order_by("goal", "target"))
+
+
+def subquestions_in_order():
+    return Prefetch("subquestions", SubQuestion.objects.order_by("order", "pk"))
 
 
 def visible_question(request, pk):
@@ -160,40 +186,56 @@ class PartnershipExchangeView(DetailView):
     paginate_by = 10
 
     def get_queryset(self):
-        return Partnership.objects.visible_to(self.request.user).with_sides()
+        return Partnership.objects.visible_to(self.request.user).select_related(
+            "programme", "north", "south"
+        )
 
     def get_context_data(self, **kwargs):
         partnership = self.object
+        sides = {"north": partnership.north, "south": partnership.south}
         questions = (
             LearningQuestion.objects.visible_to(self.request.user)
             .active()
             .in_programme(partnership.programme)
-            .prefetch_related("sdg_tags", "subquestions")
         )
-        sides = []
-        for name, side in (("north", partnership.north), ("south", partnership.south)):
+        # Both sides' numbers of questions in one query (a side's table owners hold it once).
+        counts = questions.aggregate(
+            **{name: Count("pk", filter=Q(table__owners=side)) for name, side in sides.items()}
+        )
+        pages = {}
+        for name, side in sides.items():
+            paginator = Paginator(questions.owned_by(side), self.paginate_by)
+            paginator.count = counts[name]  # known: no count query
+            pages[name] = page = paginator.get_page(self.request.GET.get(f"{name}_page"))
+            page.object_list = list(page.object_list)
+        # One query for each kind of part, for both sides' questions.
+        shown = [question for page in pages.values() for question in page.object_list]
+        prefetch_related_objects(shown, sdg_tags_in_order(), subquestions_in_order())
+        offered = Response.objects.filter(
+            question__in=shown, local_government__in=sides.values()
+        ).select_related("subquestion")
+        by_question = {}
+        for response in offered:
+            by_question.setdefault((response.question_id, response.local_government_id), []).append(
+                response
+            )
+        context = []
+        for name, side in sides.items():
             partner = partnership.partner_of(side)
-            offered = Response.objects.filter(local_government=partner).select_related(
-                "subquestion", "author"
-            )
-            asks = (
-                questions.owned_by(side)
-                .prefetch_related(Prefetch("responses", queryset=offered, to_attr="offered"))
-                .distinct()
-            )
-            page_param = f"{name}_page"
-            page = Paginator(asks, self.paginate_by).get_page(self.request.GET.get(page_param))
-            sides.append(
+            page = pages[name]
+            for question in page.object_list:
+                question.offered = by_question.get((question.pk, partner.pk), [])
+            context.append(
                 {
                     "local_government": side,
                     "partner": partner,
                     "questions": page.object_list,
                     "page_obj": page,
-                    "page_param": page_param,
+                    "page_param": f"{name}_page",
                     "anchor": f"side-{side.pk}",
                 }
             )
-        return super().get_context_data(sides=sides, **kwargs)
+        return super().get_context_data(sides=context, **kwargs)
 
 
 class SupplyDemandView(PermissionRequiredMixin, DetailView):
@@ -203,20 +245,29 @@ class SupplyDemandView(PermissionRequiredMixin, DetailView):
     permission_required = "learning.view_programme_exchange"
     template_name = "learning/exchange/supply_demand.html"
     context_object_name = "programme"
-    paginate_by = 20
+    paginate_by = 10
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_programme"):  # once for the permission, once for the page
+            self._programme = super().get_object(queryset)
+        return self._programme
 
     def get_context_data(self, **kwargs):
         programme = self.object
         current = (
             LearningQuestion.objects.visible_to(self.request.user).active().in_programme(programme)
         )
+        # A subquery, not a join: the page's count leaves it out.
+        responses = Response.objects.filter(question=OuterRef("pk")).order_by().values("question")
         questions = (
             current.select_related("table")
-            .prefetch_related("table__owners", "sdg_tags")
-            .annotate(response_count=Count("responses", distinct=True))
+            .prefetch_related("table__owners", sdg_tags_in_order())
+            .annotate(
+                response_count=Coalesce(Subquery(responses.annotate(n=Count("pk")).values("n")), 0)
+            )
             .order_by("table__pk", "order", "pk")
         )
         page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
@@ -235,7 +286,7 @@ class KnowledgeNetworkView(DetailView):
 
     template_name = "learning/exchange/knowledge_network.html"
     context_object_name = "programme"
-    paginate_by = 20
+    paginate_by = 10
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
@@ -245,32 +296,54 @@ class KnowledgeNetworkView(DetailView):
         form = KnowledgeNetworkFilterForm(self.request.GET or None, programme=programme)
         questions = LearningQuestion.objects.in_knowledge_network(user).in_programme(programme)
         if form.is_valid():
+            # Subqueries, not joins: a question of two owners or tags stays one row.
             if theme := form.cleaned_data["theme"]:
                 themed = programme.partnerships.filter(theme=theme)
-                questions = questions.filter(
-                    Q(table__owners__in=themed.values("north"))
-                    | Q(table__owners__in=themed.values("south"))
+                tables = LearningQuestionTable.objects.filter(
+                    Q(owners__in=themed.values("north")) | Q(owners__in=themed.values("south"))
                 )
+                questions = questions.filter(table__in=tables.values("pk"))
             if goal := form.cleaned_data["sdg"]:
-                questions = questions.filter(sdg_tags__goal=goal)
+                questions = questions.filter(
+                    pk__in=SdgTag.objects.filter(goal=goal).values("question")
+                )
         questions = (
-            questions.distinct()
-            .prefetch_related("table__owners", "sdg_tags", "subquestions")
+            questions.select_related("table")
+            .prefetch_related("table__owners", sdg_tags_in_order(), subquestions_in_order())
             .order_by("table__pk", "order", "pk")
         )
         page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
-        readable = set(
-            LearningQuestion.objects.visible_to(user)
-            .filter(pk__in=[q.pk for q in page.object_list])
-            .values_list("pk", flat=True)
-        )
-        own = set(Membership.objects.filter(user=user).values_list("local_government", flat=True))
         return super().get_context_data(
             form=form,
             page_obj=page,
             questions=page.object_list,
-            readable=readable,
-            own=own,
+            readable=readable_in_hand(user, page.object_list),
+            own=own_local_governments(user),
             goals=sdg.goals(),
             **kwargs,
         )
+
+
+def readable_in_hand(user, questions):
+    """The pks of the current `questions` (with their table's owners prefetched) that
+    `LearningQuestion.objects.visible_to(user)` lets through, decided from the user's access
+    without a query (tests/permissions/test_access_in_hand.py)."""
+    access = Access.of(user)
+    shared = LearningQuestionTable.workflow.shared
+    return {
+        question.pk
+        for question in questions
+        if question.is_active
+        and access.reads(
+            programme=question.table.programme_id,
+            owners={owner.pk for owner in question.table.owners.all()},
+            shared=question.table.status in shared,
+        )
+    }
+
+
+def own_local_governments(user):
+    """The pks of the user's municipalities, as the access read them."""
+    if user.is_superuser:  # whose access is not read
+        return set(Membership.objects.filter(user=user).values_list("local_government", flat=True))
+    return Access.of(user).member_of

@@ -271,7 +271,7 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
     permission_required = "learning.view_programme_exchange"
     template_name = "learning/questions/evolution_overview.html"
     context_object_name = "programme"
-    paginate_by = 20  # municipalities, in both tables
+    paginate_by = 10  # municipalities, in both tables
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
