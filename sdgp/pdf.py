@@ -7,14 +7,14 @@ the network or the server's file system.
 
 Every PDF is styled by the same print stylesheets, parsed once per process: a print template
 links them only for the browser (`{% if not pdf %}`), since parsing them again took longer than
-laying out a page of text. And every PDF of a thread uses the same fonts: a new font
-configuration starts with empty caches, and measuring each glyph again made laying out a page
-of a sheet a third slower.
+laying out a page of text. And PDFs reuse font configurations: a new one starts with empty
+caches, and loading the fonts and measuring each glyph again made a one-page sheet a fifth
+slower.
 """
 
 import mimetypes
 import ssl
-import threading
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -101,16 +101,26 @@ def print_stylesheets():
     return _parsed_print_stylesheets()
 
 
-_thread = threading.local()
+# Font configurations not in use. A Pango font map is not safe to share between threads, so
+# each PDF takes one for itself and puts it back afterwards; the last one put back, the one with
+# the most fonts loaded, goes first. A worker thus warms one per PDF it renders at the same
+# time, not one per thread: with one per thread, a PDF often came to a thread of the worker
+# that had not loaded the fonts yet. (`list.pop` and `list.append` are atomic.)
+_idle_fonts = []
 
 
+@contextmanager
 def fonts():
-    """The font configuration of this thread: kept between PDFs, so that the fonts loaded and
-    the glyphs measured for one serve the next (a Pango font map is not safe to share between
-    threads)."""
-    if not hasattr(_thread, "fonts"):
-        _thread.fonts = FontConfiguration()
-    return _thread.fonts
+    """A font configuration for one PDF: an idle one, with its fonts loaded and its glyphs
+    measured by the PDFs before, or a new one if every one is in use."""
+    try:
+        config = _idle_fonts.pop()
+    except IndexError:
+        config = FontConfiguration()
+    try:
+        yield config
+    finally:
+        _idle_fonts.append(config)
 
 
 def render_pdf(template_name, context, *, language):
@@ -119,4 +129,5 @@ def render_pdf(template_name, context, *, language):
     with translation.override(language):
         html = render_to_string(template_name, {**context, "pdf": True})
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
-    return document.write_pdf(stylesheets=print_stylesheets(), font_config=fonts())
+    with fonts() as font_config:
+        return document.write_pdf(stylesheets=print_stylesheets(), font_config=font_config)

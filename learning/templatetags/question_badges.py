@@ -1,5 +1,6 @@
 """The badges of learning questions, drawn in Python: `{% sdg_badges question %}` (its SDG tags)
-and `{% subquestion_badges subquestion %}` (priority and answer status).
+and `{% subquestion_badges subquestion %}` (priority and answer status); and for the PDF the
+same words as plain text, `{% sdg_labels question %}` and `{% subquestion_labels subquestion %}`.
 
 A table lists a hundred questions and three times as many sub-questions. A badge depends only on
 a few values and the language, so each is drawn once and then reused: an include per badge cost
@@ -28,16 +29,18 @@ ANSWER_STATUS_CLASS = {"answered": "text-bg-success", "partly": "text-bg-primary
 def sdg_badge(goal, target, language):
     """A goal's or a target's badge, coloured by goal, in the active language (`language` keys
     the cache)."""
-    if target:
-        label = _("SDG target %(target)s") % {"target": target}
-    else:
-        label = _("SDG %(number)s") % {"number": goal}
     return format_html(
         '<span class="badge sdg-badge sdg-goal-{} me-1" title="{}">{}</span>',
         goal,
         sdg.get_goal(goal),
-        label,
+        sdg_label(goal, target),
     )
+
+
+def sdg_label(goal, target):
+    if target:
+        return _("SDG target %(target)s") % {"target": target}
+    return _("SDG %(number)s") % {"number": goal}
 
 
 @lru_cache(maxsize=64)
@@ -74,3 +77,18 @@ def sdg_badges(question):
 def subquestion_badges(subquestion):
     """The sub-question's priority, if it has one, and how far it is answered."""
     return subquestion_badge(subquestion.priority, subquestion.answer_status, get_language())
+
+
+@register.simple_tag
+def sdg_labels(question):
+    """The question's SDG tags as text (prefetch its `sdg_tags`)."""
+    return " · ".join(sdg_label(tag.goal, tag.target) for tag in question.sdg_tags.all())
+
+
+@register.simple_tag
+def subquestion_labels(subquestion):
+    """The sub-question's priority, if it has one, and how far it is answered, as text."""
+    status = ANSWER_STATUS_LABEL.get(subquestion.answer_status, subquestion.answer_status)
+    if not subquestion.priority:
+        return status
+    return f"{PRIORITY_SHORT.get(subquestion.priority, '')} · {status}"

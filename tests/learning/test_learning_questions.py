@@ -9,6 +9,7 @@ from django.urls import reverse
 from learning.forms import current_values, sheet_post_data
 from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
 from learning.tools.registry import get_tool
+from sdgp import pdf
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -136,6 +137,45 @@ def test_the_printed_table_keeps_the_earlier_wordings(client, focal_point, table
     page = response.content.decode()
     assert "A sharper question?" in page
     assert "Earlier wordings" in page and question.text in page
+
+
+def pdf_html(client, monkeypatch, table):
+    """The HTML a table's PDF is drawn from."""
+    rendered = []
+    render = pdf.render_to_string
+    monkeypatch.setattr(
+        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
+    )
+    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, table.pk]))
+    assert response.content.startswith(b"%PDF")
+    return rendered[0]
+
+
+def test_the_pdf_has_the_words_of_the_table_in_order_without_lists_or_badges(
+    client, focal_point, table, question, monkeypatch
+):
+    client.force_login(focal_point)
+    html = pdf_html(client, monkeypatch, table)
+    words = [
+        f"Learning question 1: {question.text}",
+        "SDG target 16.7",
+        "1. Councils meet without citizens",
+        "2. Invitations reach the usual few",
+        "1. Who takes part today? (Must have · ",
+        "2. How do we invite? (Nice to have · ",
+    ]
+    positions = [html.index(word) for word in words]
+    assert positions == sorted(positions)
+    assert "<li" not in html and "badge" not in html and "<a " not in html
+
+
+def test_the_pdf_keeps_the_earlier_wordings(client, focal_point, table, question, monkeypatch):
+    question.reformulate(text="A sharper question?", by=focal_point, date=datetime.date(2024, 9, 1))
+    client.force_login(focal_point)
+    html = pdf_html(client, monkeypatch, table)
+    assert html.index("A sharper question?") < html.index("Earlier wordings")
+    assert html.index("Earlier wordings") < html.index(question.text)
+    assert "→ A sharper question?" in html
 
 
 def test_an_earlier_wording_cannot_be_edited_or_removed_on_the_table(

@@ -114,7 +114,25 @@ def test_render_pdf_renders_in_the_language_asked_for(monkeypatch):
     assert seen["language"] == "nl"
 
 
-def test_the_pdfs_of_a_thread_share_its_fonts_and_other_threads_get_their_own(monkeypatch):
+def test_pdfs_one_after_the_other_share_fonts_even_from_other_threads(monkeypatch):
+    used = record_font_configurations(monkeypatch)
+
+    render_pdf("any.html", {}, language="en")
+    other = threading.Thread(target=render_pdf, args=("any.html", {}), kwargs={"language": "en"})
+    other.start()
+    other.join()
+
+    assert used[0] is used[1]
+
+
+def test_pdfs_rendered_at_the_same_time_get_fonts_of_their_own():
+    with pdf.fonts() as first, pdf.fonts() as second:
+        assert first is not second
+    with pdf.fonts() as again:
+        assert again is first
+
+
+def record_font_configurations(monkeypatch):
     used = []
     write_pdf = HTML.write_pdf
     monkeypatch.setattr(
@@ -123,15 +141,7 @@ def test_the_pdfs_of_a_thread_share_its_fonts_and_other_threads_get_their_own(mo
         lambda self, **kwargs: used.append(kwargs["font_config"]) or write_pdf(self, **kwargs),
     )
     monkeypatch.setattr("sdgp.pdf.render_to_string", lambda template_name, context: "<p>ok</p>")
-
-    render_pdf("any.html", {}, language="en")
-    render_pdf("any.html", {}, language="en")
-    other = threading.Thread(target=render_pdf, args=("any.html", {}), kwargs={"language": "en"})
-    other.start()
-    other.join()
-
-    assert used[0] is used[1]
-    assert used[2] is not used[0]
+    return used
 
 
 def test_the_print_stylesheet_sets_list_markers_and_badges_in_the_line_of_text():
