@@ -49,7 +49,7 @@ def test_print_and_pdf_show_every_question(client, focal_point, long_table, monk
     client.get(url("sheet_pdf", long_table))
 
     for html in (page, printed["html"]):
-        assert html.count(QUESTION) == 23
+        assert all(f"Question number {order}?" in html for order in range(1, 24))
         assert "Page 1 of" not in html
 
 
