@@ -4,7 +4,7 @@ the whole middleware stack and require a logged-in user, like the pages."""
 from django.http import HttpResponse
 from weasyprint import HTML
 
-from sdgp.pdf import BASE_URL, LocalFilesFetcher
+from sdgp.pdf import BASE_URL, LocalFilesFetcher, fonts
 
 PARAGRAPH = (
     "Plain text with no layout to speak of: the floor a PDF of the same number of pages "
@@ -27,4 +27,7 @@ def pdf_floor(request, pages):
     )
     html = f"<!doctype html><html><head><style>@page {{ size: A4 }}</style></head><body>{body}"
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
-    return HttpResponse(document.write_pdf(), content_type="application/pdf")
+    with fonts() as font_config:  # the app's warm fonts, as its PDFs get them
+        return HttpResponse(
+            document.write_pdf(font_config=font_config), content_type="application/pdf"
+        )
