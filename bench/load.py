@@ -15,8 +15,8 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 USERS = 20
-ROUNDS = 3  # requests per user and page: up to 60 timings per page...
-SECONDS = 4  # ...but no user starts another request after this many seconds (at least one)
+ROUNDS = 6  # requests per user and page: up to 120 timings per page...
+SECONDS = 6  # ...but no user starts another request after this many seconds (at least one)
 
 
 @dataclass

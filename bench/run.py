@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import browser, measure, server
+from bench import browser, load, measure, server
 from bench.load import Client
 from bench.pages import PASSWORD, ROLES
 from bench.report import report
@@ -126,7 +126,8 @@ def _about():
         f"{platform.python_version()}; load average at the start {_load()}.",
         f"- Server: gunicorn, {server.WORKERS} threaded workers (gunicorn.conf.py), DEBUG off, "
         "PostgreSQL, Redis, on "
-        "loopback; 20 concurrent users, up to 3 requests each per page (one only after 4 s).",
+        f"loopback; {load.USERS} concurrent users, up to {load.ROUNDS} requests each per page "
+        f"(one only after {load.SECONDS} s).",
     ]
 
 
