@@ -331,3 +331,24 @@ def test_the_page_reads_the_strategies_in_one_query_however_many(
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_the_pdf_has_the_words_of_the_strategies_in_order_without_the_table(
+    client, consultant, laarne, programme, monkeypatch
+):
+    rendered = []
+    monkeypatch.setattr("sdgp.pdf.HTML", lambda string, **kwargs: rendered.append(string) or PDF)
+    sheet = profile(laarne, programme, strategies=0)
+    StrategyFactory(sheet=sheet, strategy="Walk with residents", quantity=6, quality=8)
+    StrategyFactory(sheet=sheet, strategy="Open council", quantity=3, quality=4, comments="Busy")
+    client.force_login(consultant)
+
+    client.get(reverse("learning:sheet_pdf", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
+
+    (html,) = rendered
+    words = ["Strategy and phases served", "Level of participation (quantity)"]
+    words += ["1. Walk with residents", "design", "Quantity 6/10 · Quality 8/10"]
+    words += ["2. Open council", "Quantity 3/10 · Quality 4/10", "Comments:", "Busy"]
+    positions = [html.index(word) for word in words]
+    assert positions == sorted(positions)
+    assert "<table" not in html and "<td" not in html and "<div" not in html

@@ -16,6 +16,7 @@ from learning import images
 from learning.forms import sheet_post_data
 from learning.tools.presentation import PresentationImage, PresentationSheet
 from learning.tools.registry import get_tool
+from sdgp import pdf
 from tests.factories import PresentationPersonFactory, PresentationSheetFactory
 
 pytestmark = pytest.mark.django_db
@@ -387,3 +388,30 @@ def test_the_warnings_before_sharing_cost_no_queries_of_their_own(
 
     assert ("Before you share this sheet:" in pages[1]) == (action == "sheet_detail")
     assert counts[0] == counts[1]
+
+
+def test_the_pdf_has_the_words_of_the_sheet_in_order_without_lists_or_links(
+    client, consultant, laarne, programme, monkeypatch
+):
+    sheet = shared_sheet(laarne, programme, image_count=1)
+    PresentationPersonFactory(sheet=sheet, name="Jan Peeters", position="Alderman")
+    sheet.national_structure = "A federal state"
+    sheet.save()
+    rendered = []
+    render = pdf.render_to_string
+    monkeypatch.setattr(
+        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
+    )
+    client.force_login(consultant)
+
+    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, sheet.pk]))
+
+    assert response.content.startswith(b"%PDF")
+    (html,) = rendered
+    words = ["1. People and organisations", "Lies Vermeulen</strong>, Director-general"]
+    words += ["12 years of service", "Jan Peeters</strong>, Alderman"]
+    words += ["National level</strong><br>A federal state", "<figcaption>View 0</figcaption>"]
+    words += ["Population</strong><br>12,900", "4. Reasons for joining"]
+    positions = [html.index(word) for word in words]
+    assert positions == sorted(positions)
+    assert "<li" not in html and "<dl" not in html and "<a " not in html and "<section" not in html

@@ -6,6 +6,7 @@ from django.utils.translation import trans_real
 
 from learning.forms import sheet_post_data
 from learning.tools.registry import get_tool
+from sdgp import pdf
 from tests.factories import CommentFactory, SwotFactory, SwotItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,31 @@ def test_detail_page_needs_a_fixed_number_of_queries(
         response = client.get(sheet.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_the_pdf_has_the_words_of_the_matrix_in_order_without_the_table_or_lists(
+    client, focal_point, laarne, monkeypatch
+):
+    sheet = SwotFactory(owners=[laarne], project_name="Advisory councils")
+    SwotItemFactory(sheet=sheet, quadrant="T", text="Elections next year")
+    SwotItemFactory(sheet=sheet, quadrant="S", text="Motivated staff")
+    SwotItemFactory(sheet=sheet, quadrant="S", text="A young mayor")
+    SwotItemFactory(sheet=sheet, quadrant="W", text="Same faces every time")
+    rendered = []
+    render = pdf.render_to_string
+    monkeypatch.setattr(
+        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
+    )
+    client.force_login(focal_point)
+
+    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, sheet.pk]))
+
+    assert response.content.startswith(b"%PDF")
+    (html,) = rendered
+    words = ["Advisory councils", "SWOT · Internal", "Strengths (Positive)", "• Motivated staff"]
+    words += ["• A young mayor", "Weaknesses (Negative)", "• Same faces every time"]
+    words += ["SWOT · External", "Opportunities (Positive)", "–", "Threats (Negative)"]
+    words += ["• Elections next year", "Challenges", "Strategies"]
+    positions = [html.index(word) for word in words]
+    assert positions == sorted(positions)
+    assert "<table" not in html and "<li" not in html and "<div" not in html
