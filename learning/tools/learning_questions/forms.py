@@ -325,5 +325,7 @@ class KnowledgeNetworkFilterForm(forms.Form):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = LearningTheme.objects.filter(programme=programme)
+        # One programme's themes: by name, without the default order's join to the programme.
+        themes = LearningTheme.objects.filter(programme=programme)
+        self.fields["theme"].queryset = themes.order_by("name_en")
         self.fields["sdg"].choices = [("", _("All goals")), *sdg.goal_choices()]

@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import (
     Count,
+    F,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -202,14 +204,34 @@ class PartnershipExchangeView(DetailView):
         counts = questions.aggregate(
             **{name: Count("pk", filter=Q(table__owners=side)) for name, side in sides.items()}
         )
-        pages = {}
+        pages, shown_on = {}, Q()
         for name, side in sides.items():
             paginator = Paginator(questions.owned_by(side), self.paginate_by)
             paginator.count = counts[name]  # known: no count query
             pages[name] = page = paginator.get_page(self.request.GET.get(f"{name}_page"))
-            page.object_list = list(page.object_list)
+            start = (page.number - 1) * self.paginate_by
+            shown_on |= Q(owner_pk=side.pk, position__range=(start + 1, start + self.paginate_by))
+        # Both sides' pages in one query: each question's place among its owner's questions,
+        # in the questions' own order (the table's latest change first).
+        shown = list(
+            questions.alias(owner=F("table__owners"))
+            .filter(owner__in=[side.pk for side in sides.values()])
+            .annotate(
+                owner_pk=F("owner"),
+                position=Window(
+                    RowNumber(),
+                    partition_by=F("owner"),
+                    order_by=["-table__updated_at", "order", "pk"],
+                ),
+            )
+            .filter(shown_on)
+            .order_by("position")
+        )
+        for name, side in sides.items():
+            pages[name].object_list = [
+                question for question in shown if question.owner_pk == side.pk
+            ]
         # One query for each kind of part, for both sides' questions.
-        shown = [question for page in pages.values() for question in page.object_list]
         prefetch_related_objects(shown, sdg_tags_in_order(), subquestions_in_order())
         offered = Response.objects.filter(
             question__in=shown, local_government__in=sides.values()
