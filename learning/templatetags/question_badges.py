@@ -9,7 +9,7 @@ more than the rest of the page's markup."""
 from functools import lru_cache
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -77,6 +77,20 @@ def sdg_badges(question):
 def subquestion_badges(subquestion):
     """The sub-question's priority, if it has one, and how far it is answered."""
     return subquestion_badge(subquestion.priority, subquestion.answer_status, get_language())
+
+
+@register.simple_tag
+def subquestion_items(subquestions):
+    """A list item per sub-question: its text and badges (a loop drawn in Python)."""
+    language = get_language()
+    return format_html_join(
+        "",
+        "<li>{} {}</li>",
+        (
+            (sub.text, subquestion_badge(sub.priority, sub.answer_status, language))
+            for sub in subquestions
+        ),
+    )
 
 
 @register.simple_tag
