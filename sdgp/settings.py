@@ -110,6 +110,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Our queries are small: PostgreSQL's JIT compiler only adds its own time to them (one
     # query took 1.6 s before the tables had statistics, nearly all of it compiling).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A form's choices of model objects are read with `iterator()`, which on PostgreSQL opens
+    # a server-side cursor: four round trips for a list of a few rows. Nothing here reads
+    # more rows than fit in memory, so results come in one fetch.
+    DATABASES["default"].setdefault("DISABLE_SERVER_SIDE_CURSORS", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "partnerships.User"

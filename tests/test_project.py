@@ -188,6 +188,26 @@ def test_postgresql_does_not_compile_our_small_queries():
 
 
 @require_services
+@pytest.mark.django_db
+def test_a_forms_choices_are_read_without_a_server_side_cursor(monkeypatch):
+    from django import forms
+    from django.db import connection
+
+    from partnerships.models import Programme
+
+    named = []
+    create_cursor = connection.create_cursor
+    monkeypatch.setattr(
+        connection,
+        "create_cursor",
+        lambda name=None: named.append(name) or create_cursor(name),
+    )
+    list(forms.ModelChoiceField(queryset=Programme.objects.all()).choices)
+    # DECLARE, FETCH and CLOSE would be three more round trips for a few rows.
+    assert not any(named)
+
+
+@require_services
 def test_ci_runs_with_redis_as_cache_and_broker():
     from django.core.cache import cache
 
