@@ -1,6 +1,7 @@
 """The badges of learning questions, drawn in Python: `{% sdg_badges question %}` (its SDG tags)
 and `{% subquestion_badges subquestion %}` (priority and answer status); and for the PDF the
 same words as plain text, `{% sdg_labels question %}` and `{% subquestion_labels subquestion %}`.
+`{% wording_meta question %}`: when a wording was written, what led to it, and how it ended.
 
 A table lists a hundred questions and three times as many sub-questions. A badge depends only on
 a few values and the language, so each is drawn once and then reused: an include per badge cost
@@ -9,7 +10,8 @@ more than the rest of the page's markup."""
 from functools import lru_cache
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.template.defaultfilters import date
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -106,3 +108,32 @@ def subquestion_labels(subquestion):
     if not subquestion.priority:
         return status
     return f"{PRIORITY_SHORT.get(subquestion.priority, '')} · {status}"
+
+
+@register.simple_tag
+def wording_meta(question):
+    """When a wording was written, what led to it, and how it ended (a timeline shows one per
+    wording)."""
+    status = question.status
+    if status == "replaced":
+        ended = " · " + _("reformulated on %(date)s") % {
+            "date": conditional_escape(date(question.ended_date, "DATE_FORMAT"))
+        }
+    elif status == "dropped":
+        ended = " · " + _("dropped on %(date)s") % {
+            "date": conditional_escape(date(question.ended_date, "DATE_FORMAT"))
+        }
+    else:
+        ended = ""
+    return format_html(
+        '<span class="wording-meta small text-body-secondary">\n'
+        '  <time datetime="{}">{}</time>\n'
+        "  {}{}\n"
+        "  {}\n"
+        "</span>\n",
+        date(question.changed_date, "Y-m-d"),
+        date(question.changed_date, "DATE_FORMAT"),
+        format_html(" · {}", question.get_trigger_display()) if question.trigger else "",
+        format_html(" ({})", question.trigger_note) if question.trigger_note else "",
+        mark_safe(ended),  # noqa: S308 (the date is escaped, the words are ours)
+    )

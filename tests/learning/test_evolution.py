@@ -288,3 +288,25 @@ def test_the_demo_data_reproduces_appendix_8_11(client):
     response = client.get(reverse("learning:evolution_overview", args=[programme.pk]))
     assert response.status_code == 200
     assert "How do we develop a website?" in response.content.decode()
+
+
+def test_a_wording_says_when_it_was_written_what_led_to_it_and_how_it_ended():
+    from learning.templatetags.question_badges import wording_meta
+
+    wording = LearningQuestion(
+        changed_date=datetime.date(2024, 3, 1),
+        trigger="site_visit",
+        trigger_note="<b>Laarne</b> & Ouinhi",
+        status=LearningQuestion.Status.REPLACED,
+        ended_date=SEPT_2024,
+    )
+    assert wording_meta(wording) == (
+        '<span class="wording-meta small text-body-secondary">\n'
+        '  <time datetime="2024-03-01">March 1, 2024</time>\n'
+        f"   · {wording.get_trigger_display()} (&lt;b&gt;Laarne&lt;/b&gt; &amp; Ouinhi)\n"
+        "   · reformulated on Sept. 20, 2024\n"
+        "</span>\n"
+    )
+    wording.status, wording.trigger, wording.trigger_note = LearningQuestion.Status.ACTIVE, "", ""
+    assert "reformulated" not in wording_meta(wording)
+    assert "(" not in wording_meta(wording)
