@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 
 from learning.forms import current_values, sheet_form_class, sheet_post_data
+from sdgp import pdf
 
 
 def url(name, sheet, **kwargs):
@@ -44,3 +45,16 @@ def _errors(response):
     if not context or "form" not in context:
         return response.status_code
     return [context["form"].errors, *(formset.errors for formset in context["formsets"])]
+
+
+def pdf_html(client, monkeypatch, sheet):
+    """The HTML the sheet's PDF is drawn from, as the logged-in user gets the PDF."""
+    rendered = []
+    render = pdf.render_to_string
+    monkeypatch.setattr(
+        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
+    )
+    response = client.get(url("sheet_pdf", sheet))
+    assert response.content.startswith(b"%PDF")
+    (html,) = rendered
+    return html

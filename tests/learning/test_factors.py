@@ -7,8 +7,8 @@ from django.urls import reverse
 from learning.forms import sheet_post_data
 from learning.tools.factors import Factor
 from learning.tools.registry import get_tool
-from sdgp import pdf
 from tests.factories import FactorAnalysisFactory, FactorFactory
+from tests.learning.sheets import pdf_html
 
 pytestmark = pytest.mark.django_db
 
@@ -123,17 +123,9 @@ def test_the_pdf_lists_each_side_highest_scores_first_without_the_table(
     FactorFactory(sheet=sheet, impact="positive", text="Motivated staff", score=6)
     FactorFactory(sheet=sheet, impact="positive", text="Close ties with associations", score=9)
     FactorFactory(sheet=sheet, impact="negative", text="Always the same people", score=8)
-    rendered = []
-    render = pdf.render_to_string
-    monkeypatch.setattr(
-        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
-    )
     client.force_login(focal_point)
 
-    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, sheet.pk]))
-
-    assert response.content.startswith(b"%PDF")
-    (html,) = rendered
+    html = pdf_html(client, monkeypatch, sheet)
     words = ["(Civil) participation in the implementation", "Factors with a positive impact"]
     words += ["9/10 · Close ties with associations", "6/10 · Motivated staff"]
     words += ["Factors with a negative impact", "8/10 · Always the same people"]

@@ -9,7 +9,6 @@ from django.urls import reverse
 from learning.forms import current_values, sheet_post_data
 from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
 from learning.tools.registry import get_tool
-from sdgp import pdf
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
     SouthLocalGovernmentFactory,
     SubQuestionFactory,
 )
+from tests.learning.sheets import pdf_html
 
 pytestmark = pytest.mark.django_db
 
@@ -137,18 +137,6 @@ def test_the_printed_table_keeps_the_earlier_wordings(client, focal_point, table
     page = response.content.decode()
     assert "A sharper question?" in page
     assert "Earlier wordings" in page and question.text in page
-
-
-def pdf_html(client, monkeypatch, table):
-    """The HTML a table's PDF is drawn from."""
-    rendered = []
-    render = pdf.render_to_string
-    monkeypatch.setattr(
-        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
-    )
-    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, table.pk]))
-    assert response.content.startswith(b"%PDF")
-    return rendered[0]
 
 
 def test_the_pdf_has_the_words_of_the_table_in_order_without_lists_or_badges(

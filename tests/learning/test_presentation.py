@@ -16,8 +16,8 @@ from learning import images
 from learning.forms import sheet_post_data
 from learning.tools.presentation import PresentationImage, PresentationSheet
 from learning.tools.registry import get_tool
-from sdgp import pdf
 from tests.factories import PresentationPersonFactory, PresentationSheetFactory
+from tests.learning.sheets import pdf_html
 
 pytestmark = pytest.mark.django_db
 
@@ -397,17 +397,9 @@ def test_the_pdf_has_the_words_of_the_sheet_in_order_without_lists_or_links(
     PresentationPersonFactory(sheet=sheet, name="Jan Peeters", position="Alderman")
     sheet.national_structure = "A federal state"
     sheet.save()
-    rendered = []
-    render = pdf.render_to_string
-    monkeypatch.setattr(
-        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
-    )
     client.force_login(consultant)
 
-    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, sheet.pk]))
-
-    assert response.content.startswith(b"%PDF")
-    (html,) = rendered
+    html = pdf_html(client, monkeypatch, sheet)
     words = ["1. People and organisations", "Lies Vermeulen</strong>, Director-general"]
     words += ["12 years of service", "Jan Peeters</strong>, Alderman"]
     words += ["National level</strong><br>A federal state", "<figcaption>View 0</figcaption>"]

@@ -6,8 +6,8 @@ from django.utils.translation import trans_real
 
 from learning.forms import sheet_post_data
 from learning.tools.registry import get_tool
-from sdgp import pdf
 from tests.factories import CommentFactory, SwotFactory, SwotItemFactory
+from tests.learning.sheets import pdf_html
 
 pytestmark = pytest.mark.django_db
 
@@ -160,17 +160,9 @@ def test_the_pdf_has_the_words_of_the_matrix_in_order_without_the_table_or_lists
     SwotItemFactory(sheet=sheet, quadrant="S", text="Motivated staff")
     SwotItemFactory(sheet=sheet, quadrant="S", text="A young mayor")
     SwotItemFactory(sheet=sheet, quadrant="W", text="Same faces every time")
-    rendered = []
-    render = pdf.render_to_string
-    monkeypatch.setattr(
-        pdf, "render_to_string", lambda *args: rendered.append(render(*args)) or rendered[-1]
-    )
     client.force_login(focal_point)
 
-    response = client.get(reverse("learning:sheet_pdf", args=[TOOL.slug, sheet.pk]))
-
-    assert response.content.startswith(b"%PDF")
-    (html,) = rendered
+    html = pdf_html(client, monkeypatch, sheet)
     words = ["Advisory councils", "SWOT · Internal", "Strengths (Positive)", "• Motivated staff"]
     words += ["• A young mayor", "Weaknesses (Negative)", "• Same faces every time"]
     words += ["SWOT · External", "Opportunities (Positive)", "–", "Threats (Negative)"]
