@@ -2,8 +2,6 @@
 queries on a small and a larger programme, and show a bounded number of rows a page."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
 from learning.tools.learning_questions.views.exchange import KnowledgeNetworkView
@@ -19,17 +17,11 @@ from tests.factories import (
     SwotFactory,
 )
 from tests.learning.test_page_budgets import grow
+from tests.learning.test_page_budgets import page_cost as measure
 
 pytestmark = pytest.mark.django_db
 
 QUESTION = "How can the municipality learn lesson"
-
-
-def measure(client, url, data=None):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, data)
-    assert response.status_code == 200
-    return len(captured), response
 
 
 @pytest.mark.parametrize("name", ["learning:knowledge_network", "learning:supply_demand"])
