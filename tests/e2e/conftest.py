@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# Debian's Chromium, launched and sized as `make bench` launches it.
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+
 PASSWORD = "a-long-test-password"  # tests.factories.UserFactory's password
-PHONE = {"width": 360, "height": 740}
 
 
 def pytest_collection_modifyitems(items):
