@@ -42,6 +42,8 @@ NOT_MEASURED = {
     "learning:sheet_print": "the HTML of the PDF, measured as the PDF",
     "learning:question_drop": "a form of two fields about one question",
     "learning:question_reformulate": "a form of a few fields about one question",
+    "learning:question_split": "a form of a few fields about one question and its parts",
+    "learning:question_place": "a form of two fields about one joint question",
     "learning:response_create": "a form of a text and a file",
     "learning:evolution_summary_update": "a form of five texts",
     "partnerships:partnership_create": "a staff form of a few fields",

@@ -44,6 +44,12 @@ urlpatterns += [
         questions.QuestionReformulateView.as_view(),
         name="question_reformulate",
     ),
+    path("questions/<int:pk>/split/", questions.QuestionSplitView.as_view(), name="question_split"),
+    path(
+        "questions/<int:pk>/places/<int:owner>/",
+        questions.OwnerPlaceView.as_view(),
+        name="question_place",
+    ),
     path("questions/<int:pk>/drop/", questions.QuestionDropView.as_view(), name="question_drop"),
     path(
         "questions/<int:pk>/responses/",

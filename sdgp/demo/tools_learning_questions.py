@@ -1,13 +1,19 @@
 """Tool 5 for the four municipalities that completed the pilot: their learning questions as a
-history, from the initial to the final wording, with the exchange around them.
+history, from the initial to the final wording, with the exchange around them, built through the
+same services as the pages (typing a question, rewording, splitting, merging into the joint
+table, moving, dropping, an owner's place in its list).
 
-The initial and final questions are those of the report's appendix 8.11, in its English wording
-(Sint-Truiden's row exists only in the Dutch original; its translation is ours). The steps in
-between follow chapter 6: Ouinhi's tax question became a question about dialogue with local
-economic actors after the "eye-opener" of the Laarne market (end of September 2024), Laarne
-dropped the witchcraft theme as a sensitive matter, Laarne and Sint-Truiden drew up a joint
-table from October 2024, and Covè narrowed agriculture, nature and tourism down to a tourist
-office, then to a vision with local actors and a local "ADN". The report gives no days, so the
+The initial and final questions are those of the report's appendix 8.11, word for word: the
+English rows from the English report, Sint-Truiden's from the Dutch original (with our English
+translation), and the Dutch wordings of the other rows as translations. The steps in between
+follow chapter 6: Ouinhi's tax question became a question of how local economic actors could
+contribute more to local taxes, then, after the "eye-opener" of the Laarne market (end of
+September 2024), one about dialogue with them; Laarne dropped the witchcraft theme as a
+sensitive matter and turned to its advisory councils; Sint-Truiden's trust question became two
+food-strategy questions when the programme turned to the local economy; Laarne and Sint-Truiden
+merged their questions into a joint table in the autumn of 2024; Covè narrowed agriculture,
+nature and tourism down to a tourist office, then to a vision with local actors and a local
+"ADN", and its website question gave way to a Facebook page. The report gives no days, so the
 dates are plausible ones within the months it names; the obstacles, sub-questions, responses
 and coaching notes are plausible illustrations, not quotations. The partners answer each other
 in French, the working language of the pilot. Figure 4's phrases and the applications are the
@@ -23,13 +29,12 @@ from learning.tools.learning_questions import (
     LearningQuestion,
     LearningQuestionTable,
     Obstacle,
+    OwnerPlace,
     Response,
     SubQuestion,
 )
 
-from .learning_question_wordings import QUESTIONS, TABLES
-
-Status = LearningQuestion.Status
+from .learning_question_wordings import BASELINE, PLACES, STEPS, TABLES, WRITTEN
 
 # question key -> [(sub-question number or None, responding municipality, author, text)]
 RESPONSES = {
@@ -63,7 +68,7 @@ RESPONSES = {
     ],
     "joint-participation": [
         (
-            1,
+            2,
             "Ouinhi",
             "focal_ouinhi",
             "Notre conseil consultatif réunit les présidents des filières agricoles, les "
@@ -71,7 +76,7 @@ RESPONSES = {
             "compte de ce qu'elle a fait de ses propositions.",
         ),
         (
-            2,
+            1,
             "Ouinhi",
             "focal_ouinhi",
             "Les acteurs locaux notent les propositions de projets avec la commune, sur une "
@@ -149,9 +154,17 @@ SUMMARIES = {
         "Concrete support for local economic actors\n"
         "Small website to strengthen local economic actors",
         "application_summary": "Set up an advisory council with local economic actors, "
-        "establish a structural dialogue with the municipality, which will take measures to "
-        "support local economic actors.\nSetting up a small website with information requested "
-        "by local economic actors, among others.",
+        "establish a structural dialogue with the local council, which will take measures to "
+        "support local economic actors\nSetting up a small website with information requested "
+        "by local economic actors, among others",
+        "translations": {
+            "nl": {
+                "application_summary": "Opstarten van een adviesraad met lokale economische "
+                "actoren, structurele dialoog met gemeente die maatregelen neemt om de lokale "
+                "economische actoren te ondersteunen\nOpzetten van een kleine website met "
+                "informatie die o.a. gevraagd was door de lokale economische actoren",
+            }
+        },
     },
     "Laarne": {
         "order": 2,
@@ -164,7 +177,15 @@ SUMMARIES = {
         "application_summary": "A wide range of innovative ways to strengthen citizen "
         "participation in local advisory councils, including by focusing more on the micro "
         "level, writing to potential participants by name, emphasising associations rather than "
-        "only individuals, etc.",
+        "individuals, etc.",
+        "translations": {
+            "nl": {
+                "application_summary": "Brede waaier van innovatieve manieren om "
+                "burgerparticipatie in lokale adviesraden te versterken, o.a. door sterker naar "
+                "het microniveau te gaan, mogelijke deelnemers nominatief aanschrijven, nadruk "
+                "op verenigingen ipv alleen individuen, ...",
+            }
+        },
     },
     "Covè": {
         "order": 3,
@@ -176,6 +197,14 @@ SUMMARIES = {
         "application_summary": "Setting up a tourism office, systematising local 'DNA' in a "
         "document and distributing it together with local actors, mapping and contacting local "
         "actors in relation to tourism, organising these actors into a council, etc.",
+        "translations": {
+            "nl": {
+                "application_summary": "Het opzetten van een toerismebureau, het "
+                'systematiseren van lokaal "ADN" in een document en het verspreiden ervan '
+                "samen met lokale actoren, het mappen en contacteren van lokale actoren in "
+                "relatie met toerisme, het organiseren van deze actoren in een raad, ...",
+            }
+        },
     },
     "Sint-Truiden": {
         "order": 4,
@@ -184,7 +213,10 @@ SUMMARIES = {
         "developments": "Strengthening local marketing of local products\n"
         "Strengthening citizen participation (agricultural council, food strategy)",
         "applications": "Temporarily suspended due to political decisions.",
-        "application_summary": "Interrupted by political decisions. Perhaps in…",
+        "application_summary": "Onderbroken door politieke beslissingen. Misscdhien in…",
+        "translations": {
+            "en": {"application_summary": "Interrupted by political decisions. Perhaps in…"}
+        },
     },
 }
 
@@ -192,12 +224,22 @@ SUMMARIES = {
 def load(world):
     users, lg = world.users, world.lg
     tables = {key: _table(world, *spec) for key, spec in TABLES.items()}
-    questions = {}
-    for key, spec in QUESTIONS.items():
-        author = users[TABLES[spec["table"]][1]]
-        questions[key] = _question(tables[spec["table"]], spec, author)
-    for key, spec in QUESTIONS.items():
-        _history(questions, key, spec)
+    if not LearningQuestion.objects.filter(table__in=tables.values()).exists():
+        _write_history(world, tables)
+    questions = {
+        key: LearningQuestion.objects.get(table=tables[table], text=text)
+        for key, (table, text) in _wordings().items()
+    }
+    for (key, owner), (order, addition, translations) in PLACES.items():
+        OwnerPlace.objects.get_or_create(
+            question=questions[key],
+            local_government=lg[owner],
+            defaults={
+                "order": order,
+                "addition": addition,
+                "addition_translations": translations,
+            },
+        )
     for key, entries in RESPONSES.items():
         question = questions[key]
         for number, local_government, author, text in entries:
@@ -225,7 +267,7 @@ def load(world):
         EvolutionSummary.objects.update_or_create(
             programme=world.programme,
             local_government=lg[name],
-            defaults={**fields, "updated_by": users["consultant"]},
+            defaults={**fields, "baseline": BASELINE, "updated_by": users["consultant"]},
         )
     world.learning_question_tables = tables
     world.learning_questions = questions
@@ -250,51 +292,100 @@ def _table(world, owners, author, status):
     return table
 
 
-def _question(table, spec, author):
-    """One wording, saved only when it differs (each save would add to its history)."""
-    fields = {
-        "order": spec["order"],
-        "changed_date": spec["date"],
-        "trigger": spec.get("trigger", ""),
-        "trigger_note": spec.get("note", ""),
-    }
-    question = LearningQuestion.objects.filter(table=table, text=spec["text"]).first()
-    if question is None:
-        question = LearningQuestion(table=table, text=spec["text"], created_by=author, **fields)
+def _wordings():
+    """{key: (table key, text)} of every wording, written or the result of a step."""
+    wordings = {key: (spec["table"], spec["text"]) for key, spec in WRITTEN.items()}
+    for step in STEPS:
+        if "reword" in step:
+            table = step.get("table") or wordings[step["reword"]][0]
+            wordings[step["as"]] = (table, step["text"])
+        for key, text, _translation in step.get("into", ()):
+            wordings[key] = (wordings[step["split"]][0], text)
+    return wordings
+
+
+def _translations(spec):
+    return {language: spec[language] for language in ("en", "fr", "nl") if language in spec}
+
+
+def _write_history(world, tables):
+    """Type the questions into their tables, then take each step as the pages do."""
+    questions = {}
+    for key, spec in WRITTEN.items():
+        author = world.users[TABLES[spec["table"]][1]]
+        question = LearningQuestion(
+            table=tables[spec["table"]],
+            order=spec["order"],
+            text=spec["text"],
+            translations=_translations(spec),
+            changed_date=spec["date"],
+            created_by=author,
+        )
         question._history_user = author
         question.save()
-    elif any(getattr(question, name) != value for name, value in fields.items()):
-        for name, value in fields.items():
-            setattr(question, name, value)
-        question.save()
-    if question.tags != spec["tags"]:
         question.set_tags(spec["tags"])
-    for number, text in enumerate(spec.get("obstacles", []), start=1):
-        Obstacle.objects.update_or_create(question=question, order=number, defaults={"text": text})
-    for number, (text, priority, answered) in enumerate(spec.get("subquestions", []), start=1):
-        SubQuestion.objects.update_or_create(
+        questions[key] = _add_parts(question, spec)
+    for step in sorted(STEPS, key=lambda step: step["date"]):
+        _take(step, questions, tables, world)
+
+
+def _take(step, questions, tables, world):
+    change = {
+        "date": step["date"],
+        "trigger": step.get("trigger", ""),
+        "trigger_note": step.get("note", ""),
+    }
+    if "drop" in step:
+        question = questions[step["drop"]]
+        question.drop(reason=step["reason"], date=step["date"], by=world.users["consultant"])
+        return
+    if "split" in step:
+        question = questions[step["split"]]
+        author = world.users[TABLES[_table_key(question, tables)][1]]
+        news = question.split(texts=[text for _key, text, _t in step["into"]], by=author, **change)
+        for new, (key, _text, translation) in zip(news, step["into"], strict=True):
+            language = "en" if translation else None
+            if language:
+                new.translations = {language: translation}
+                new.save(update_fields=["translations"])
+            parts = step.get("subquestions_of", {}).get(key, [])
+            questions[key] = _add_parts(new, {"subquestions": parts})
+        return
+    question = questions[step["reword"]]
+    table = tables[step["table"]] if "table" in step else question.table
+    author = world.users[TABLES[_table_key(question, tables)][1]]
+    new = question.reformulate(
+        text=step["text"],
+        by=author,
+        also_replaces=[questions[key] for key in step.get("also", [])],
+        table=table,
+        translations=_translations(step),
+        **change,
+    )
+    if "tags" in step:
+        new.set_tags(step["tags"])
+    questions[step["as"]] = _add_parts(new, step)
+
+
+def _table_key(question, tables):
+    return next(key for key, table in tables.items() if table.pk == question.table_id)
+
+
+def _add_parts(question, spec):
+    """Add obstacles and sub-questions after those the question already has, as its edit page
+    does."""
+    obstacles = question.obstacles.count()
+    for number, text in enumerate(spec.get("obstacles", []), start=obstacles + 1):
+        Obstacle.objects.create(question=question, order=number, text=text)
+    subquestions = question.subquestions.count()
+    for number, (text, priority, answered) in enumerate(
+        spec.get("subquestions", []), start=subquestions + 1
+    ):
+        SubQuestion.objects.create(
             question=question,
             order=number,
-            defaults={"text": text, "priority": priority, "answer_status": answered},
+            text=text,
+            priority=priority,
+            answer_status=answered,
         )
     return question
-
-
-def _history(questions, key, spec):
-    """Link a wording to those it replaces, and mark how each earlier one ended."""
-    question = questions[key]
-    earlier = [questions[name] for name in spec.get("replaces", [])]
-    question.replaces.add(*earlier)
-    for old in earlier:
-        if old.status != Status.REPLACED or old.ended_date != spec["date"]:
-            old.status, old.ended_date = Status.REPLACED, spec["date"]
-            old.save(update_fields=["status", "ended_date"])
-    if "dropped" in spec:
-        date, reason = spec["dropped"]
-        if question.status != Status.DROPPED:
-            question.status, question.ended_date, question.dropped_reason = (
-                Status.DROPPED,
-                date,
-                reason,
-            )
-            question.save(update_fields=["status", "ended_date", "dropped_reason"])

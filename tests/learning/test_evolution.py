@@ -19,6 +19,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SEPT_2024 = datetime.date(2024, 9, 20)
+FEB_2024 = datetime.date(2024, 2, 15)
+SHARED_ON = datetime.datetime(2024, 3, 1, 12, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
@@ -32,40 +34,59 @@ def sint_truiden(programme):
 
 @pytest.fixture
 def history(partnership, laarne, ouinhi, sint_truiden, focal_point):
-    """Laarne's three first questions, Sint-Truiden's one, their joint table, and Ouinhi's."""
+    """Laarne's three first questions, Sint-Truiden's one (split in two), their joint table, and
+    Ouinhi's; every table first shared on 1 March 2024."""
     programme = partnership.programme
     laarne_table = LearningQuestionTableFactory(
         programme=programme, owners=[laarne], status="shared"
     )
     evaluations = LearningQuestionFactory(
-        table=laarne_table, order=1, text="Participatory post-project evaluations?"
+        table=laarne_table,
+        order=1,
+        text="Participatory post-project evaluations?",
+        changed_date=FEB_2024,
     )
-    witches = LearningQuestionFactory(table=laarne_table, order=2, text="Witches and rights?")
-    associations = LearningQuestionFactory(table=laarne_table, order=3, text="Women's clubs?")
+    witches = LearningQuestionFactory(
+        table=laarne_table, order=2, text="Witches and rights?", changed_date=FEB_2024
+    )
+    associations = LearningQuestionFactory(
+        table=laarne_table, order=3, text="Women's clubs?", changed_date=FEB_2024
+    )
     st_table = LearningQuestionTableFactory(
         programme=programme, owners=[sint_truiden], status="shared"
     )
-    trust = LearningQuestionFactory(table=st_table, order=1, text="Citizens' trust?")
+    trust = LearningQuestionFactory(
+        table=st_table, order=1, text="Citizens' trust?", changed_date=FEB_2024
+    )
     joint = LearningQuestionTableFactory(
         programme=programme, owners=[laarne, sint_truiden], status="shared"
     )
     witches.drop(reason="A sensitive matter", date=datetime.date(2024, 4, 1))
+    sale, council = trust.split(
+        texts=["Local sale of local products?", "Participation in the agricultural council?"],
+        by=focal_point,
+        date=datetime.date(2024, 4, 15),
+    )
     participation = evaluations.reformulate(
         text="Citizen participation in councils?",
         by=focal_point,
         date=datetime.date(2024, 5, 1),
         trigger="bilateral_meeting",
-        also_replaces=[associations, trust],
+        also_replaces=[associations, council],
         table=joint,
     )
-    marketing = LearningQuestion.objects.create(
-        table=joint, order=2, text="Local marketing of local products?"
+    marketing = sale.reformulate(
+        text="Local marketing of local products?",
+        by=focal_point,
+        date=datetime.date(2024, 5, 1),
+        table=joint,
     )
-    marketing.replaces.add(trust)
     ouinhi_table = LearningQuestionTableFactory(
         programme=programme, owners=[ouinhi], status="shared"
     )
-    taxes = LearningQuestionFactory(table=ouinhi_table, order=1, text="More taxes?")
+    taxes = LearningQuestionFactory(
+        table=ouinhi_table, order=1, text="More taxes?", changed_date=FEB_2024
+    )
     support = taxes.reformulate(
         text="Best support local economic actors?",
         by=focal_point,
@@ -73,11 +94,15 @@ def history(partnership, laarne, ouinhi, sint_truiden, focal_point):
         trigger="site_visit",
         trigger_note="The Laarne market",
     )
+    for table in (laarne_table, st_table, joint, ouinhi_table):
+        table.history.update(history_date=SHARED_ON)
     return {
         "evaluations": evaluations,
         "witches": witches,
         "associations": associations,
         "trust": trust,
+        "sale": sale,
+        "council": council,
         "participation": participation,
         "marketing": marketing,
         "taxes": taxes,
@@ -110,6 +135,53 @@ def test_the_overview_lists_initial_and_final_questions_for_each_owner(
     assert texts(rows["Sint-Truiden"].final) == texts(rows["Laarne"].final)
     assert texts(rows["Ouinhi"].initial) == ["More taxes?"]
     assert texts(rows["Ouinhi"].final) == ["Best support local economic actors?"]
+    assert {row.baseline for row in rows.values()} == {datetime.date(2024, 3, 1)}
+
+
+def test_a_question_taken_up_later_is_final_with_its_date_never_initial(programme, history):
+    """Marketing came to Laarne from Sint-Truiden's table: new to Laarne, not to Sint-Truiden."""
+    rows = {
+        row.local_government.name: row
+        for row in evolution_rows(programme, LearningQuestion.objects.all())
+    }
+    added = {question.text: question.added_on for question in rows["Laarne"].final}
+    assert added == {
+        "Citizen participation in councils?": None,
+        "Local marketing of local products?": datetime.date(2024, 5, 1),
+    }
+    assert all(question.added_on is None for question in rows["Sint-Truiden"].final)
+    LearningQuestion.objects.create(
+        table=history["support"].table,
+        order=2,
+        text="A new question in 2025?",
+        changed_date=datetime.date(2025, 1, 10),
+    )
+    ouinhi = next(
+        row
+        for row in evolution_rows(programme, LearningQuestion.objects.all())
+        if row.local_government.name == "Ouinhi"
+    )
+    assert texts(ouinhi.initial) == ["More taxes?"]
+    assert [(q.text, q.added_on) for q in ouinhi.final] == [
+        ("Best support local economic actors?", None),
+        ("A new question in 2025?", datetime.date(2025, 1, 10)),
+    ]
+
+
+def test_the_consultant_moves_the_baseline(programme, history, laarne):
+    EvolutionSummary.objects.create(
+        programme=programme, local_government=laarne, baseline=datetime.date(2024, 4, 20)
+    )
+    rows = {
+        row.local_government.name: row
+        for row in evolution_rows(programme, LearningQuestion.objects.all())
+    }
+    # By then the witches question was dropped.
+    assert texts(rows["Laarne"].initial) == [
+        "Participatory post-project evaluations?",
+        "Women's clubs?",
+    ]
+    assert rows["Laarne"].baseline == datetime.date(2024, 4, 20)
 
 
 def test_rows_follow_the_order_the_consultant_sets(programme, history, ouinhi, laarne):
@@ -229,9 +301,10 @@ def test_the_consultant_sees_where_a_joint_question_came_from(
             "Participatory post-project evaluations?",
             "Women's clubs?",
             "Citizens' trust?",
+            "Participation in the agricultural council?",
             "Citizen participation in councils?",
         ],
-        ["Citizens' trust?", "Local marketing of local products?"],
+        ["Citizens' trust?", "Local sale of local products?", "Local marketing of local products?"],
     ]
 
 
@@ -248,46 +321,6 @@ def test_the_timeline_of_ouinhi_says_what_triggered_the_change(
 def test_a_stranger_has_no_timeline_of_laarne(client, stranger, laarne):
     client.force_login(stranger)
     assert client.get(reverse("learning:evolution", args=[laarne.pk])).status_code == 404
-
-
-def test_the_demo_data_reproduces_appendix_8_11(client):
-    from django.core.management import call_command
-
-    from partnerships.models import Programme, User
-
-    call_command("seed_demo", quiet=True)
-    programme = Programme.objects.get()
-    rows = evolution_rows(programme, LearningQuestion.objects.all())
-    assert [row.local_government.name for row in rows] == [
-        "Ouinhi",
-        "Laarne",
-        "Covè",
-        "Sint-Truiden",
-    ]
-    by_name = {row.local_government.name: row for row in rows}
-    assert texts(by_name["Ouinhi"].initial) == [
-        "How can the municipality ensure that local economic actors pay more tax?",
-        "How can the municipality strengthen women's participation in politics?",
-        "How do we develop a website?",
-    ]
-    assert texts(by_name["Ouinhi"].final) == [
-        "How can the municipality best support local economic actors?",
-        "How can we create a website that supports local economic actors?",
-    ]
-    assert len(by_name["Laarne"].initial) == 3
-    assert texts(by_name["Laarne"].final) == texts(by_name["Sint-Truiden"].final)
-    assert len(by_name["Sint-Truiden"].final) == 2
-    assert texts(by_name["Covè"].initial) == [
-        "How can the municipality articulate agriculture, nature and tourism to strengthen the "
-        "local economy?"
-    ]
-    assert by_name["Sint-Truiden"].applications == [
-        "Temporarily suspended due to political decisions."
-    ]
-    client.force_login(User.objects.get(username__startswith="consultant@"))
-    response = client.get(reverse("learning:evolution_overview", args=[programme.pk]))
-    assert response.status_code == 200
-    assert "How do we develop a website?" in response.content.decode()
 
 
 def test_a_wording_says_when_it_was_written_what_led_to_it_and_how_it_ended():

@@ -122,6 +122,25 @@ ROWS = [
         data=lambda w: {"text": "How do we make councils meaningful?", "date": "2024-09-20"},
         expect=EDIT_SAVED,
     ),
+    Row("learning:question_split", kwargs=shared, expect=EDIT),
+    Row(
+        "learning:question_split",
+        kwargs=shared,
+        method="post",
+        data=lambda w: {
+            "first": "Who takes part in our councils?",
+            "second": "How do the councils reach the neighbourhoods?",
+            "date": "2024-09-20",
+        },
+        expect=EDIT_SAVED,
+    ),
+    # A question of one municipality has no place in several owners' lists (joint questions
+    # are in tests/learning/test_question_changes.py).
+    Row(
+        "learning:question_place",
+        kwargs=lambda w: {"pk": w.question.pk, "owner": w.laarne.pk},
+        expect=everyone(404, anonymous=302),
+    ),
     Row("learning:question_drop", kwargs=shared, expect=EDIT),
     Row(
         "learning:question_drop",

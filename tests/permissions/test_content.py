@@ -83,6 +83,12 @@ def site_kwargs(w):
         "learning:question_update": questions,
         "learning:question_reformulate": first_questions,
         "learning:question_drop": first_questions,
+        "learning:question_split": first_questions,
+        "learning:question_place": [
+            {**question, "owner": lg["pk"]}
+            for question in first_questions
+            for lg in local_governments
+        ],
         "learning:response_create": first_questions,
         "learning:partnership_exchange": partnerships,
         "learning:supply_demand": programmes,

@@ -4,14 +4,24 @@
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
 
 from learning import sdg
 from partnerships.models import LocalGovernment
 
-from .models import EvolutionSummary, LearningQuestion, LearningQuestionTable, SdgTag
+from .models import (
+    EvolutionSummary,
+    LearningQuestion,
+    LearningQuestionTable,
+    OwnerPlace,
+    SdgTag,
+)
 from .models.lineage import ancestor_pks
+from .models.questions import HistoricalLearningQuestionTable, in_language
+
+Status = LearningQuestion.Status
 
 
 @dataclass
@@ -68,16 +78,18 @@ def evolution_threads(ends, *, readable=None, seen=frozenset()):
 
 @dataclass
 class EvolutionRow:
-    """One municipality in the report's tables (appendix 8.11 and Figure 4)."""
+    """One municipality in the report's tables (appendix 8.11 and Figure 4): its questions as
+    they stood at its baseline and as they stand now."""
 
     local_government: object
     summary: object
+    baseline: object = None
     initial: list = field(default_factory=list)
     final: list = field(default_factory=list)
 
     @property
     def application(self):
-        return self.summary.application_summary if self.summary else ""
+        return self.summary.localized_application_summary if self.summary else ""
 
     @property
     def starting_points(self):
@@ -125,19 +137,39 @@ def evolution_local_governments(programme, questions):
 
 
 class RowQuestion(NamedTuple):
-    """A question as the report's rows show it."""
+    """A question as a municipality's row shows it: in the reader's language, with the
+    municipality's own addition and number; `added_on`: the date of a question the
+    municipality took up after its baseline."""
 
     pk: int
     text: str
     order: int
+    added_on: object = None
+
+
+def first_shared(tables):
+    """{table pk: the date it was first shared} for the learning-question tables `tables`."""
+    shared = (
+        HistoricalLearningQuestionTable.objects.filter(
+            id__in=tables, status__in=LearningQuestionTable.Status.shared_values()
+        )
+        .order_by()
+        .values("id")
+        .annotate(first=Min("history_date"))
+        .values_list("id", "first")
+    )
+    return {pk: timezone.localdate(first) for pk, first in shared}
 
 
 def evolution_rows(programme, questions, *, local_governments=None):
-    """The rows of appendix 8.11 for a programme, from the history of `questions`: initial
-    questions are the first wordings (those replacing nothing), final questions the current
-    ones. A joint question appears under each of its owners. Rows follow the summaries'
-    order, then the municipalities' names. Given `local_governments` (the pks of a page of
-    them), only their rows."""
+    """The rows of appendix 8.11 for a programme, from the history of `questions`.
+
+    A municipality's initial questions are those of its tables that stood at its baseline
+    (the consultant's date, else the day its table was first shared); its final questions the
+    current ones, joint ones included, each at its place in the municipality's own list and
+    with its own addition. A question it took up later is not initial: it is final, with the
+    date it was added. Rows follow the summaries' order, then the municipalities' names.
+    Given `local_governments` (the pks of a page of them), only their rows."""
     questions = questions.filter(table__programme=programme)
     summaries = EvolutionSummary.objects.filter(programme=programme).order_by()
     owners = LearningQuestionTable.owners.through.objects.select_related("localgovernment")
@@ -148,30 +180,57 @@ def evolution_rows(programme, questions, *, local_governments=None):
         )
         summaries = summaries.filter(local_government__in=shown)
         owners = owners.filter(localgovernment__in=shown)
-    replaces_any = LearningQuestion.replaces.through.objects.filter(
-        from_learningquestion=OuterRef("pk")
+    wordings = list(
+        questions.order_by("order", "pk").values_list(
+            "pk", "text", "translations", "order", "status", "changed_date", "ended_date", "table"
+        )
     )
-    questions = list(
-        questions.annotate(is_reformulation=Exists(replaces_any))
-        .order_by("changed_date", "order", "pk")
-        .values_list("pk", "text", "order", "status", "is_reformulation", "table")
-    )
+    table_pks = {wording[-1] for wording in wordings}
     owners_of = {}
-    for owner in owners.filter(learningquestiontable__in={row[-1] for row in questions}):
+    for owner in owners.filter(learningquestiontable__in=table_pks):
         owners_of.setdefault(owner.learningquestiontable_id, []).append(owner.localgovernment)
     summaries = {summary.local_government_id: summary for summary in summaries}
+    shared_on = first_shared(table_pks)
+    current = [pk for pk, *_rest, status, _c, _e, _t in wordings if status == Status.ACTIVE]
+    places = {
+        (place.question_id, place.local_government_id): place
+        for place in OwnerPlace.objects.filter(question__in=current)
+    }
+    earlier = ancestor_pks(LearningQuestion.replaces.through, current)
     rows = {}
-    for pk, text, order, status, is_reformulation, table in questions:
-        question = RowQuestion(pk, text, order)
-        for owner in owners_of.get(table, ()):
-            row = rows.setdefault(owner.pk, EvolutionRow(owner, summaries.get(owner.pk)))
-            if not is_reformulation:
-                row.initial.append(question)
-            if status == LearningQuestion.Status.ACTIVE:
-                row.final.append(question)
-    for row in rows.values():
-        row.final.sort(key=lambda q: (q.order, q.pk))
+    for owner_tables in _tables_by_owner(owners_of).items():
+        owner, tables = owner_tables
+        summary = summaries.get(owner.pk)
+        row = rows[owner.pk] = EvolutionRow(owner, summary)
+        row.baseline = (summary and summary.baseline) or min(
+            (shared_on[table] for table in tables if table in shared_on), default=None
+        )
+        own = [wording for wording in wordings if wording[-1] in tables]
+        own_pks = {wording[0] for wording in own}
+        for pk, text, translations, order, status, changed, ended, _table in own:
+            text = in_language(text, translations)
+            if row.baseline and changed <= row.baseline and (not ended or ended > row.baseline):
+                row.initial.append(RowQuestion(pk, text, order))
+            if status != Status.ACTIVE:
+                continue
+            place = places.get((pk, owner.pk))
+            if place:
+                order = place.order or order
+                if place.addition:
+                    text = f"{text} {place.localized_addition}"
+            new = row.baseline and changed > row.baseline and not earlier.get(pk, set()) & own_pks
+            row.final.append(RowQuestion(pk, text, order, changed if new else None))
+        row.final.sort(key=lambda question: question.order)
     return sorted(rows.values(), key=lambda row: row_order(row.summary, row.local_government))
+
+
+def _tables_by_owner(owners_of):
+    """{municipality: the pks of its tables} from {table pk: its owners}."""
+    tables = {}
+    for table, owners in owners_of.items():
+        for owner in owners:
+            tables.setdefault(owner, set()).add(table)
+    return tables
 
 
 def supply_and_demand(programme, questions):

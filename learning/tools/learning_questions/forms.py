@@ -20,10 +20,13 @@ from .models import (
     CoachingNote,
     EvolutionSummary,
     LearningQuestion,
+    LearningQuestionTable,
     Obstacle,
+    OwnerPlace,
     Response,
     SubQuestion,
 )
+from .models.questions import part_key
 from .uploads import ACCEPT_ATTRIBUTE, MAX_FILES, check_attachment
 
 
@@ -151,10 +154,9 @@ SubQuestionFormSet = inlineformset_factory(
 )
 
 
-class ReformulateForm(forms.Form):
-    text = forms.CharField(
-        label=_("New wording"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+class ChangeForm(forms.Form):
+    """When and why a question changed: the history keeps it with the new wording."""
+
     date = forms.DateField(
         label=_("Date of the change"),
         initial=timezone.localdate,
@@ -171,6 +173,24 @@ class ReformulateForm(forms.Form):
         required=False,
         help_text=_("For example: the visit to the Laarne market."),
     )
+
+
+class ReformulateForm(ChangeForm):
+    """A new wording, possibly in another table of the same owners (moving the question into
+    or out of a joint table) and possibly replacing other questions too (a merge)."""
+
+    field_order = ["text", "table", "also_replaces", "date", "trigger", "trigger_note"]
+
+    text = forms.CharField(
+        label=_("New wording"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    table = forms.ModelChoiceField(
+        label=_("In the table"),
+        queryset=LearningQuestionTable.objects.none(),
+        required=False,
+        empty_label=None,
+        help_text=_("Choose the joint table to move the question into it, or back out of it."),
+    )
     also_replaces = forms.ModelMultipleChoiceField(
         label=_("It also replaces (a merge)"),
         queryset=LearningQuestion.objects.none(),
@@ -178,25 +198,129 @@ class ReformulateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, question, **kwargs):
+    def __init__(self, *args, question, tables, mergeable, **kwargs):
+        """`tables`: the tables the user may write the new wording in; `mergeable`: the
+        current questions the user may merge into it."""
         super().__init__(*args, **kwargs)
         self.question = question
         self.fields["text"].initial = question.text
-        owners = question.table.owners.values("pk")
-        self.fields["also_replaces"].queryset = (
-            LearningQuestion.objects.active()
-            .filter(table__programme=question.table.programme_id, table__owners__in=owners)
-            .exclude(pk=question.pk)
-            .distinct()
+        if len(tables) > 1:
+            self.fields["table"].queryset = tables
+            self.fields["table"].initial = question.table_id
+        else:  # nowhere else to go
+            del self.fields["table"]
+        self.fields["also_replaces"].queryset = mergeable.exclude(pk=question.pk)
+        self.fields["also_replaces"].label_from_instance = lambda other: (
+            f"{other.text} ({other.table.display_name(other.table.owners.all())})"
         )
 
     def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if text == self.question.text.strip():
-            raise ValidationError(
-                _("The new wording is the same as the current one."), code="unchanged"
+        return self.cleaned_data["text"].strip()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("table"):
+            data["table"] = self.question.table
+        table, merged = data.get("table"), data.get("also_replaces") or []
+        if not table or "text" not in data:
+            return data
+        unchanged = data["text"] == self.question.text.strip()
+        if unchanged and table.pk == self.question.table_id and not merged:
+            self.add_error(
+                "text", ValidationError(_("The new wording is the same as the current one."))
             )
-        return text
+        owners = {owner.pk for owner in table.owners.all()}
+        outside = [
+            other
+            for other in [self.question, *merged]
+            if not {owner.pk for owner in other.table.owners.all()} & owners
+        ]
+        if outside:
+            self.add_error(
+                "table",
+                ValidationError(
+                    _(
+                        "“%(question)s” belongs to a municipality that does not own this "
+                        "table: merge into a joint table of both."
+                    )
+                    % {"question": outside[0].text}
+                ),
+            )
+        return data
+
+
+class SplitForm(ChangeForm):
+    """One question becomes several: their wordings, and which of them each sub-question and
+    obstacle goes to."""
+
+    field_order = ["first", "second", "third", "date", "trigger", "trigger_note"]
+
+    first = forms.CharField(
+        label=_("First new question"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    second = forms.CharField(
+        label=_("Second new question"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    third = forms.CharField(
+        label=_("Third new question (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields["first"].initial = question.text
+        self.parts = question.parts()
+        for part in self.parts:
+            if isinstance(part, OwnerPlace):
+                continue
+            self.fields[part_key(part)] = forms.TypedChoiceField(
+                label=part.text,
+                choices=[
+                    (0, _("the first")),
+                    (1, _("the second")),
+                    (2, _("the third")),
+                ],
+                coerce=int,
+                empty_value=0,
+                required=False,
+                initial=0,
+                help_text=(
+                    _("Sub-question: goes to which new question?")
+                    if isinstance(part, SubQuestion)
+                    else _("Obstacle: goes to which new question?")
+                ),
+            )
+
+    @property
+    def texts(self):
+        data = self.cleaned_data
+        return [data[name] for name in ("first", "second", "third") if data.get(name)]
+
+    @property
+    def part_targets(self):
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(("obstacle-", "subquestion-"))
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("third") and 2 in self.part_targets.values():
+            self.add_error("third", _("Write the third question, or send nothing to it."))
+        texts = [text.strip() for text in self.texts]
+        if len(set(texts)) < len(texts):
+            self.add_error("second", _("The new questions must differ from each other."))
+        return data
+
+
+class OwnerPlaceForm(forms.ModelForm):
+    class Meta:
+        model = OwnerPlace
+        fields = ("order", "addition")
 
 
 class DropForm(forms.Form):
@@ -304,10 +428,25 @@ class CoachingNoteForm(forms.ModelForm):
 class EvolutionSummaryForm(forms.ModelForm):
     class Meta:
         model = EvolutionSummary
-        fields = ("order", "starting_points", "developments", "applications", "application_summary")
+        fields = (
+            "order",
+            "baseline",
+            "starting_points",
+            "developments",
+            "applications",
+            "application_summary",
+        )
         widgets = {
-            name: forms.Textarea(attrs={"rows": 3})
-            for name in ("starting_points", "developments", "applications", "application_summary")
+            "baseline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in (
+                    "starting_points",
+                    "developments",
+                    "applications",
+                    "application_summary",
+                )
+            },
         }
 
 

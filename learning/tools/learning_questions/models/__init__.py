@@ -7,6 +7,7 @@ from .questions import (
     LearningQuestion,
     LearningQuestionTable,
     Obstacle,
+    OwnerPlace,
     SdgTag,
     SubQuestion,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "LearningQuestion",
     "LearningQuestionTable",
     "Obstacle",
+    "OwnerPlace",
     "Response",
     "SdgTag",
     "SubQuestion",

@@ -61,6 +61,9 @@ class Response(models.Model):
         related_name="responses",
         verbose_name=_("about the sub-question"),
     )
+    subquestion_text = models.TextField(
+        _("the sub-question as it was worded"), blank=True, editable=False
+    )
     local_government = models.ForeignKey(
         LocalGovernment,
         on_delete=models.PROTECT,
@@ -97,6 +100,13 @@ class Response(models.Model):
     def __str__(self):
         return f"{self.local_government}: {self.text[:40]}"
 
+    def save(self, *args, **kwargs):
+        """Keep the sub-question's wording of the moment: it follows the sub-question through
+        later rewordings, and the response still shows what it answered."""
+        if self.subquestion_id and not self.subquestion_text:
+            self.subquestion_text = self.subquestion.text
+        super().save(*args, **kwargs)
+
     @property
     def link_list(self):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
@@ -112,6 +122,13 @@ class Response(models.Model):
                 ) from None
         if self.subquestion_id and self.subquestion.question_id != self.question_id:
             raise ValidationError({"subquestion": _("Choose a sub-question of this question.")})
+
+    @property
+    def subquestion_reworded(self):
+        """The sub-question's wording when answered, if it has changed since."""
+        if self.subquestion and self.subquestion_text != self.subquestion.text:
+            return self.subquestion_text
+        return ""
 
 
 class Attachment(models.Model):

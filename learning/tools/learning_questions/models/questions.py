@@ -9,7 +9,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from learning import sdg
 from learning.locking import Versioned
@@ -187,6 +189,12 @@ class LearningQuestion(Versioned, SheetRow):
         _("number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
     )
     text = models.TextField(_("learning question"), max_length=1000)
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_("The wording in other languages, by language code."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.ACTIVE, editable=False
     )
@@ -262,6 +270,11 @@ class LearningQuestion(Versioned, SheetRow):
         """Every earlier wording this one grew from, oldest first."""
         return list(LearningQuestion.objects.earlier_than(self).order_by("changed_date", "pk"))
 
+    @property
+    def localized_text(self):
+        """The wording in the reader's language when it has been translated, else as written."""
+        return in_language(self.text, self.translations)
+
     def _refuse_unless_active(self):
         if not self.is_active:
             raise ValidationError(
@@ -269,40 +282,110 @@ class LearningQuestion(Versioned, SheetRow):
             )
 
     def reformulate(
-        self, *, text, by, date, trigger="", trigger_note="", also_replaces=(), table=None
+        self,
+        *,
+        text,
+        by,
+        date,
+        trigger="",
+        trigger_note="",
+        also_replaces=(),
+        table=None,
+        translations=None,
     ):
-        """A new wording that replaces this question (and, for a merge, others).
+        """A new wording that replaces this question and, for a merge, others; in `table` it
+        moves the question into or out of a joint table.
 
-        The old wordings stay, marked as reformulated; the new one takes over the number, the
-        SDG tags, the obstacles and the sub-questions (with their priorities and answer status)
-        of this question. Responses stay with the wording they answered."""
+        The old wordings stay, marked as reformulated. The new one takes this question's
+        number and the SDG tags of all it replaces; their obstacles, sub-questions and places
+        in the owners' lists move to it, keeping their identity (whatever points at a
+        sub-question follows it). Responses stay with the wording they answered."""
         replaced = [self, *[q for q in also_replaces if q.pk != self.pk]]
+        table = table or self.table
+        with transaction.atomic():
+            [new] = self._replace(
+                replaced,
+                [{"text": text, "translations": translations or {}}],
+                table=table,
+                by=by,
+                date=date,
+                trigger=trigger,
+                trigger_note=trigger_note,
+            )
+            parts = [(part, new) for question in replaced for part in question.parts()]
+            _move_parts(parts)
+            tags = {tag for question in replaced for tag in question.tags}
+            new.set_tags(sorted(tags, key=sdg.tag_sort_key))
+        return new
+
+    def split(self, *, texts, by, date, trigger="", trigger_note="", parts=None):
+        """Several new wordings that each replace this question (one question became two).
+
+        They take this question's number and the next ones (later questions move down) and its
+        SDG tags; `parts` maps each obstacle and sub-question (by `part_key`) to the index in
+        `texts` of the question it goes to, by default the first."""
+        texts = [text.strip() for text in texts if text.strip()]
+        if len(texts) < 2:
+            raise ValidationError(
+                _("A split needs at least two new questions."), code="split_too_few"
+            )
+        parts = parts or {}
+        with transaction.atomic():
+            LearningQuestion.objects.active().filter(table=self.table, order__gt=self.order).update(
+                order=models.F("order") + len(texts) - 1
+            )
+            news = self._replace(
+                [self],
+                [{"text": text} for text in texts],
+                table=self.table,
+                by=by,
+                date=date,
+                trigger=trigger,
+                trigger_note=trigger_note,
+            )
+            _move_parts(
+                (part, news[min(parts.get(part_key(part), 0), len(news) - 1)])
+                for part in self.parts()
+            )
+            for new in news:
+                new.set_tags(self.tags)
+        return news
+
+    def _replace(self, replaced, wordings, *, table, by, date, trigger, trigger_note):
+        """Mark `replaced` as reformulated and write `wordings` replacing them, numbered from
+        this question's number on."""
         for question in replaced:
             question._refuse_unless_active()
-        with transaction.atomic():
-            self._claim(replaced, status=self.Status.REPLACED, ended_date=date)
-            new = LearningQuestion.objects.create(
-                table=table or self.table,
-                order=self.order,
-                text=text,
+        self._claim(replaced, status=self.Status.REPLACED, ended_date=date)
+        order = self.order
+        if table.pk != self.table_id:
+            last = table.questions.active().aggregate(last=models.Max("order"))["last"]
+            order = (last or 0) + 1
+        news = []
+        for offset, wording in enumerate(wordings):
+            new = LearningQuestion(
+                table=table,
+                order=order + offset,
                 changed_date=date,
                 trigger=trigger,
                 trigger_note=trigger_note,
                 created_by=by,
+                **wording,
             )
+            new._history_user = by
+            new.full_clean(exclude=["table", "created_by"])
+            new.save()
             new.replaces.set(replaced)
-            new.set_tags(self.tags)
-            for obstacle in self.obstacles.all():
-                Obstacle.objects.create(question=new, order=obstacle.order, text=obstacle.text)
-            for subquestion in self.subquestions.all():
-                SubQuestion.objects.create(
-                    question=new,
-                    order=subquestion.order,
-                    text=subquestion.text,
-                    priority=subquestion.priority,
-                    answer_status=subquestion.answer_status,
-                )
-        return new
+            news.append(new)
+        return news
+
+    def parts(self):
+        """The obstacles, sub-questions and owners' places of this question, in order."""
+        return [
+            *self.obstacles.order_by("order", "pk"),
+            *self.subquestions.order_by("order", "pk"),
+            *self.places.order_by("pk"),
+        ]
 
     @classmethod
     def _claim(cls, questions, **changes):
@@ -329,6 +412,34 @@ class LearningQuestion(Versioned, SheetRow):
             )
         with transaction.atomic():
             self._claim([self], status=self.Status.DROPPED, dropped_reason=reason, ended_date=date)
+
+
+def in_language(text, translations, language=None):
+    """`text` in the reader's language (or `language`) if `translations` has it."""
+    language = (language or get_language() or "").split("-")[0]
+    return (translations or {}).get(language) or text
+
+
+def part_key(part):
+    """How a form names an obstacle or a sub-question of a question being split."""
+    return f"{part._meta.model_name}-{part.pk}"
+
+
+def _move_parts(moves):
+    """Give each (part, question) pair's obstacle, sub-question or owner's place to the
+    question, numbered after its own parts: the part keeps its identity and its history."""
+    numbers = {}
+    for part, question in moves:
+        if isinstance(part, OwnerPlace):
+            if question.places.filter(local_government=part.local_government_id).exists():
+                continue  # a merge of two questions both placed by this owner keeps one place
+            part.question = question
+            part.save(update_fields=["question"])
+            continue
+        kind = (type(part), question.pk)
+        numbers[kind] = numbers.get(kind, 0) + 1
+        part.question, part.order = question, numbers[kind]
+        part.save(update_fields=["question", "order"])
 
 
 HistoricalLearningQuestionTable = LearningQuestionTable.history.model
@@ -389,6 +500,7 @@ class Obstacle(models.Model):
     text = models.TextField(_("obstacle"), max_length=1000)
 
     objects = PartQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("obstacle")
@@ -426,6 +538,7 @@ class SubQuestion(models.Model):
     )
 
     objects = PartQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sub-question")
@@ -439,6 +552,58 @@ class SubQuestion(models.Model):
     def priority_label(self):
         """The short name of the priority ("Must have")."""
         return PRIORITY_SHORT.get(self.priority, "")
+
+
+class OwnerPlace(models.Model):
+    """Where a joint question stands in one owner's own list of questions, with that owner's
+    own addition to its wording (Sint-Truiden lists the joint marketing question first, and
+    adds "for example in the agricultural council" to the participation question)."""
+
+    question = models.ForeignKey(
+        LearningQuestion,
+        on_delete=models.CASCADE,
+        related_name="places",
+        verbose_name=_("learning question"),
+    )
+    local_government = models.ForeignKey(
+        LocalGovernment,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("number in its own list"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("Empty: the number in the joint table."),
+    )
+    addition = models.CharField(
+        _("own addition"),
+        max_length=500,
+        blank=True,
+        help_text=_("Words this municipality adds to the joint wording, for example an example."),
+    )
+    addition_translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    objects = PartQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("place in an owner's list")
+        verbose_name_plural = _("places in the owners' lists")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "local_government"], name="ownerplace_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.local_government}: {self.question}"
+
+    @property
+    def localized_addition(self):
+        return in_language(self.addition, self.addition_translations)
 
 
 PRIORITY_SHORT = {

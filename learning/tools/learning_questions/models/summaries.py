@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import LocalGovernment, Programme
@@ -60,6 +61,21 @@ class EvolutionSummary(models.Model):
             "decisions.”"
         ),
     )
+    baseline = models.DateField(
+        _("initial questions as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date of the initial questions in the overview. Empty: the day the "
+            "municipality's table was first shared."
+        ),
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_("The phrases in other languages: language code, then field name."),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -89,14 +105,23 @@ class EvolutionSummary(models.Model):
     def lines(text):
         return [line.strip(" •-") for line in text.splitlines() if line.strip(" •-")]
 
+    def localized(self, name):
+        """The field `name` in the reader's language when translated, else as written."""
+        language = (get_language() or "").split("-")[0]
+        return self.translations.get(language, {}).get(name) or getattr(self, name)
+
     @property
     def starting_point_list(self):
-        return self.lines(self.starting_points)
+        return self.lines(self.localized("starting_points"))
 
     @property
     def development_list(self):
-        return self.lines(self.developments)
+        return self.lines(self.localized("developments"))
 
     @property
     def application_list(self):
-        return self.lines(self.applications)
+        return self.lines(self.localized("applications"))
+
+    @property
+    def localized_application_summary(self):
+        return self.localized("application_summary")

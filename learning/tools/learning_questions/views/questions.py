@@ -27,11 +27,13 @@ from ..forms import (
     DropForm,
     EvolutionSummaryForm,
     ObstacleFormSet,
+    OwnerPlaceForm,
     ReformulateForm,
     ResponseForm,
+    SplitForm,
     SubQuestionFormSet,
 )
-from ..models import EvolutionSummary, LearningQuestion, SdgTag
+from ..models import EvolutionSummary, LearningQuestion, LearningQuestionTable, OwnerPlace, SdgTag
 
 DRAFT_SAVED = "question_draft_saved"
 
@@ -90,6 +92,13 @@ def detail_context(request, question, wordings=None, **forms):
         "more_earlier": len(earlier) > EARLIER_SHOWN,
         "later": [wording for wording in wordings if wording.is_later],
         "subquestion_statuses": question.subquestions.model.AnswerStatus.choices,
+        "places": owner_places(question),
+        # The owners whose timeline the user may open (read here, whether shown or not).
+        "timeline_owners": list(
+            question.table.owners.filter(
+                pk__in=LocalGovernment.objects.visible_to(user).values("pk")
+            )
+        ),
         "draft_saved": request.session.pop(DRAFT_SAVED, None),
     }
     if can["respond"]:
@@ -99,6 +108,19 @@ def detail_context(request, question, wordings=None, **forms):
     if can["add_note"]:
         context["note_form"] = forms.get("note_form") or CoachingNoteForm()
     return context
+
+
+def owner_places(question):
+    """For a joint question, each owner's place for it (unsaved where the owner has not set
+    one); nothing for a question of one municipality."""
+    owners = list(question.table.owners.all())
+    if len(owners) < 2:
+        return []
+    saved = {place.local_government_id: place for place in question.places.all()}
+    return [
+        saved.get(owner.pk) or OwnerPlace(question=question, local_government=owner)
+        for owner in owners
+    ]
 
 
 class QuestionDetailView(QuestionMixin, DetailView):
@@ -181,44 +203,169 @@ def renumber(rows):
             row.save(update_fields=["order"])
 
 
-class QuestionReformulateView(QuestionMixin, PermissionRequiredMixin, FormView):
-    """A new wording replaces the question (and, for a merge, others); the old stays."""
+class ChangeView(QuestionMixin, PermissionRequiredMixin, FormView):
+    """A change that writes new wordings: "Preview" shows what the evolution will show, "Save"
+    makes it."""
 
     permission_required = "learning.reformulate_learningquestion"
-    template_name = "learning/questions/question_reformulate.html"
-    form_class = ReformulateForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "question": self.get_object()}
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        mergeable = form.fields["also_replaces"].queryset
-        form.fields["also_replaces"].queryset = mergeable.filter(
-            pk__in=LearningQuestion.objects.visible_to(self.request.user).values("pk")
-        )
-        return form
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(question=self.get_object(), **kwargs)
 
     def form_valid(self, form):
-        data, question = form.cleaned_data, self.get_object()
+        if "preview" in self.request.POST:
+            return self.render_to_response(
+                self.get_context_data(form=form, preview=self.preview(form))
+            )
         try:
-            new = question.reformulate(
+            news = self.change(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        self.request.session[DRAFT_SAVED] = self.draft_key
+        messages.success(self.request, self.success_message)
+        return redirect(news[0])
+
+    @property
+    def draft_key(self):
+        return f"{self.draft_prefix}-{self.get_object().pk}"
+
+
+class QuestionReformulateView(ChangeView):
+    """A new wording replaces the question (and, for a merge, others), in its table or another
+    of its owners' (a move into or out of a joint table); the old wordings stay."""
+
+    template_name = "learning/questions/question_reformulate.html"
+    form_class = ReformulateForm
+    draft_prefix = "reformulate"
+    success_message = _("The new wording replaces the old one, which is kept.")
+
+    def get_form_kwargs(self):
+        question, user = self.get_object(), self.request.user
+        tables = (
+            LearningQuestionTable.objects.visible_to(user)
+            .filter(
+                programme=question.table.programme_id,
+                owners__in=question.table.owners.values("pk"),
+            )
+            .distinct()
+        )
+        tables = [table for table in tables if user.has_perm("learning.change_sheet", table)]
+        mergeable = (
+            LearningQuestion.objects.visible_to(user)
+            .active()
+            .filter(
+                table__programme=question.table.programme_id,
+                table__owners__in=LearningQuestionTable.owners.through.objects.filter(
+                    learningquestiontable__in=[table.pk for table in tables]
+                ).values("localgovernment"),
+            )
+            .select_related("table")
+            .prefetch_related("table__owners")
+            .distinct()
+        )
+        allowed = [
+            other.pk
+            for other in mergeable
+            if user.has_perm("learning.reformulate_learningquestion", other)
+        ]
+        return {
+            **super().get_form_kwargs(),
+            "question": question,
+            "tables": LearningQuestionTable.objects.filter(
+                pk__in=[table.pk for table in tables]
+            ).prefetch_related("owners"),
+            "mergeable": mergeable.filter(pk__in=allowed),
+        }
+
+    def preview(self, form):
+        data = form.cleaned_data
+        return {
+            "before": [self.get_object(), *data["also_replaces"]],
+            "after": [data["text"]],
+            "table": data["table"],
+        }
+
+    def change(self, form):
+        data = form.cleaned_data
+        return [
+            self.get_object().reformulate(
                 text=data["text"],
                 by=self.request.user,
                 date=data["date"],
                 trigger=data["trigger"],
                 trigger_note=data["trigger_note"],
                 also_replaces=list(data["also_replaces"]),
+                table=data["table"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        self.request.session[DRAFT_SAVED] = f"reformulate-{self.get_object().pk}"
-        messages.success(self.request, _("The new wording replaces the old one, which is kept."))
-        return redirect(new)
+        ]
+
+
+class QuestionSplitView(ChangeView):
+    """One question becomes several, each replacing it; its sub-questions and obstacles go to
+    the new question chosen for each."""
+
+    template_name = "learning/questions/question_split.html"
+    form_class = SplitForm
+    draft_prefix = "split"
+    success_message = _("The question is split; its earlier wording is kept.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "question": self.get_object()}
+
+    def preview(self, form):
+        return {"before": [self.get_object()], "after": form.texts, "table": None}
+
+    def change(self, form):
+        data = form.cleaned_data
+        return self.get_object().split(
+            texts=form.texts,
+            by=self.request.user,
+            date=data["date"],
+            trigger=data["trigger"],
+            trigger_note=data["trigger_note"],
+            parts=form.part_targets,
+        )
+
+
+class OwnerPlaceView(QuestionMixin, PermissionRequiredMixin, UpdateView):
+    """One owner's number for a joint question in its own list, and its own addition."""
+
+    permission_required = "learning.change_learningquestion"
+    template_name = "learning/questions/owner_place_form.html"
+    form_class = OwnerPlaceForm
+
+    def get_permission_object(self):
+        return self.question
+
+    def dispatch(self, request, *args, **kwargs):
+        self.question = QuestionMixin.get_object(self)
+        if not owner_places(self.question):
+            raise Http404("Only a joint question has a place in each owner's list")
+        self.owner = get_object_or_404(
+            self.question.table.owners.filter(
+                pk__in=LocalGovernment.objects.visible_to(request.user).values("pk")
+            ),
+            pk=kwargs["owner"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return OwnerPlace.objects.filter(
+            question=self.question, local_government=self.owner
+        ).first() or OwnerPlace(question=self.question, local_government=self.owner)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.question, owner=self.owner, **kwargs)
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request,
+            _("The place of the question in the list of %(owner)s is saved.")
+            % {"owner": self.owner},
+        )
+        return redirect(self.question)
 
 
 class QuestionDropView(QuestionMixin, PermissionRequiredMixin, FormView):
@@ -293,7 +440,12 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
                 programme=programme, local_government=row.local_government
             )
             row.can_edit = user.has_perm("learning.change_evolutionsummary", summary)
-        return super().get_context_data(rows=rows, page_obj=page, **kwargs)
+        timelines = set(
+            LocalGovernment.objects.visible_to(user)
+            .filter(pk__in=page.object_list)
+            .values_list("pk", flat=True)
+        )
+        return super().get_context_data(rows=rows, page_obj=page, timelines=timelines, **kwargs)
 
 
 class EvolutionSummaryUpdateView(PermissionRequiredMixin, UpdateView):
