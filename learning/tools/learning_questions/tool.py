@@ -44,6 +44,11 @@ class LearningQuestionsTool(Tool):
     questions_per_page = 10
     earlier_shown = 5
 
+    def row_queryset(self, inline):
+        """The edit page edits the current questions; the earlier wordings stay as they were,
+        in the evolution timeline (reformulating and dropping are the question page's)."""
+        return super().row_queryset(inline).active()
+
     def save_row(self, inline, row, values):
         """A current question keeps its SDG tags (earlier wordings stay as they were)."""
         if row.is_active and "sdg_tags" in values:
