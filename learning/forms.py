@@ -227,7 +227,7 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
             files=files,
             instance=form.instance,
             initial=rows or None,
-            queryset=inline.model._default_manager.prefetch_related(*inline.prefetch),
+            queryset=tool.row_queryset(inline).prefetch_related(*inline.prefetch),
             form_kwargs=tool.get_row_form_kwargs(inline, owner=owner, user=user),
         )
         formset.extra = max(formset.extra, len(rows))

@@ -61,8 +61,9 @@ def sheet_update(*, sheet, user, version, values, rows=None, first_rows=None):
 
 def sheet_save_rows(*, tool, sheet, rows, user, first_rows=None):
     """Save the rows of each inline: `rows[prefix]` lists cleaned row values, in order. A row
-    with `id` (the row itself, of this sheet) changes it, or removes it with `DELETE`; one
-    without adds a row; an empty one is skipped. Rows keep their place in the list, counted
+    with `id` (the row itself, of this sheet and among those the tool lets the page edit,
+    `Tool.row_queryset`) changes it, or removes it with `DELETE`; one without adds a row; an
+    empty one is skipped. Rows keep their place in the list, counted
     from `first_rows[prefix]` (0 by default), when the model has an `order` the form does not
     ask for. The tool's hooks see every row saved."""
     for inline in tool.inlines:
@@ -70,12 +71,13 @@ def sheet_save_rows(*, tool, sheet, rows, user, first_rows=None):
         keeps_order = _has_field(inline.model, "order") and "order" not in inline.fields
         prefix = fk.remote_field.related_name
         start = (first_rows or {}).get(prefix, 0)
+        editable = _editable_rows(tool, inline, fk, sheet, rows.get(prefix, []))
         for position, values in enumerate(rows.get(prefix, []), start=start):
             if not values:
                 continue  # an extra row left empty
             row = values.get("id") or inline.model()
-            if row.pk and getattr(row, fk.attname) != sheet.pk:
-                continue  # another sheet's row: not this sheet's to change
+            if row.pk and row.pk not in editable:
+                continue  # another sheet's row, or one the tool keeps: not this page's to change
             if values.get("DELETE"):
                 if row.pk:
                     row._history_user = user
@@ -93,6 +95,16 @@ def sheet_save_rows(*, tool, sheet, rows, user, first_rows=None):
                 row.save()
             _assign(row, values, many_to_many=True)
             tool.save_row(inline, row, values)
+
+
+def _editable_rows(tool, inline, fk, sheet, rows):
+    """The ids among the given saved rows that belong to the sheet and that the tool lets its
+    edit page change."""
+    ids = [values["id"].pk for values in rows if values and values.get("id")]
+    if not ids:
+        return set()
+    editable = tool.row_queryset(inline).filter(**{fk.attname: sheet.pk, "pk__in": ids})
+    return set(editable.values_list("pk", flat=True))
 
 
 def _snapshot(instance):

@@ -34,6 +34,8 @@ class ActivityProfile(ToolSheet):
         max_length=3000,
         help_text=_("What the project is about; the strategies come below."),
     )
+    # Named after its project: a municipality describes several.
+    name_field = "project_name"
 
     class Meta(ToolSheet.Meta):
         verbose_name = _("activity profile")

@@ -1,10 +1,13 @@
 """The shared base of every tool: owners, programme, status, version, history, comments."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -70,21 +73,42 @@ class ToolSheet(models.Model):
     # The field that tells apart an owner's several sheets (see `display_name`), read with the
     # sheet on the tools overview; None: the sheet is named after its tool and owners.
     name_field = None
+    # Without a name field: which of its owners' sheets of this tool it is (1, 2, ... in the
+    # order they were created), when they have several; None when it is their only one. Set
+    # by `number_sheets` (or the tools overview) before the sheet is named.
+    sheet_number = None
 
     class Meta:
         abstract = True
         ordering = ["-updated_at"]
 
     def __str__(self):
-        return self.display_name(self.owners.all())
+        return self.display_name(() if self.name_field else self.owners.all())
 
     def get_absolute_url(self):
         return reverse("learning:sheet_detail", kwargs={"slug": self.tool.slug, "pk": self.pk})
 
-    def display_name(self, owners):
+    def display_name(self, owners, number=None):
         """The sheet's name, given its owner municipalities in order (a tool with a
-        `name_field` names its sheets without them)."""
-        return f"{self.tool.title}: {', '.join(str(owner) for owner in owners)}"
+        `name_field` names its sheets without them) and its `sheet_number` (this sheet's, when
+        not given)."""
+        return f"{self.tool.title}: {self.short_name_of(owners, number)}"
+
+    def short_name_of(self, owners, number=None):
+        """What tells the sheet apart among its tool's: its `name_field`, else its owners
+        and, when they have several sheets of the tool, its number ("Laarne (2)")."""
+        if self.name_field:
+            return getattr(self, self.name_field)
+        names = ", ".join(str(owner) for owner in owners)
+        number = self.sheet_number if number is None else number
+        if number is None:
+            return names
+        return gettext("%(owners)s (%(number)s)") % {"owners": names, "number": number}
+
+    @property
+    def short_name(self):
+        """The name without the tool's title, for the breadcrumb and a print's header."""
+        return self.short_name_of(() if self.name_field else self.owners.all())
 
     def clean(self):
         if self.pk and not self.owners.exists():
@@ -141,6 +165,52 @@ class ToolSheet(models.Model):
         return Partnership.objects.filter(programme=self.programme_id).filter(
             models.Q(north__in=owners) | models.Q(south__in=owners)
         )
+
+
+def number_sheets(sheets):
+    """Set the `sheet_number` of each sheet (of a tool without a name field) whose owners have
+    several sheets of its tool, in every programme: one query per tool."""
+    by_model = defaultdict(list)
+    for sheet in sheets:
+        if not sheet.name_field and sheet.pk:
+            by_model[type(sheet)].append(sheet)
+    for model, group in by_model.items():
+        numbers = sheet_numbers(model, [sheet.pk for sheet in group])
+        for sheet in group:
+            sheet.sheet_number = numbers.get(sheet.pk)
+
+
+def sheet_numbers(model, pks):
+    """`{sheet id: number}` for those of the sheets `pks` whose owners have several sheets of
+    `model`; the sheets with exactly the same owners are numbered in the order they were
+    created (by id)."""
+    field = model._meta.get_field("owners")
+    through = field.remote_field.through
+    sheet_id, owner_id = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    # Every owner of every sheet that shares an owner with one of these.
+    theirs = through.objects.filter(**{f"{sheet_id}__in": pks}).values(owner_id)
+    related = through.objects.filter(**{f"{owner_id}__in": theirs}).values(sheet_id)
+    owners = defaultdict(set)
+    for sheet, owner in through.objects.filter(**{f"{sheet_id}__in": related}).values_list(
+        sheet_id, owner_id
+    ):
+        owners[sheet].add(owner)
+    return numbers_by_owners({sheet: frozenset(ids) for sheet, ids in owners.items()}, pks)
+
+
+def numbers_by_owners(owners, pks):
+    """`{sheet id: number}` for the sheets `pks`, given every related sheet's owner ids
+    (`owners`, `{sheet id: frozenset of owner ids}`): sheets with the same owners are numbered
+    1, 2, ... by id; one alone is not numbered."""
+    alike = defaultdict(list)
+    for sheet, ids in owners.items():
+        alike[ids].append(sheet)
+    numbers = {}
+    for pk in pks:
+        siblings = sorted(alike.get(owners.get(pk), ()))
+        if len(siblings) > 1:
+            numbers[pk] = siblings.index(pk) + 1
+    return numbers
 
 
 class SheetRow(models.Model):

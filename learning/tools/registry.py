@@ -89,6 +89,12 @@ class Tool:
         """Keyword arguments of each row form of `inline`."""
         return {"owner": owner, "user": user}
 
+    def row_queryset(self, inline):
+        """The rows of `inline` that the sheet's edit page shows and saves: all of them by
+        default. A tool that keeps some rows as they are narrows it (tool 5 edits its current
+        questions; the earlier wordings stay in the history)."""
+        return inline.model._default_manager.all()
+
     def initial_rows(self, *, owner, user):
         """The rows a new sheet starts with: `{formset prefix: [initial values, ...]}` (a later
         tool may start from an earlier one's rows)."""

@@ -44,10 +44,7 @@ class Swot(ToolSheet):
         verbose_name = _("SWOT analysis")
         verbose_name_plural = _("SWOT analyses")
 
-    def __str__(self):
-        return self.display_name(owners=())
-
-    def display_name(self, owners):
+    def display_name(self, owners, number=None):
         return f"{MATRIX_LABEL}: {self.project_name}"
 
     def quadrants(self):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from partnerships.access import Access
 from partnerships.models import LocalGovernment
 
+from ..tools.base import numbers_by_owners
 from ..tools.registry import Step, tools
 
 
@@ -16,7 +17,8 @@ def tools_overview(*, user, local_governments, programme=None):
     of steps `{"label", "tools": [{"tool", "cells": [cell per municipality]}]}`; a cell is
     `{"local_government", "sheets", "create_url"}` (create_url None when not allowed) and its
     sheets are `(sheet, name)` pairs, the name saying which one it is when there may be
-    several (`ToolSheet.display_name`)."""
+    several (`ToolSheet.display_name`, numbered when its owners have several sheets of a tool
+    without a name field)."""
     local_governments = list(local_governments)
     may_create = {lg.pk: user.has_perm("learning.create_sheet", lg) for lg in local_governments}
     readable = _readable_sheets(user, [lg.pk for lg in local_governments], programme)
@@ -44,7 +46,9 @@ def _readable_sheets(user, owner_ids, programme):
 
     One query over every tool's sheets, with each sheet's owners: the same rule as each tool's
     `visible_to(user)` (`Access.reads`), without building five OR-ed querysets. The sheets come
-    with their id, programme, status and `name_field`, enough for a link, a status and a name."""
+    with their id, programme, status and `name_field`, enough for a link, a status and a name.
+    They come from every programme: sheets with the same owners are numbered across programmes
+    (`ToolSheet.sheet_number`), and the query has every sheet of those owners."""
     if not owner_ids:
         return {}
     quote = connection.ops.quote_name
@@ -70,9 +74,6 @@ def _readable_sheets(user, owner_ids, programme):
             f" WHERE s.{pk} IN (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN ({owners_in}))"
         )
         params += owner_ids
-        if programme is not None:
-            branch += f" AND s.{programme_id} = %s"
-            params.append(programme.pk)
         branches.append(branch)
     # Owners by name, as `sheet.owners.all()` lists them.
     sql = " UNION ALL ".join(branches) + " ORDER BY 1, 2, 7"
@@ -86,11 +87,19 @@ def _readable_sheets(user, owner_ids, programme):
             sheets[index, pk] = (programme_id, status, name, {})
         sheets[index, pk][3][owner] = owner_name
 
+    numbers = {}
+    for index, tool in enumerate(listed):
+        if not tool.model.name_field:
+            owners = {pk: frozenset(sheet[3]) for (i, pk), sheet in sheets.items() if i == index}
+            numbers[index] = numbers_by_owners(owners, list(owners))
+
     access = Access.of(user)
     readable = {}
     for (index, pk), (programme_id, status, name, owners) in sheets.items():
         tool = listed[index]
         model = tool.model
+        if programme is not None and programme_id != programme.pk:
+            continue
         if not access.reads(
             programme=programme_id, owners=owners, shared=status in model.workflow.shared
         ):
@@ -100,7 +109,8 @@ def _readable_sheets(user, owner_ids, programme):
             values[model._meta.get_field(model.name_field).attname] = name
         fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
         sheet = model.from_db(connection.alias, fields, [values[field] for field in fields])
-        entry = (sheet, sheet.display_name(owners.values()) if tool.many_per_owner else "")
+        sheet.sheet_number = numbers.get(index, {}).get(pk)
+        entry = (sheet, sheet.display_name(owners.values()))
         for owner in owners:
             if owner in owner_ids:
                 readable.setdefault((tool.slug, owner), []).append(entry)

@@ -51,5 +51,10 @@ class SheetPdfView(SheetPrintView):
 
 
 def pdf_filename(sheet):
-    owners = "-".join(slugify(owner.name) for owner in sheet.owners.all())
-    return f"{sheet.tool.slug}-{owners}-v{sheet.version}.pdf"
+    """The tool, the owners, what tells the sheet apart among theirs, and the version."""
+    parts = [sheet.tool.slug, *(slugify(owner.name) for owner in sheet.owners.all())]
+    if sheet.name_field:
+        parts.append(slugify(sheet.short_name)[:60])
+    elif sheet.sheet_number:
+        parts.append(str(sheet.sheet_number))
+    return f"{'-'.join(part for part in parts if part)}-v{sheet.version}.pdf"

@@ -32,6 +32,7 @@ from ..forms import (
 )
 from ..history import changes_since
 from ..locking import Conflict, VersionForm
+from ..tools.base import number_sheets
 from ..tools.registry import get_tool
 from ..workflows import Status
 
@@ -80,6 +81,7 @@ class SheetMixin(ToolMixin):
     def get_object(self, queryset=None):
         if not hasattr(self, "_sheet"):
             self._sheet = super().get_object(queryset)
+            number_sheets([self._sheet])
         return self._sheet
 
     def get_permission_object(self):
@@ -109,13 +111,15 @@ class SheetListView(ToolMixin, ListView):
         owners = creatable_owners(user)
         pairs = creatable(user, owners)
         several = len({programme for _owner, programme in pairs}) > 1
-        return super().get_context_data(
+        context = super().get_context_data(
             creatable=pairs,
             name_programmes=several,
             # A member's municipality is among those they fill tools in for, read already.
             **own_navigation(user, owners),
             **kwargs,
         )
+        number_sheets(context["sheets"])
+        return context
 
 
 def creatable_owners(user):
@@ -430,6 +434,7 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         """409: someone saved meanwhile. Everything typed stays in the bound form; the fresh
         version number lets the person save over the other change deliberately."""
         current = self.get_queryset().get(pk=self.object.pk)
+        current.sheet_number = self.object.sheet_number
         self.template_name = "learning/sheet_conflict.html"
         return self.render_forms(
             form,

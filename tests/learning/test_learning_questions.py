@@ -166,24 +166,93 @@ def test_the_pdf_keeps_the_earlier_wordings(client, focal_point, table, question
     assert "→ A sharper question?" in html
 
 
-def test_an_earlier_wording_cannot_be_edited_or_removed_on_the_table(
-    client, focal_point, table, question
-):
-    question.reformulate(text="A sharper question?", by=focal_point, date=datetime.date(2024, 9, 1))
-    client.force_login(focal_point)
-    values = current_values(TOOL, table)
-    for row in values["questions"]:
-        if row["id"] == question.pk:
-            row["text"] = "Rewritten history"
-            row["DELETE"] = True
-    response = client.post(
+def edit_table(client, table, values):
+    return client.post(
         reverse("learning:sheet_update", args=[TOOL.slug, table.pk]),
         sheet_post_data(TOOL, values, version=table.version),
     )
-    assert response.status_code == 200
-    assert "cannot be removed" in response.content.decode()
+
+
+def test_the_edit_page_edits_the_current_questions_only(client, focal_point, table, question):
+    newer = question.reformulate(
+        text="A sharper question?", by=focal_point, date=datetime.date(2024, 9, 1)
+    )
+    dropped = LearningQuestionFactory(table=table, order=2, text="A question set aside?")
+    dropped.drop(reason="Answered elsewhere", date=datetime.date(2024, 9, 2))
+    client.force_login(focal_point)
+    response = client.get(reverse("learning:sheet_update", args=[TOOL.slug, table.pk]))
+    (formset,) = response.context["formsets"]
+    assert [form.instance for form in formset.forms] == [newer]
+    page = response.content.decode()
+    assert "A sharper question?" in page
+    assert question.text not in page and "A question set aside?" not in page
+    assert 'name="questions-INITIAL_FORMS" value="1"' in page
+
+
+@pytest.mark.parametrize("change", ["text", "DELETE"])
+def test_a_posted_form_cannot_change_or_remove_an_earlier_wording(
+    client, focal_point, table, question, change
+):
+    newer = question.reformulate(
+        text="A sharper question?", by=focal_point, date=datetime.date(2024, 9, 1)
+    )
+    client.force_login(focal_point)
+    values = current_values(TOOL, table)
+    # A crafted row with the earlier wording's id, as if the page had listed it.
+    forged = {"id": question.pk, "order": 1, "text": "Rewritten history", "sdg_tags": ""}
+    if change == "DELETE":
+        forged["DELETE"] = True
+    values["questions"].append(forged)
+    response = edit_table(client, table, values)
+    assert response.status_code == 302
     question.refresh_from_db()
     assert question.text != "Rewritten history"
+    assert question.status == LearningQuestion.Status.REPLACED
+    assert set(table.questions.all()) == {question, newer}
+    table.refresh_from_db()
+    assert table.version == 2
+
+
+def test_the_current_questions_are_edited_a_page_at_a_time_past_the_earlier_wordings(
+    client, focal_point, table
+):
+    for order in range(1, 13):
+        LearningQuestionFactory(table=table, order=order, text=f"Question number {order}?")
+    for question in table.questions.filter(order__lte=3):
+        question.reformulate(
+            text=f"{question.text} Sharper?", by=focal_point, date=datetime.date(2024, 9, 1)
+        )
+    client.force_login(focal_point)
+    address = reverse("learning:sheet_update", args=[TOOL.slug, table.pk])
+    first, second = client.get(address), client.get(address, {"page": 2})
+    assert first.context["rows_page"].paginator.num_pages == 2
+    first_rows = [form.instance for form in first.context["formsets"][0].forms]
+    second_rows = [form.instance for form in second.context["formsets"][0].forms]
+    assert len(first_rows) == 10 and len(second_rows) == 2
+    assert all(row.is_active for row in first_rows + second_rows)
+    assert [row.order for row in first_rows + second_rows] == list(range(1, 13))
+
+    values = current_values(TOOL, table)  # the first page's rows
+    values["questions"][0]["text"] = "Question number 1, sharper still?"
+    page = sheet_post_data(TOOL, values, version=table.version)
+    assert client.post(address, page).status_code == 302
+    assert table.questions.active().get(order=1).text == "Question number 1, sharper still?"
+    assert table.questions.count() == 15
+
+
+def test_a_stale_version_of_the_table_is_refused(client, focal_point, table, question):
+    client.force_login(focal_point)
+    values = current_values(TOOL, table)
+    values["questions"][0]["text"] = "Someone else's change?"
+    assert edit_table(client, table, values).status_code == 302
+    values["questions"][0]["text"] = "My change?"
+    response = client.post(
+        reverse("learning:sheet_update", args=[TOOL.slug, table.pk]),
+        sheet_post_data(TOOL, values, version=1),
+    )
+    assert response.status_code == 409
+    question.refresh_from_db()
+    assert question.text == "Someone else's change?"
 
 
 def test_a_question_with_responses_cannot_be_removed(client, focal_point, table, question):

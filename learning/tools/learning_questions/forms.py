@@ -31,8 +31,8 @@ from .uploads import ACCEPT_ATTRIBUTE, MAX_FILES, check_attachment
 
 
 class LearningQuestionForm(RowForm):
-    """A question in the table: its number, wording and SDG tags. Earlier wordings stay as
-    they were: shown, but neither editable nor removable."""
+    """A current question in the table: its number, wording and SDG tags. The table's edit
+    page leaves the earlier wordings out (`LearningQuestionsTool.row_queryset`)."""
 
     sdg_tags = forms.CharField(
         label=_("SDGs"),
@@ -53,9 +53,6 @@ class LearningQuestionForm(RowForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["sdg_tags"].initial = ", ".join(self.instance.tags)
-            if not self.instance.is_active:
-                for field in self.fields.values():
-                    field.disabled = True
 
     def clean_sdg_tags(self):
         return sdg.parse_tags(self.cleaned_data["sdg_tags"])
@@ -63,21 +60,16 @@ class LearningQuestionForm(RowForm):
     def clean(self):
         cleaned_data = super().clean()
         # A formset skips the errors of a row marked for deletion, so refuse by unticking.
-        if self.instance.pk and cleaned_data.get("DELETE"):
-            if not self.instance.is_active:
-                cleaned_data["DELETE"] = False
-                self.add_error(
-                    None, _("An earlier wording stays in the history; it cannot be removed.")
-                )
-            elif self.instance.responses.exists():
-                cleaned_data["DELETE"] = False
-                self.add_error(
-                    None,
-                    _(
-                        "The partner has answered this question, so it cannot be removed; "
-                        "drop it instead, with a reason."
-                    ),
-                )
+        deleted = cleaned_data.get("DELETE") and self.instance.pk
+        if deleted and self.instance.responses.exists():
+            cleaned_data["DELETE"] = False
+            self.add_error(
+                None,
+                _(
+                    "The partner has answered this question, so it cannot be removed; "
+                    "drop it instead, with a reason."
+                ),
+            )
         return cleaned_data
 
 

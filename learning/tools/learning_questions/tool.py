@@ -4,9 +4,12 @@ and the sample."""
 from functools import partial
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from learning.tools.base import number_sheets
 from learning.tools.registry import Inline, Step, Tool, register
+from partnerships.models import LocalGovernment
 
 from .forms import LearningQuestionForm
 from .models import LearningQuestion, LearningQuestionTable
@@ -44,6 +47,11 @@ class LearningQuestionsTool(Tool):
     questions_per_page = 10
     earlier_shown = 5
 
+    def row_queryset(self, inline):
+        """The edit page edits the current questions; the earlier wordings stay as they were,
+        in the evolution timeline (reformulating and dropping are the question page's)."""
+        return super().row_queryset(inline).active()
+
     def save_row(self, inline, row, values):
         """A current question keeps its SDG tags (earlier wordings stay as they were)."""
         if row.is_active and "sdg_tags" in values:
@@ -57,21 +65,76 @@ class LearningQuestionsTool(Tool):
         }
 
     def page_context(self, *, request, sheet, owner, printed=False):
-        """The partial's context, with only the earlier wordings this reader may see. Each is
-        fetched when the partial renders (the template calls it): the edit page does not. The
-        read page shows the current questions a page at a time and the latest earlier wordings
-        (the evolution timeline has them all); print and PDF show the whole table."""
+        """The partial's context, with only the earlier wordings this reader may see and links
+        to the evolution of only the owners they may open. Each is fetched when the partial
+        renders (the template calls it): the edit page does not. The read page shows the
+        current questions a page at a time, the latest earlier wordings (the evolution timeline
+        has them all) and the questions of the joint tables of the owners; print and PDF show
+        the whole table."""
         if sheet is None or sheet.pk is None:
             return {}
+        user = request.user
+        evolution = {"evolution_owners": partial(self.evolution_owners, sheet, user)}
         if printed:
             return {
                 "current_questions": partial(self.current_questions, sheet),
-                "earlier_questions": partial(self.readable_earlier_questions, sheet, request.user),
+                "earlier_questions": partial(self.readable_earlier_questions, sheet, user),
+                **evolution,
             }
         return {
             "current_questions": partial(self.current_questions_page, sheet, request),
-            "earlier_questions": partial(self.latest_earlier_questions, sheet, request.user),
+            "earlier_questions": partial(self.latest_earlier_questions, sheet, user),
+            "joint_tables": partial(self.joint_tables, sheet, user),
+            **evolution,
         }
+
+    def evolution_owners(self, sheet, user):
+        """The owners whose evolution timeline `user` may open (a partner of Laarne reading
+        its joint table with Sint-Truiden may open Laarne's only), in one query."""
+        owners = list(sheet.owners.all())
+        readable = set(
+            LocalGovernment.objects.visible_to(user)
+            .filter(pk__in=[owner.pk for owner in owners])
+            .values_list("pk", flat=True)
+        )
+        return [owner for owner in owners if owner.pk in readable]
+
+    def joint_tables(self, sheet, user):
+        """The programme's other tables that the owners draw up with other municipalities
+        (Laarne's joint table with Sint-Truiden, on Laarne's own), among those `user` may read,
+        each with a page of its current questions: `[{"table", "partners", "questions",
+        "more"}]`, those with questions only. A few queries, however many tables."""
+        mine = [owner.pk for owner in sheet.owners.all()]
+        through = LearningQuestionTable.owners.through
+        with_mine = through.objects.filter(localgovernment__in=mine).values("learningquestiontable")
+        with_others = through.objects.exclude(localgovernment__in=mine).values(
+            "learningquestiontable"
+        )
+        shown = self.questions_per_page
+        questions = LearningQuestion.objects.visible_to(user).active().order_by("order", "pk")
+        tables = list(
+            LearningQuestionTable.objects.visible_to(user)
+            .filter(programme=sheet.programme_id, pk__in=with_mine)
+            .filter(pk__in=with_others)
+            .exclude(pk=sheet.pk)
+            .prefetch_related(
+                "owners", Prefetch("questions", questions[: shown + 1], to_attr="joint_questions")
+            )
+            .order_by("pk")
+        )
+        tables = [table for table in tables if table.joint_questions]
+        number_sheets(tables)
+        return [
+            {
+                "table": table,
+                "partners": ", ".join(
+                    str(owner) for owner in table.owners.all() if owner.pk not in mine
+                ),
+                "questions": table.joint_questions[:shown],
+                "more": len(table.joint_questions) > shown,
+            }
+            for table in tables
+        ]
 
     def current_questions(self, sheet):
         return list(sheet.current_questions())

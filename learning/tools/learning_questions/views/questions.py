@@ -14,6 +14,7 @@ from django.views.generic import DetailView, FormView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from learning.locking import Conflict, VersionForm, claim
+from learning.tools.base import number_sheets
 from partnerships.models import LocalGovernment, Programme
 
 from ..evolution import (
@@ -53,6 +54,7 @@ class QuestionMixin:
             self._question = get_object_or_404(
                 queryset or self.get_queryset(), pk=self.kwargs["pk"]
             )
+            number_sheets([self._question.table])  # the breadcrumb names the table
         return self._question
 
     def get_permission_object(self):
@@ -135,6 +137,7 @@ class QuestionDetailView(QuestionMixin, DetailView):
             raise Http404("No learning question found matching the query")
         tags = Prefetch("sdg_tags", SdgTag.objects.order_by("goal", "target"))
         prefetch_related_objects([question], tags, "table__owners")
+        number_sheets([question.table])
         self.wordings = [row for row in rows if row is not question]
         return question
 
