@@ -8,81 +8,10 @@ from django.urls import reverse
 
 from learning.tools.learning_questions import EvolutionSummary, LearningQuestion
 from learning.tools.learning_questions.evolution import evolution_rows
-from tests.factories import (
-    LearningQuestionFactory,
-    LearningQuestionTableFactory,
-    LocalGovernmentFactory,
-    PartnershipFactory,
-    SouthLocalGovernmentFactory,
-)
 
 pytestmark = pytest.mark.django_db
 
 SEPT_2024 = datetime.date(2024, 9, 20)
-
-
-@pytest.fixture
-def sint_truiden(programme):
-    sint_truiden = LocalGovernmentFactory(name="Sint-Truiden")
-    PartnershipFactory(
-        programme=programme, north=sint_truiden, south=SouthLocalGovernmentFactory(name="Covè")
-    )
-    return sint_truiden
-
-
-@pytest.fixture
-def history(partnership, laarne, ouinhi, sint_truiden, focal_point):
-    """Laarne's three first questions, Sint-Truiden's one, their joint table, and Ouinhi's."""
-    programme = partnership.programme
-    laarne_table = LearningQuestionTableFactory(
-        programme=programme, owners=[laarne], status="shared"
-    )
-    evaluations = LearningQuestionFactory(
-        table=laarne_table, order=1, text="Participatory post-project evaluations?"
-    )
-    witches = LearningQuestionFactory(table=laarne_table, order=2, text="Witches and rights?")
-    associations = LearningQuestionFactory(table=laarne_table, order=3, text="Women's clubs?")
-    st_table = LearningQuestionTableFactory(
-        programme=programme, owners=[sint_truiden], status="shared"
-    )
-    trust = LearningQuestionFactory(table=st_table, order=1, text="Citizens' trust?")
-    joint = LearningQuestionTableFactory(
-        programme=programme, owners=[laarne, sint_truiden], status="shared"
-    )
-    witches.drop(reason="A sensitive matter", date=datetime.date(2024, 4, 1))
-    participation = evaluations.reformulate(
-        text="Citizen participation in councils?",
-        by=focal_point,
-        date=datetime.date(2024, 5, 1),
-        trigger="bilateral_meeting",
-        also_replaces=[associations, trust],
-        table=joint,
-    )
-    marketing = LearningQuestion.objects.create(
-        table=joint, order=2, text="Local marketing of local products?"
-    )
-    marketing.replaces.add(trust)
-    ouinhi_table = LearningQuestionTableFactory(
-        programme=programme, owners=[ouinhi], status="shared"
-    )
-    taxes = LearningQuestionFactory(table=ouinhi_table, order=1, text="More taxes?")
-    support = taxes.reformulate(
-        text="Best support local economic actors?",
-        by=focal_point,
-        date=SEPT_2024,
-        trigger="site_visit",
-        trigger_note="The Laarne market",
-    )
-    return {
-        "evaluations": evaluations,
-        "witches": witches,
-        "associations": associations,
-        "trust": trust,
-        "participation": participation,
-        "marketing": marketing,
-        "taxes": taxes,
-        "support": support,
-    }
 
 
 def texts(questions):
@@ -197,14 +126,18 @@ def test_the_other_consultant_cannot_edit_a_summary_of_a_partnership_they_do_not
     assert client.get(url).status_code == 404
 
 
+def family_texts(response):
+    """The wordings of each family of the timeline, oldest first."""
+    return [[node.wording.text for node in family.nodes] for family in response.context["families"]]
+
+
 def test_the_timeline_shows_each_question_from_first_to_current_wording(
     client, focal_point, laarne, history
 ):
     client.force_login(focal_point)
     response = client.get(reverse("learning:evolution", args=[laarne.pk]))
-    threads = response.context["threads"]
     # Sint-Truiden's own table is not Laarne's to read: its question is left out.
-    assert [texts(thread.wordings) for thread in threads] == [
+    assert family_texts(response) == [
         [
             "Participatory post-project evaluations?",
             "Women's clubs?",
@@ -224,15 +157,19 @@ def test_the_consultant_sees_where_a_joint_question_came_from(
     sint_truiden.north_partnerships.get().consultants.add(consultant)
     client.force_login(consultant)
     response = client.get(reverse("learning:evolution", args=[sint_truiden.pk]))
-    assert [texts(thread.wordings) for thread in response.context["threads"]] == [
+    # One family: Sint-Truiden's question was merged into one joint question and replaced
+    # by the other; Laarne's questions that fed the joint one are there as stubs.
+    assert family_texts(response) == [
         [
             "Participatory post-project evaluations?",
             "Women's clubs?",
             "Citizens' trust?",
             "Citizen participation in councils?",
+            "Local marketing of local products?",
         ],
-        ["Citizens' trust?", "Local marketing of local products?"],
     ]
+    (family,) = response.context["families"]
+    assert [node.is_stub for node in family.nodes] == [True, True, False, False, False]
 
 
 def test_the_timeline_of_ouinhi_says_what_triggered_the_change(
