@@ -10,6 +10,8 @@ from learning.tools.registry import Inline, Step, Tool, register
 
 from .forms import LearningQuestionForm
 from .models import LearningQuestion, LearningQuestionTable
+from .timeline import question_families, read_wordings
+from .timeline_svg import draw_families
 
 
 class LearningQuestionsTool(Tool):
@@ -60,13 +62,15 @@ class LearningQuestionsTool(Tool):
         """The partial's context, with only the earlier wordings this reader may see. Each is
         fetched when the partial renders (the template calls it): the edit page does not. The
         read page shows the current questions a page at a time and the latest earlier wordings
-        (the evolution timeline has them all); print and PDF show the whole table."""
+        (the evolution timeline has them all); print and PDF show the whole table, and how its
+        questions evolved."""
         if sheet is None or sheet.pk is None:
             return {}
         if printed:
             return {
                 "current_questions": partial(self.current_questions, sheet),
                 "earlier_questions": partial(self.readable_earlier_questions, sheet, request.user),
+                "evolution": partial(self.evolved_families, sheet, request.user),
             }
         return {
             "current_questions": partial(self.current_questions_page, sheet, request),
@@ -102,6 +106,16 @@ class LearningQuestionsTool(Tool):
             .order_by("-changed_date", "-order", "-pk")[: self.earlier_shown]
         )
         return list(reversed(latest))
+
+    def evolved_families(self, sheet, user):
+        """The families of the table's wordings that this reader may see, drawn (see
+        timeline.py), but for questions never reworded: their wording is in the table."""
+        readable = LearningQuestion.objects.visible_to(user)
+        tables = LearningQuestionTable.objects.filter(pk=sheet.pk)
+        families = [
+            family for family in question_families(readable, tables) if len(family.nodes) > 1
+        ]
+        return draw_families(read_wordings(families))
 
     def sample(self, owner):
         """Valid input for a new table (see the registry)."""
