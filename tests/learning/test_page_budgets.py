@@ -123,16 +123,16 @@ def test_a_longer_lineage_costs_the_same_queries(client, partnership, laarne, fo
     assert larger == small
 
 
-def test_the_evolution_timeline_shows_a_page_of_threads(client, partnership, laarne, focal_point):
+def test_the_evolution_timeline_shows_a_page_of_families(client, partnership, laarne, focal_point):
     client.force_login(focal_point)
     long_table(laarne, focal_point, 14)
     url = reverse("learning:evolution", args=[laarne.pk])
 
     first, second = client.get(url), client.get(url, {"page": 2})
 
-    assert first.text.count('class="evolution-thread') == 10
-    assert second.text.count('class="evolution-thread') == 4
-    # The reformulated first question keeps its first wording in its thread.
+    assert first.text.count('class="evolution-family') == 10
+    assert second.text.count('class="evolution-family') == 4
+    # The reformulated first question keeps its first wording in its family.
     assert first.text.count("How can the municipality learn lesson") == 11
 
 

@@ -9,7 +9,8 @@ evolution from the first to the final wording (the report's appendix 8.11) comes
 history.
 
 The package holds the models (`models/`), the evolution of the questions and the programme's
-supply and demand (`evolution.py`), the forms (`forms.py`), the checks of attachments
+supply and demand (`evolution.py`), a municipality's questions as a graph for its timeline
+(`timeline.py`, drawn by `timeline_svg.py`), the forms (`forms.py`), the checks of attachments
 (`uploads.py`), the pages of a question and of the exchange around it (`views/`) and the
 tool's registration (`tool.py`). Importing the package registers the tool; its models and
 `TOOL` are importable from here, like those of the single-module tools.

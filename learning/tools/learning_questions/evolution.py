@@ -1,5 +1,5 @@
-"""The evolution of the questions: threads for a municipality's timeline, rows for the report
-(appendix 8.11 and Figure 4), and the programme's supply of and demand for expertise."""
+"""The evolution of the questions: rows for the report (appendix 8.11 and Figure 4), and the
+programme's supply of and demand for expertise. A municipality's timeline is timeline.py."""
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -22,58 +22,6 @@ from .models.lineage import ancestor_pks
 from .models.questions import HistoricalLearningQuestionTable, in_language
 
 Status = LearningQuestion.Status
-
-
-@dataclass
-class Thread:
-    """One question from its first to its last wording (earlier wordings oldest first)."""
-
-    wordings: list
-
-    @property
-    def last(self):
-        return self.wordings[-1]
-
-    @property
-    def first(self):
-        return self.wordings[0]
-
-
-def thread_ends(questions):
-    """The pks of the questions that no later wording among `questions` replaces, the last
-    wording of each thread: the current questions in order, then the dropped ones; and the
-    pks of all `questions`."""
-    rows = list(questions.order_by().values_list("pk", "status", "order").distinct())
-    replaced_here = set(
-        LearningQuestion.replaces.through.objects.filter(
-            from_learningquestion__in=[pk for pk, _status, _order in rows]
-        ).values_list("to_learningquestion", flat=True)
-    )
-    ends = [row for row in rows if row[0] not in replaced_here]
-    ends.sort(key=lambda row: (row[1] != LearningQuestion.Status.ACTIVE, row[2], row[0]))
-    return [pk for pk, _status, _order in ends], {pk for pk, _status, _order in rows}
-
-
-def evolution_threads(ends, *, readable=None, seen=frozenset()):
-    """A thread for each pk of `ends` (see thread_ends). Earlier wordings come from the whole
-    history (so a joint question shows the questions of each owner it grew from), limited to
-    `readable` (`seen`: the pks known to be among them, not checked again): the lineages in one
-    query, their wordings in another."""
-    lineages = ancestor_pks(LearningQuestion.replaces.through, ends)
-    every = set(ends).union(*lineages.values())
-    wordings = LearningQuestion.objects.filter(pk__in=every)
-    unseen = every - seen
-    if readable is not None and unseen:
-        wordings = LearningQuestion.objects.filter(
-            Q(pk__in=every & seen) | Q(pk__in=readable.filter(pk__in=unseen).values("pk"))
-        )
-    allowed = {wording.pk: wording for wording in wordings.select_related("table__programme")}
-    threads = []
-    for end in ends:
-        earlier = [allowed[pk] for pk in lineages.get(end, ()) if pk in allowed]
-        earlier.sort(key=lambda q: (q.changed_date, q.pk))
-        threads.append(Thread(wordings=[*earlier, allowed[end]] if end in allowed else earlier))
-    return threads
 
 
 @dataclass

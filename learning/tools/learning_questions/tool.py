@@ -13,6 +13,8 @@ from partnerships.models import LocalGovernment
 
 from .forms import LearningQuestionForm
 from .models import LearningQuestion, LearningQuestionTable
+from .timeline import question_families, read_wordings
+from .timeline_svg import draw_families
 
 
 class LearningQuestionsTool(Tool):
@@ -70,7 +72,7 @@ class LearningQuestionsTool(Tool):
         renders (the template calls it): the edit page does not. The read page shows the
         current questions a page at a time, the latest earlier wordings (the evolution timeline
         has them all) and the questions of the joint tables of the owners; print and PDF show
-        the whole table."""
+        the whole table, and how its questions evolved."""
         if sheet is None or sheet.pk is None:
             return {}
         user = request.user
@@ -79,6 +81,7 @@ class LearningQuestionsTool(Tool):
             return {
                 "current_questions": partial(self.current_questions, sheet),
                 "earlier_questions": partial(self.readable_earlier_questions, sheet, user),
+                "evolution": partial(self.evolved_families, sheet, user),
                 **evolution,
             }
         return {
@@ -165,6 +168,16 @@ class LearningQuestionsTool(Tool):
             .order_by("-changed_date", "-order", "-pk")[: self.earlier_shown]
         )
         return list(reversed(latest))
+
+    def evolved_families(self, sheet, user):
+        """The families of the table's wordings that this reader may see, drawn (see
+        timeline.py), but for questions never reworded: their wording is in the table."""
+        readable = LearningQuestion.objects.visible_to(user)
+        tables = LearningQuestionTable.objects.filter(pk=sheet.pk)
+        families = [
+            family for family in question_families(readable, tables) if len(family.nodes) > 1
+        ]
+        return draw_families(read_wordings(families))
 
     def sample(self, owner):
         """Valid input for a new table (see the registry)."""

@@ -17,12 +17,7 @@ from learning.locking import Conflict, VersionForm, claim
 from learning.tools.base import number_sheets
 from partnerships.models import LocalGovernment, Programme
 
-from ..evolution import (
-    evolution_local_governments,
-    evolution_rows,
-    evolution_threads,
-    thread_ends,
-)
+from ..evolution import evolution_local_governments, evolution_rows
 from ..forms import (
     CoachingNoteForm,
     DropForm,
@@ -35,6 +30,8 @@ from ..forms import (
     SubQuestionFormSet,
 )
 from ..models import EvolutionSummary, LearningQuestion, LearningQuestionTable, OwnerPlace, SdgTag
+from ..timeline import question_families, read_wordings
+from ..timeline_svg import draw_families
 
 DRAFT_SAVED = "question_draft_saved"
 
@@ -398,21 +395,23 @@ class QuestionDropView(QuestionMixin, PermissionRequiredMixin, FormView):
 
 
 class EvolutionView(DetailView):
-    """A municipality's timeline: each question from its first to its current wording."""
+    """A municipality's timeline: its questions as a graph, a family of wordings at a time
+    (see timeline.py)."""
 
     template_name = "learning/questions/evolution.html"
     context_object_name = "local_government"
-    paginate_by = 10  # threads
+    paginate_by = 10  # families
 
     def get_queryset(self):
         return LocalGovernment.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         readable = LearningQuestion.objects.visible_to(self.request.user)
-        ends, owned = thread_ends(readable.owned_by(self.object))
-        page = Paginator(ends, self.paginate_by).get_page(self.request.GET.get("page"))
-        threads = evolution_threads(page.object_list, readable=readable, seen=owned)
-        return super().get_context_data(threads=threads, page_obj=page, **kwargs)
+        tables = LearningQuestionTable.objects.filter(owners=self.object)
+        families = question_families(readable, tables)
+        page = Paginator(families, self.paginate_by).get_page(self.request.GET.get("page"))
+        families = draw_families(read_wordings(page.object_list))
+        return super().get_context_data(families=families, page_obj=page, **kwargs)
 
 
 class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
