@@ -158,6 +158,13 @@ def _entries(sheet):
             excluded={fk.name},
             name=inline.model._meta.verbose_name,
         ).entries()
+    for model, lookup in tool.part_histories:
+        yield from _Source(
+            model,
+            model.history.filter(**{lookup: sheet.pk}),
+            excluded=set(),
+            name=model._meta.verbose_name,
+        ).entries()
 
 
 def _label(model_field):

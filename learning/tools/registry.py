@@ -63,6 +63,9 @@ class Tool:
     # Repeating rows; their forms (subclasses of `learning.forms.RowForm`) receive the owner
     # and the user too.
     inlines: tuple = ()
+    # Parts of the rows whose changes also show on the sheet's history page: (model with a
+    # history, lookup from it to the sheet's pk), such as a learning question's sub-questions.
+    part_histories: tuple = ()
     # One sheet per owner and programme, or as many as needed (one per project, say).
     many_per_owner = False
 

@@ -299,3 +299,47 @@ def test_a_merge_keeps_the_sdg_tags_of_every_question_it_replaces(tables, focal_
     )
     assert new.tags == ["2.3", "16.7"]
     assert SubQuestion.objects.count() == 0 and Response.objects.count() == 0
+
+
+def test_the_history_page_shows_who_changed_a_sub_question_and_why(client, focal_point, tables):
+    question = tables["laarne"]
+    subquestion = SubQuestionFactory(question=question, order=1, text="Who comes?")
+    client.force_login(focal_point)
+    response = client.post(
+        reverse("learning:question_update", args=[question.pk]),
+        {
+            "question-version": str(question.version),
+            "question-trigger": "partner_response",
+            "obstacles-TOTAL_FORMS": "0",
+            "obstacles-INITIAL_FORMS": "0",
+            "subquestions-TOTAL_FORMS": "1",
+            "subquestions-INITIAL_FORMS": "1",
+            "subquestions-0-id": str(subquestion.pk),
+            "subquestions-0-order": "1",
+            "subquestions-0-text": "Who comes?",
+            "subquestions-0-priority": "like",
+            "subquestions-0-answer_status": "partly",
+        },
+    )
+    assert response.status_code == 302
+    record = subquestion.history.latest()
+    assert (record.priority, record.history_user, record.history_change_reason) == (
+        "like",
+        focal_point,
+        "the partner's response",
+    )
+    question.reformulate(
+        text="Our councils, dynamic again?",
+        by=focal_point,
+        date=datetime.date(2024, 12, 1),
+        trigger="site_visit",
+    )
+    client.cookies["django_language"] = "nl"
+    page = client.get(
+        reverse("learning:sheet_history", args=["learning-questions", tables["own"].pk])
+    ).text
+    assert page.count("Who comes?") >= 2  # changed, then moved to the new wording
+    assert "Our councils, dynamic again?" in page
+    # Why, in the reader's language.
+    assert "het antwoord van de partner" in page
+    assert "een eyeopener tijdens een werkbezoek" in page

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning import sdg
 from learning.forms import RowForm, submission_key_field
+from learning.locking import VersionForm
 from partnerships.models import LearningTheme
 
 from .models import (
@@ -144,6 +145,17 @@ SubQuestionFormSet = inlineformset_factory(
     absolute_max=MAX_ROWS,
     validate_max=True,
 )
+
+
+class PartsVersionForm(VersionForm):
+    """The version the question's parts were edited from, and what led to the changes (the
+    history keeps it with each change)."""
+
+    trigger = forms.ChoiceField(
+        label=_("What led to these changes"),
+        choices=[("", _("(not said)")), *LearningQuestion.Trigger.choices],
+        required=False,
+    )
 
 
 class ChangeForm(forms.Form):

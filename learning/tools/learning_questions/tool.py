@@ -12,7 +12,7 @@ from learning.tools.registry import Inline, Step, Tool, register
 from partnerships.models import LocalGovernment
 
 from .forms import LearningQuestionForm
-from .models import LearningQuestion, LearningQuestionTable
+from .models import LearningQuestion, LearningQuestionTable, Obstacle, OwnerPlace, SubQuestion
 from .timeline import question_families, read_wordings
 from .timeline_svg import draw_families
 
@@ -42,6 +42,11 @@ class LearningQuestionsTool(Tool):
             extra=0,
             min_num=1,
         ),
+    )
+    part_histories = (
+        (Obstacle, "question__table"),
+        (SubQuestion, "question__table"),
+        (OwnerPlace, "question__table"),
     )
 
     # The read page shows this many current questions at a time, and the latest earlier

@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -313,7 +313,7 @@ class LearningQuestion(Versioned, SheetRow):
                 trigger_note=trigger_note,
             )
             parts = [(part, new) for question in replaced for part in question.parts()]
-            _move_parts(parts)
+            _move_parts(parts, reason=change_reason(trigger))
             tags = {tag for question in replaced for tag in question.tags}
             new.set_tags(sorted(tags, key=sdg.tag_sort_key))
         return new
@@ -344,8 +344,11 @@ class LearningQuestion(Versioned, SheetRow):
                 trigger_note=trigger_note,
             )
             _move_parts(
-                (part, news[min(parts.get(part_key(part), 0), len(news) - 1)])
-                for part in self.parts()
+                (
+                    (part, news[min(parts.get(part_key(part), 0), len(news) - 1)])
+                    for part in self.parts()
+                ),
+                reason=change_reason(trigger),
             )
             for new in news:
                 new.set_tags(self.tags)
@@ -425,11 +428,21 @@ def part_key(part):
     return f"{part._meta.model_name}-{part.pk}"
 
 
-def _move_parts(moves):
+def change_reason(trigger):
+    """What the history says led to a change of a question's parts: the trigger's label, kept
+    untranslated (the history page translates it for its reader)."""
+    if not trigger:
+        return ""
+    with translation.override("en"):
+        return str(LearningQuestion.Trigger(trigger).label)
+
+
+def _move_parts(moves, *, reason=""):
     """Give each (part, question) pair's obstacle, sub-question or owner's place to the
     question, numbered after its own parts: the part keeps its identity and its history."""
     numbers = {}
     for part, question in moves:
+        part._change_reason = reason
         if isinstance(part, OwnerPlace):
             if question.places.filter(local_government=part.local_government_id).exists():
                 continue  # a merge of two questions both placed by this owner keeps one place

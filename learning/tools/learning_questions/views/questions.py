@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from learning.locking import Conflict, VersionForm, claim
+from learning.locking import Conflict, claim
 from learning.tools.base import number_sheets
 from partnerships.models import LocalGovernment, Programme
 
@@ -24,12 +24,14 @@ from ..forms import (
     EvolutionSummaryForm,
     ObstacleFormSet,
     OwnerPlaceForm,
+    PartsVersionForm,
     ReformulateForm,
     ResponseForm,
     SplitForm,
     SubQuestionFormSet,
 )
 from ..models import EvolutionSummary, LearningQuestion, LearningQuestionTable, OwnerPlace, SdgTag
+from ..models.questions import change_reason
 from ..timeline import question_families, read_wordings
 from ..timeline_svg import draw_families
 
@@ -163,7 +165,7 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
             SubQuestionFormSet(
                 data, instance=question, queryset=subquestions, prefix="subquestions"
             ),
-            VersionForm(data, initial={"version": question.version}, prefix="question"),
+            PartsVersionForm(data, initial={"version": question.version}, prefix="question"),
         )
 
     def render(self, obstacles, subquestions, version, status=200, **kwargs):
@@ -184,15 +186,29 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
         try:
             with transaction.atomic():
                 claim(question, version.cleaned_data["version"])
+                reason = change_reason(version.cleaned_data["trigger"])
                 for formset in (obstacles, subquestions):
-                    formset.save()
+                    save_with_reason(formset, reason)
                     renumber(formset.model.objects.filter(question=question))
         except Conflict as conflict:
-            fresh = VersionForm(initial={"version": conflict.current_version}, prefix="question")
+            fresh = PartsVersionForm(
+                initial={**version.cleaned_data, "version": conflict.current_version},
+                prefix="question",
+            )
             return self.render(obstacles, subquestions, fresh, 409, conflict=True)
         messages.success(request, _("The obstacles and sub-questions are saved."))
         request.session[DRAFT_SAVED] = f"question-{question.pk}"
         return redirect(question)
+
+
+def save_with_reason(formset, reason):
+    """Save a formset's changes, each with `reason` in its history."""
+    for part in formset.save(commit=False):
+        part._change_reason = reason
+        part.save()
+    for part in formset.deleted_objects:
+        part._change_reason = reason
+        part.delete()
 
 
 def renumber(rows):
