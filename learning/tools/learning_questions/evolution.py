@@ -19,7 +19,11 @@ from .models import (
     SdgTag,
 )
 from .models.lineage import ancestor_pks
-from .models.questions import HistoricalLearningQuestionTable, in_language
+from .models.questions import (
+    HistoricalLearningQuestion,
+    HistoricalLearningQuestionTable,
+    in_language,
+)
 
 Status = LearningQuestion.Status
 
@@ -95,9 +99,31 @@ class RowQuestion(NamedTuple):
     added_on: object = None
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """When a municipality's initial questions are read: the moment its table was first shared
+    (from the questions' history, to the minute), or the consultant's date (from the dates the
+    wordings carry, which may be those of past events)."""
+
+    date: object  # shown as "as of"
+    moment: object = None  # the first sharing, when the baseline is that
+    standing: frozenset = frozenset()  # the pks of the questions current at `moment`
+
+    def stood(self, pk, changed, ended):
+        if self.moment is not None:
+            return pk in self.standing
+        return changed <= self.date and (ended is None or ended > self.date)
+
+    def later(self, changed, created):
+        """Whether a wording was written after the baseline."""
+        if self.moment is not None:
+            return created > self.moment
+        return changed > self.date
+
+
 def first_shared(tables):
-    """{table pk: the date it was first shared} for the learning-question tables `tables`."""
-    shared = (
+    """{table pk: when it was first shared} for the learning-question tables `tables`."""
+    return dict(
         HistoricalLearningQuestionTable.objects.filter(
             id__in=tables, status__in=LearningQuestionTable.Status.shared_values()
         )
@@ -106,14 +132,51 @@ def first_shared(tables):
         .annotate(first=Min("history_date"))
         .values_list("id", "first")
     )
-    return {pk: timezone.localdate(first) for pk, first in shared}
+
+
+def baselines(tables_of, summaries):
+    """{municipality pk: its Baseline} for {municipality pk: the pks of its tables}, in two
+    queries whatever the number of municipalities."""
+    shared_at = first_shared(set().union(*tables_of.values()))
+    moments = {}
+    for owner, tables in tables_of.items():
+        summary = summaries.get(owner)
+        if not (summary and summary.baseline):
+            moments[owner] = min((shared_at[t] for t in tables if t in shared_at), default=None)
+    latest = [moment for moment in moments.values() if moment]
+    records = (
+        HistoricalLearningQuestion.objects.filter(
+            table_id__in=set().union(*tables_of.values()), history_date__lte=max(latest)
+        )
+        .order_by("history_date", "history_id")
+        .values_list("id", "table_id", "status", "history_date")
+        if latest
+        else []
+    )
+    records = list(records)
+    result = {}
+    for owner, tables in tables_of.items():
+        summary = summaries.get(owner)
+        if summary and summary.baseline:
+            result[owner] = Baseline(summary.baseline)
+            continue
+        moment = moments[owner]
+        if moment is None:
+            result[owner] = None
+            continue
+        status_at = {
+            pk: status for pk, table, status, when in records if table in tables and when <= moment
+        }
+        standing = frozenset(pk for pk, status in status_at.items() if status == Status.ACTIVE)
+        result[owner] = Baseline(timezone.localdate(moment), moment, standing)
+    return result
 
 
 def evolution_rows(programme, questions, *, local_governments=None):
     """The rows of appendix 8.11 for a programme, from the history of `questions`.
 
     A municipality's initial questions are those of its tables that stood at its baseline
-    (the consultant's date, else the day its table was first shared); its final questions the
+    (when its table was first shared, or the consultant's date); its final questions the
     current ones, joint ones included, each at its place in the municipality's own list and
     with its own addition. A question it took up later is not initial: it is final, with the
     date it was added. Rows follow the summaries' order, then the municipalities' names.
@@ -130,55 +193,57 @@ def evolution_rows(programme, questions, *, local_governments=None):
         owners = owners.filter(localgovernment__in=shown)
     wordings = list(
         questions.order_by("order", "pk").values_list(
-            "pk", "text", "translations", "order", "status", "changed_date", "ended_date", "table"
+            "pk",
+            "text",
+            "translations",
+            "order",
+            "status",
+            "changed_date",
+            "ended_date",
+            "created_at",
+            "table",
         )
     )
-    table_pks = {wording[-1] for wording in wordings}
-    owners_of = {}
-    for owner in owners.filter(learningquestiontable__in=table_pks):
-        owners_of.setdefault(owner.learningquestiontable_id, []).append(owner.localgovernment)
+    owners_of, municipalities = {}, {}
+    for owner in owners.filter(learningquestiontable__in={wording[-1] for wording in wordings}):
+        owners_of.setdefault(owner.localgovernment_id, set()).add(owner.learningquestiontable_id)
+        municipalities[owner.localgovernment_id] = owner.localgovernment
     summaries = {summary.local_government_id: summary for summary in summaries}
-    shared_on = first_shared(table_pks)
-    current = [pk for pk, *_rest, status, _c, _e, _t in wordings if status == Status.ACTIVE]
+    baseline_of = baselines(owners_of, summaries)
+    current = [wording[0] for wording in wordings if wording[4] == Status.ACTIVE]
     places = {
         (place.question_id, place.local_government_id): place
         for place in OwnerPlace.objects.filter(question__in=current)
     }
     earlier = ancestor_pks(LearningQuestion.replaces.through, current)
-    rows = {}
-    for owner_tables in _tables_by_owner(owners_of).items():
-        owner, tables = owner_tables
-        summary = summaries.get(owner.pk)
-        row = rows[owner.pk] = EvolutionRow(owner, summary)
-        row.baseline = (summary and summary.baseline) or min(
-            (shared_on[table] for table in tables if table in shared_on), default=None
+    rows = []
+    for owner, tables in owners_of.items():
+        baseline = baseline_of[owner]
+        row = EvolutionRow(
+            municipalities[owner], summaries.get(owner), baseline.date if baseline else None
         )
+        rows.append(row)
         own = [wording for wording in wordings if wording[-1] in tables]
         own_pks = {wording[0] for wording in own}
-        for pk, text, translations, order, status, changed, ended, _table in own:
+        for pk, text, translations, order, status, changed, ended, created, _table in own:
             text = in_language(text, translations)
-            if row.baseline and changed <= row.baseline and (not ended or ended > row.baseline):
+            if baseline and baseline.stood(pk, changed, ended):
                 row.initial.append(RowQuestion(pk, text, order))
             if status != Status.ACTIVE:
                 continue
-            place = places.get((pk, owner.pk))
+            place = places.get((pk, owner))
             if place:
                 order = place.order or order
                 if place.addition:
                     text = f"{text} {place.localized_addition}"
-            new = row.baseline and changed > row.baseline and not earlier.get(pk, set()) & own_pks
-            row.final.append(RowQuestion(pk, text, order, changed if new else None))
+            added = (
+                baseline
+                and baseline.later(changed, created)
+                and not earlier.get(pk, set()) & own_pks
+            )
+            row.final.append(RowQuestion(pk, text, order, changed if added else None))
         row.final.sort(key=lambda question: question.order)
-    return sorted(rows.values(), key=lambda row: row_order(row.summary, row.local_government))
-
-
-def _tables_by_owner(owners_of):
-    """{municipality: the pks of its tables} from {table pk: its owners}."""
-    tables = {}
-    for table, owners in owners_of.items():
-        for owner in owners:
-            tables.setdefault(owner, set()).add(table)
-    return tables
+    return sorted(rows, key=lambda row: row_order(row.summary, row.local_government))
 
 
 def supply_and_demand(programme, questions):

@@ -179,6 +179,11 @@ class ChangeForm(forms.Form):
     )
 
 
+def owner_names(table):
+    """A table named by its owners, as a choice among the tables of one programme."""
+    return ", ".join(owner.name for owner in table.owners.all())
+
+
 class ReformulateForm(ChangeForm):
     """A new wording, possibly in another table of the same owners (moving the question into
     or out of a joint table) and possibly replacing other questions too (a merge)."""
@@ -211,11 +216,12 @@ class ReformulateForm(ChangeForm):
         if len(tables) > 1:
             self.fields["table"].queryset = tables
             self.fields["table"].initial = question.table_id
+            self.fields["table"].label_from_instance = owner_names
         else:  # nowhere else to go
             del self.fields["table"]
         self.fields["also_replaces"].queryset = mergeable.exclude(pk=question.pk)
         self.fields["also_replaces"].label_from_instance = lambda other: (
-            f"{other.text} ({other.table.display_name(other.table.owners.all())})"
+            f"{other.text} ({owner_names(other.table)})"
         )
 
     def clean_text(self):

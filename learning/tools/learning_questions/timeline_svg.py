@@ -136,7 +136,7 @@ def draw(family):
     drawn, y = {}, TOP
     for node in family.nodes:
         baseline = y + FONT - 1
-        lines = wrap(node.wording.text, characters)
+        lines = wrap(node.wording.localized_text, characters)
         meta_top = baseline + len(lines) * LINE - 2
         meta = wrap(meta_text(node), meta_characters)
         drawn[node.pk] = DrawnNode(
