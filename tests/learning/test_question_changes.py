@@ -8,8 +8,15 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from learning.tools.learning_questions import LearningQuestion, OwnerPlace, Response, SubQuestion
+from learning.tools.learning_questions import (
+    EvolutionSummary,
+    LearningQuestion,
+    OwnerPlace,
+    Response,
+    SubQuestion,
+)
 from learning.tools.learning_questions.evolution import evolution_rows
 from tests.factories import (
     LearningQuestionFactory,
@@ -345,3 +352,63 @@ def test_the_history_page_shows_who_changed_a_sub_question_and_why(client, focal
     # Why, in the reader's language.
     assert "het antwoord van de partner" in page
     assert "een eyeopener tijdens een werkbezoek" in page
+
+
+def test_the_question_gets_its_wording_in_other_languages(
+    client, programme, focal_point, tables, laarne
+):
+    question = tables["laarne"]
+    client.force_login(focal_point)
+    response = client.post(
+        reverse("learning:question_update", args=[question.pk]),
+        {
+            "question-version": str(question.version),
+            "obstacles-TOTAL_FORMS": "0",
+            "obstacles-INITIAL_FORMS": "0",
+            "subquestions-TOTAL_FORMS": "0",
+            "subquestions-INITIAL_FORMS": "0",
+            "wording-wording_nl": "Onze adviesraden nieuw leven inblazen?",
+            "wording-wording_fr": "  ",
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.translations == {"nl": "Onze adviesraden nieuw leven inblazen?"}
+    with translation.override("nl"):
+        (row,) = [
+            row
+            for row in evolution_rows(programme, LearningQuestion.objects.all())
+            if row.local_government == laarne
+        ]
+        assert [q.text for q in row.final] == ["Onze adviesraden nieuw leven inblazen?"]
+    with translation.override("fr"):
+        assert question.localized_text == "Revive our councils?"
+
+
+def test_the_consultant_writes_the_application_in_each_language(
+    client, programme, consultant, laarne
+):
+    client.force_login(consultant)
+    url = reverse("learning:evolution_summary_update", args=[programme.pk, laarne.pk])
+    response = client.post(
+        url,
+        {
+            "order": "2",
+            "baseline": "2024-03-01",
+            "application_summary": "A wide range of innovative ways",
+            "application_summary_nl": "Brede waaier van innovatieve manieren",
+        },
+    )
+    assert response.status_code == 302
+    summary = EvolutionSummary.objects.get()
+    assert summary.baseline == datetime.date(2024, 3, 1)
+    assert summary.translations == {
+        "nl": {"application_summary": "Brede waaier van innovatieve manieren"}
+    }
+    with translation.override("nl"):
+        assert summary.localized_application_summary == "Brede waaier van innovatieve manieren"
+    with translation.override("fr"):
+        assert summary.localized_application_summary == "A wide range of innovative ways"
+    assert client.get(url).context["form"]["application_summary_nl"].value() == (
+        "Brede waaier van innovatieve manieren"
+    )

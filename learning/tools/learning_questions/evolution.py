@@ -1,6 +1,7 @@
 """The evolution of the questions: rows for the report (appendix 8.11 and Figure 4), and the
 programme's supply of and demand for expertise. A municipality's timeline is timeline.py."""
 
+import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -99,6 +100,9 @@ class RowQuestion(NamedTuple):
     added_on: object = None
 
 
+NO_MOMENT = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
 @dataclass(frozen=True)
 class Baseline:
     """When a municipality's initial questions are read: the moment its table was first shared
@@ -143,17 +147,16 @@ def baselines(tables_of, summaries):
         summary = summaries.get(owner)
         if not (summary and summary.baseline):
             moments[owner] = min((shared_at[t] for t in tables if t in shared_at), default=None)
-    latest = [moment for moment in moments.values() if moment]
-    records = (
+    # The history up to the latest of those moments, read even when there is none (then
+    # nothing), so that the page costs the same queries whatever the baselines.
+    latest = max((moment for moment in moments.values() if moment), default=NO_MOMENT)
+    records = list(
         HistoricalLearningQuestion.objects.filter(
-            table_id__in=set().union(*tables_of.values()), history_date__lte=max(latest)
+            table_id__in=set().union(*tables_of.values()), history_date__lte=latest
         )
         .order_by("history_date", "history_id")
         .values_list("id", "table_id", "status", "history_date")
-        if latest
-        else []
     )
-    records = list(records)
     result = {}
     for owner, tables in tables_of.items():
         summary = summaries.get(owner)

@@ -5,10 +5,12 @@ report's evolution summary and the knowledge-network filter."""
 from pathlib import PurePath
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.forms.models import inlineformset_factory
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from learning import sdg
@@ -145,6 +147,43 @@ SubQuestionFormSet = inlineformset_factory(
     absolute_max=MAX_ROWS,
     validate_max=True,
 )
+
+
+class TranslationsMixin:
+    """One optional field per language of the site for a text in other languages (`name` in
+    `translated`); `translations(name)` reads them back as {language code: text}."""
+
+    translated = {}  # name -> (label with a {language} placeholder, max_length)
+
+    def add_translation_fields(self, initial):
+        """`initial`: {name: {language code: text}}."""
+        for name, (label, max_length) in self.translated.items():
+            for code, language in settings.LANGUAGES:
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    label=format_lazy(label, language=language),
+                    max_length=max_length,
+                    required=False,
+                    initial=initial.get(name, {}).get(code, ""),
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def translations(self, name):
+        return {
+            code: self.cleaned_data[f"{name}_{code}"].strip()
+            for code, _language in settings.LANGUAGES
+            if self.cleaned_data.get(f"{name}_{code}", "").strip()
+        }
+
+
+class WordingTranslationsForm(TranslationsMixin, forms.Form):
+    """The question's wording in the site's languages, for readers of each (the evolution
+    overview and the report show the reader's)."""
+
+    translated = {"wording": (_("The wording in {language}"), 1000)}
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, prefix="wording", **kwargs)
+        self.add_translation_fields({"wording": question.translations})
 
 
 class PartsVersionForm(VersionForm):
@@ -435,7 +474,9 @@ class CoachingNoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class EvolutionSummaryForm(forms.ModelForm):
+class EvolutionSummaryForm(TranslationsMixin, forms.ModelForm):
+    translated = {"application_summary": (_("The application in {language}"), 5000)}
+
     class Meta:
         model = EvolutionSummary
         fields = (
@@ -458,6 +499,28 @@ class EvolutionSummaryForm(forms.ModelForm):
                 )
             },
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        translations = self.instance.translations
+        self.add_translation_fields(
+            {
+                "application_summary": {
+                    code: texts.get("application_summary", "")
+                    for code, texts in translations.items()
+                }
+            }
+        )
+
+    def save(self, commit=True):
+        translations = {
+            code: {name: text for name, text in texts.items() if name != "application_summary"}
+            for code, texts in self.instance.translations.items()
+        }
+        for code, text in self.translations("application_summary").items():
+            translations.setdefault(code, {})["application_summary"] = text
+        self.instance.translations = {code: texts for code, texts in translations.items() if texts}
+        return super().save(commit)
 
 
 class KnowledgeNetworkFilterForm(forms.Form):

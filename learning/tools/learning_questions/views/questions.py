@@ -29,6 +29,7 @@ from ..forms import (
     ResponseForm,
     SplitForm,
     SubQuestionFormSet,
+    WordingTranslationsForm,
 )
 from ..models import EvolutionSummary, LearningQuestion, LearningQuestionTable, OwnerPlace, SdgTag
 from ..models.questions import change_reason
@@ -166,11 +167,15 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
                 data, instance=question, queryset=subquestions, prefix="subquestions"
             ),
             PartsVersionForm(data, initial={"version": question.version}, prefix="question"),
+            WordingTranslationsForm(data, question=question),
         )
 
-    def render(self, obstacles, subquestions, version, status=200, **kwargs):
+    def render(self, obstacles, subquestions, version, translations, status=200, **kwargs):
         context = self.get_context_data(
-            obstacle_formset=obstacles, subquestion_formset=subquestions, version_form=version
+            obstacle_formset=obstacles,
+            subquestion_formset=subquestions,
+            version_form=version,
+            translations_form=translations,
         )
         return self.render_to_response({**context, **kwargs}, status=status)
 
@@ -180,9 +185,9 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = question = self.get_object()
-        obstacles, subquestions, version = self.build(request.POST)
-        if not all([obstacles.is_valid(), subquestions.is_valid(), version.is_valid()]):
-            return self.render(obstacles, subquestions, version)
+        forms = obstacles, subquestions, version, translations = self.build(request.POST)
+        if not all(form.is_valid() for form in forms):
+            return self.render(*forms)
         try:
             with transaction.atomic():
                 claim(question, version.cleaned_data["version"])
@@ -190,12 +195,17 @@ class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
                 for formset in (obstacles, subquestions):
                     save_with_reason(formset, reason)
                     renumber(formset.model.objects.filter(question=question))
+                wording = translations.translations("wording")
+                if wording != question.translations:
+                    question.translations = wording
+                    question._change_reason = reason
+                    question.save(update_fields=["translations"])
         except Conflict as conflict:
             fresh = PartsVersionForm(
                 initial={**version.cleaned_data, "version": conflict.current_version},
                 prefix="question",
             )
-            return self.render(obstacles, subquestions, fresh, 409, conflict=True)
+            return self.render(obstacles, subquestions, fresh, translations, 409, conflict=True)
         messages.success(request, _("The obstacles and sub-questions are saved."))
         request.session[DRAFT_SAVED] = f"question-{question.pk}"
         return redirect(question)
