@@ -249,8 +249,16 @@ def test_each_owner_places_a_joint_question_in_its_own_list(
     tables["sint-truiden"].drop(reason="In the joint table now", date=datetime.date(2024, 11, 6))
     client.force_login(sint_truiden_focal_point)
     url = reverse("learning:question_place", args=[first.pk, sint_truiden.pk])
-    response = client.post(url, {"order": "2", "addition": "E.g. the agricultural council?"})
+    response = client.post(
+        url,
+        {
+            "order": "2",
+            "addition": "E.g. the agricultural council?",
+            "addition_nl": "Bv. in de landbouwraad?",
+        },
+    )
     assert response.status_code == 302
+    assert OwnerPlace.objects.get().addition_translations == {"nl": "Bv. in de landbouwraad?"}
     client.post(
         reverse("learning:question_place", args=[second.pk, sint_truiden.pk]), {"order": "1"}
     )

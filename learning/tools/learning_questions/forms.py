@@ -366,10 +366,20 @@ class SplitForm(ChangeForm):
         return data
 
 
-class OwnerPlaceForm(forms.ModelForm):
+class OwnerPlaceForm(TranslationsMixin, forms.ModelForm):
+    translated = {"addition": (_("The addition in {language}"), 500)}
+
     class Meta:
         model = OwnerPlace
         fields = ("order", "addition")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields({"addition": self.instance.addition_translations})
+
+    def save(self, commit=True):
+        self.instance.addition_translations = self.translations("addition")
+        return super().save(commit)
 
 
 class DropForm(forms.Form):

@@ -331,9 +331,11 @@ class LearningQuestion(Versioned, SheetRow):
             )
         parts = parts or {}
         with transaction.atomic():
-            LearningQuestion.objects.active().filter(table=self.table, order__gt=self.order).update(
-                order=models.F("order") + len(texts) - 1
-            )
+            later = LearningQuestion.objects.active().filter(table=self.table, order__gt=self.order)
+            for question in later:  # each a line in the history
+                question.order += len(texts) - 1
+                question._history_user = by
+                question.save(update_fields=["order"])
             news = self._replace(
                 [self],
                 [{"text": text} for text in texts],
