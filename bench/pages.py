@@ -36,6 +36,10 @@ PASSWORD = "demo"
 NOT_MEASURED = {
     "login": "a form of two fields, before any data",
     "password_change": "a form of three fields",
+    "partnerships:settings": "a form of four fields about the person",
+    "partnerships:notification_list": "a page of the person's own notifications, 20 at a time",
+    "partnerships:notification_open": "a redirect after marking one notification read",
+    "partnerships:notifications_read": "a redirect after marking the notifications read",
     "invitation_accept": "a form of a few fields, before the person has any data",
     "learning:attachment_download": "a file as it was uploaded, in byte ranges",
     "learning:sheet_create": "a new sheet: the edit page of a filled-in one, measured, is larger",

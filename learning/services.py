@@ -3,6 +3,7 @@ their side effects, comments."""
 
 from django.db import IntegrityError, transaction
 
+from . import notifications
 from .locking import claim
 from .models import Comment, SheetScope
 
@@ -146,20 +147,24 @@ def sheet_transition(*, sheet, name, user, reason=""):
         sheet = _locked(sheet)
         transition = sheet.transition(name, by=user, reason=reason)
         if transition.reason:
-            comment_create(sheet=sheet, user=user, text=reason)
+            comment_create(sheet=sheet, user=user, text=reason, announce=False)
+        notifications.sheet_moved(sheet, transition, actor=user)
     return sheet
 
 
-def comment_create(*, sheet, user, text, submission_key=None):
-    """Add a comment to the sheet's thread; a repeated post of the same form finds the first."""
+def comment_create(*, sheet, user, text, submission_key=None, announce=True):
+    """Add a comment to the sheet's thread, and tell its owners and consultants (unless
+    `announce` is false: a transition's reason is announced with the transition); a repeated
+    post of the same form finds the first."""
+
+    def create(key):
+        comment = Comment.objects.create(sheet=sheet, author=user, text=text, submission_key=key)
+        if announce:
+            notifications.sheet_commented(sheet, comment)
+        return comment
+
     return submitted_once(
-        Comment,
-        user=user,
-        key=submission_key,
-        content={"text": text},
-        create=lambda key: Comment.objects.create(
-            sheet=sheet, author=user, text=text, submission_key=key
-        ),
+        Comment, user=user, key=submission_key, content={"text": text}, create=create
     )
 
 

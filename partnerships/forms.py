@@ -112,3 +112,10 @@ class LocalGovernmentForm(forms.ModelForm):
         if umbrella and country and umbrella.country_id != country.pk:
             self.add_error("umbrella", _("Choose an umbrella organisation of this country."))
         return cleaned_data
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("first_name", "last_name", "language", "mail_notifications")
+        widgets = {"mail_notifications": forms.RadioSelect}

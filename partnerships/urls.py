@@ -40,4 +40,8 @@ urlpatterns = [
         views.LocalGovernmentInviteView.as_view(),
         name="localgovernment_invite",
     ),
+    path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("settings/", views.SettingsView.as_view(), name="settings"),
 ]

@@ -1,9 +1,14 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -14,9 +19,10 @@ from .forms import (
     LocalGovernmentForm,
     MemberInvitationForm,
     PartnershipForm,
+    SettingsForm,
     StatusChangeForm,
 )
-from .models import LocalGovernment, Membership, Partnership
+from .models import LocalGovernment, Membership, Notification, Partnership
 from .panels import panels
 
 
@@ -252,3 +258,51 @@ class LocalGovernmentUpdateView(PermissionRequiredMixin, UpdateView):
         response = super().form_valid(form)
         messages.success(self.request, _("%(name)s has been saved.") % {"name": self.object})
         return response
+
+
+class NotificationListView(ListView):
+    """Everything that was notified to the person, newest first, unread marked."""
+
+    template_name = "partnerships/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Notification.objects.visible_to(self.request.user).select_related("actor")
+
+
+@require_POST
+def notification_open(request, pk):
+    """Mark the notification read and go to its page."""
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return redirect(url_has_allowed_host_and_scheme_or_home(request, notification.url))
+
+
+@require_POST
+def notifications_read(request):
+    """Mark every notification of the person read."""
+    Notification.objects.visible_to(request.user).unread().update(read_at=timezone.now())
+    messages.success(request, _("Everything is marked as read."))
+    return redirect("partnerships:notification_list")
+
+
+def url_has_allowed_host_and_scheme_or_home(request, url):
+    """Only a page of this site: a stored link that is not one goes home."""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return reverse("home")
+
+
+class SettingsView(SuccessMessageMixin, UpdateView):
+    """The person's own settings: language and how they hear of what needs them."""
+
+    template_name = "partnerships/settings.html"
+    form_class = SettingsForm
+    success_url = reverse_lazy("partnerships:settings")
+    success_message = gettext_lazy("Your settings are saved.")
+
+    def get_object(self, queryset=None):
+        return self.request.user

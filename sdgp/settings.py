@@ -181,6 +181,8 @@ if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
 else:
     _mail_options = {}
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mail_options}}
+# Where the site is, for links in mails sent without a request (notifications, digests).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000/")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SDG Partnerships <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

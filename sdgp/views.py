@@ -12,14 +12,17 @@ from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 from partnerships.views import own_navigation
 
+from .needs import needs_of
+
 # The partnerships a home page lists; the rest are a click away, a page at a time.
 HOME_ROWS = 10
 
 
 def home(request):
-    """Each role lands where its work is: its own partnerships first, a bounded few of them,
-    with a link to the full list."""
+    """Each role lands where its work is: what needs them first (sdgp/needs.py), then their
+    own partnerships, a bounded few of them, with a link to the full list."""
     user = request.user
+    needs = needs_of(user)
     access = Access.of(user)
     partnerships = Partnership.objects.visible_to(user).as_rows()
     if len(access.member_of) == 1 and not access.staff_of:
@@ -29,6 +32,7 @@ def home(request):
             request,
             "home/member.html",
             {
+                "needs": needs,
                 "local_government": own,
                 "partnerships": partnerships.of_local_government(own),
                 **own_navigation(user, [own]),
@@ -40,6 +44,7 @@ def home(request):
             request,
             "home/staff.html",
             {
+                "needs": needs,
                 "programmes": programmes,
                 **_first(partnerships),
                 "status_counts": _counts(partnerships),
@@ -48,8 +53,8 @@ def home(request):
     if access.coached_partnerships:
         # Those the access read as coached: the same as `coached_by(user)`, without its join.
         coached = partnerships.filter(pk__one_of=access.coached_partnerships)
-        return render(request, "home/consultant.html", _first(coached))
-    return render(request, "home/observer.html", _first(partnerships))
+        return render(request, "home/consultant.html", {"needs": needs, **_first(coached)})
+    return render(request, "home/observer.html", {"needs": needs, **_first(partnerships)})
 
 
 def _first(partnerships):

@@ -18,7 +18,8 @@ def test_focal_point_menu_links_home_partnerships_and_own_municipality(client, f
     assert f'href="{reverse("home")}" aria-current="page"' in html
     assert f'href="{reverse("partnerships:partnership_list")}"' in html
     assert f'href="{laarne.get_absolute_url()}"' in html
-    assert f'href="{reverse("password_change")}"' in html
+    assert f'href="{reverse("partnerships:settings")}"' in html
+    assert f'href="{reverse("partnerships:notification_list")}"' in html
     assert f'action="{reverse("logout")}"' in html
     assert reverse("admin:index") not in html
 

@@ -21,7 +21,7 @@ def tools_overview(*, user, local_governments, programme=None):
     without a name field)."""
     local_governments = list(local_governments)
     may_create = {lg.pk: user.has_perm("learning.create_sheet", lg) for lg in local_governments}
-    readable = _readable_sheets(user, [lg.pk for lg in local_governments], programme)
+    readable = readable_sheets(user, [lg.pk for lg in local_governments], programme)
     steps = {step: {"label": step.label, "tools": []} for step in Step}
     for tool in tools():
         cells = []
@@ -40,7 +40,7 @@ def tools_overview(*, user, local_governments, programme=None):
     return [step for step in steps.values() if step["tools"]]
 
 
-def _readable_sheets(user, owner_ids, programme):
+def readable_sheets(user, owner_ids, programme):
     """`{(tool slug, owner id): [(sheet, name), ...]}`: the sheets of the local governments
     `owner_ids` (in `programme`, when given) that `user` may read, in the order of their ids.
 

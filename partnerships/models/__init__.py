@@ -1,3 +1,4 @@
+from .notifications import Notification
 from .organisations import (
     Country,
     LearningTheme,
@@ -13,6 +14,7 @@ __all__ = [
     "LearningTheme",
     "LocalGovernment",
     "Membership",
+    "Notification",
     "Partnership",
     "PartnershipStatusChange",
     "Programme",

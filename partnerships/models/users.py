@@ -11,6 +11,11 @@ class User(AbstractUser):
         TECHNICAL = "technical", _("technical / administrative")
         POLITICAL = "political", _("political")
 
+    class Mail(models.TextChoices):
+        IMMEDIATE = "immediate", _("at once, one mail for each")
+        DIGEST = "digest", _("once a day, in one mail")
+        NONE = "none", _("never: I read them on my home page")
+
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
@@ -18,6 +23,10 @@ class User(AbstractUser):
     profile = models.CharField(_("profile"), max_length=20, choices=Profile, blank=True)
     languages_spoken = models.CharField(
         _("languages spoken"), max_length=200, blank=True, help_text=_("For example: French, Fon")
+    )
+
+    mail_notifications = models.CharField(
+        _("mail me what needs me"), max_length=10, choices=Mail, default=Mail.IMMEDIATE
     )
 
     objects = UserManager()

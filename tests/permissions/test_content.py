@@ -38,6 +38,8 @@ NOT_SWEPT = {
     "learning:coachingnote_create",
     "learning:subquestion_status",
     "learning:attachment_download",
+    "partnerships:notification_open",
+    "partnerships:notifications_read",
 }
 
 
@@ -60,6 +62,8 @@ def site_kwargs(w):
         "healthz": [{}],
         "login": [{}],
         "password_change": [{}],
+        "partnerships:notification_list": [{}],
+        "partnerships:settings": [{}],
         "partnerships:partnership_list": [{}],
         "partnerships:partnership_detail": partnerships,
         "partnerships:partnership_status": partnerships,

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from learning import files, sdg, services
+from learning import files, notifications, sdg, services
 from partnerships.access import Access
 from partnerships.models import Membership, Partnership, Programme
 
@@ -94,6 +94,7 @@ class ResponseCreateView(QuestionMixin, PermissionRequiredMixin, CreateView):
             form.instance.submission_key = key
             form.save()
             form.save_attachments()
+            notifications.question_answered(form.instance)
             return form.instance
 
         response = services.submitted_once(
