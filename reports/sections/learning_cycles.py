@@ -57,7 +57,12 @@ def families_of(report, local_government):
     tables = LearningQuestionTable.objects.filter(
         programme=report.programme, owners=local_government
     )
-    return draw_families(read_wordings(question_families(report.questions, tables)))
+    families = draw_families(read_wordings(question_families(report.questions, tables)))
+    # A joint question's family is drawn under each of its owners, and again in the
+    # appendix: each drawing's anchor names the municipality it is drawn for.
+    for family in families:
+        family.drawing.id = f"cycle-{local_government.pk}-{family.drawing.id}"
+    return families
 
 
 def exchange_of(report, local_government):
