@@ -1,13 +1,25 @@
 """The report's document: a job in, PDF bytes and a page count out.
 
-(A first version: the cover only. The sections follow.)"""
+The chapters come from the registry (reports/sections/): each reads what it shows from one
+`Report`, which holds only what the requester may read within the report's scope, and renders
+its own template. Fixed texts follow the job's language; what people wrote stays as written.
+The document has a print stylesheet of its own (static/css/report.css), parsed once per process
+like the sheets' (sdgp/pdf.py), and the same URL fetcher: only our static and media files.
+"""
 
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 
-from sdgp.pdf import BASE_URL, LocalFilesFetcher, fonts, print_stylesheets
+from sdgp.pdf import BASE_URL, REPORT_STYLESHEETS, LocalFilesFetcher, fonts, print_stylesheets
+
+from .report import Report
+
+# How far the progress gets with the chapters read and written; the layout takes the rest.
+READ, WRITTEN, LAID_OUT = 40, 60, 95
 
 
 @dataclass
@@ -18,18 +30,39 @@ class RenderedReport:
 
 def render_report(job, *, progress=lambda percent, step: None):
     """Build the report of `job` with what its requester may read; `progress(percent, step)` is
-    told how far it got."""
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    progress(10, "cover")
+    told how far it got, `step` a short text in the job's language."""
     with translation.override(job.language):
-        html = render_to_string(
-            "reports/document.html", {"job": job, "pdf": True, "today": timezone.localdate()}
-        )
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
-    with fonts() as font_config:
-        rendered = document.render(stylesheets=print_stylesheets(), font_config=font_config)
-        pdf = rendered.write_pdf()
-    progress(100, "done")
+        html = document_html(job, progress=progress)
+        progress(WRITTEN, _("Laying out the pages"))
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
+        with fonts() as font_config:
+            rendered = document.render(
+                stylesheets=print_stylesheets(REPORT_STYLESHEETS), font_config=font_config
+            )
+            progress(LAID_OUT, _("Writing the PDF"))
+            pdf = rendered.write_pdf()
+        progress(100, _("Done"))
     return RenderedReport(pdf=pdf, pages=len(rendered.pages))
+
+
+def document_html(job, *, progress=lambda percent, step: None):
+    """The report as HTML, in the active language: each chapter read, then written."""
+    report = Report(job)
+    chapters = []
+    for section in report.sections():
+        progress(round(READ * len(chapters) / report.section_count), str(section.title))
+        chapter = report.read(section)
+        if chapter is not None:
+            chapters.append(chapter)
+    report.chapters = chapters
+    bodies = [
+        render_to_string(
+            chapter.section.template,
+            {"report": report, "job": job, "chapter": chapter, "pdf": True, **chapter.context},
+        )
+        for chapter in chapters
+    ]
+    progress(READ + (WRITTEN - READ) // 2, _("Writing the chapters"))
+    return render_to_string(
+        "reports/document.html", {"job": job, "title": str(job.subject), "bodies": bodies}
+    )

@@ -30,6 +30,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://sdgp.internal/"
 PRINT_STYLESHEETS = ("css/print.css", "css/tools.css")
+# The final report has a print stylesheet of its own (reports/rendering.py).
+REPORT_STYLESHEETS = ("css/report.css", "css/tools.css")
 
 # The fetcher never opens a connection, so it needs no certificates. Without a context of its
 # own, each fetcher would build the default one, loading the system's certificate store: about
@@ -86,19 +88,18 @@ def _inside(root, relative):
 
 
 @cache
-def _parsed_print_stylesheets():
+def _parsed(names):
     fetcher = LocalFilesFetcher()
-    return tuple(
-        CSS(url=urljoin(BASE_URL, static(name)), url_fetcher=fetcher) for name in PRINT_STYLESHEETS
-    )
+    return tuple(CSS(url=urljoin(BASE_URL, static(name)), url_fetcher=fetcher) for name in names)
 
 
-def print_stylesheets():
-    """The print stylesheets, parsed once per process (WeasyPrint only reads them afterwards,
-    so threads share them); with DEBUG on, on each call, so that edits show at once."""
+def print_stylesheets(names=PRINT_STYLESHEETS):
+    """The print stylesheets (or those `names`), parsed once per process (WeasyPrint only reads
+    them afterwards, so threads share them); with DEBUG on, on each call, so that edits show at
+    once."""
     if settings.DEBUG:
-        _parsed_print_stylesheets.cache_clear()
-    return _parsed_print_stylesheets()
+        _parsed.cache_clear()
+    return _parsed(tuple(names))
 
 
 # Font configurations not in use. A Pango font map is not safe to share between threads, so

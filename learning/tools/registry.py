@@ -115,6 +115,11 @@ class Tool:
         no request: the final report renders every tool's partial from a background task."""
         return {}
 
+    def printed_context(self, sheet, *, user):
+        """What the print view, the PDF and the final report show of a whole sheet: the
+        partial's context, narrowed to what `user` may read. It takes no request either."""
+        return self.partial_context(sheet)
+
     def page_context(self, *, request, sheet, owner, printed=False):
         """Context of the form, detail and print pages (`sheet` is None on the create page):
         the partial's, which a tool may narrow to what the reader may see. The detail page may
@@ -122,6 +127,8 @@ class Tool:
         whole."""
         if sheet is None or sheet.pk is None:
             return {}
+        if printed:
+            return self.printed_context(sheet, user=request.user)
         return self.partial_context(sheet)
 
     def project_names(self, owner, user):

@@ -61,7 +61,7 @@ def test_anything_else_is_refused(url, media_file):
 def test_the_pdfs_of_sheets_ask_for_the_print_stylesheets_only_and_once(
     client, focal_point, laarne, monkeypatch
 ):
-    pdf._parsed_print_stylesheets.cache_clear()
+    pdf._parsed.cache_clear()
     fetched = []
     fetch = LocalFilesFetcher.fetch
     monkeypatch.setattr(

@@ -81,19 +81,23 @@ class LearningQuestionsTool(Tool):
         if sheet is None or sheet.pk is None:
             return {}
         user = request.user
-        evolution = {"evolution_owners": partial(self.evolution_owners, sheet, user)}
         if printed:
-            return {
-                "current_questions": partial(self.current_questions, sheet),
-                "earlier_questions": partial(self.readable_earlier_questions, sheet, user),
-                "evolution": partial(self.evolved_families, sheet, user),
-                **evolution,
-            }
+            return self.printed_context(sheet, user=user)
         return {
             "current_questions": partial(self.current_questions_page, sheet, request),
             "earlier_questions": partial(self.latest_earlier_questions, sheet, user),
             "joint_tables": partial(self.joint_tables, sheet, user),
-            **evolution,
+            "evolution_owners": partial(self.evolution_owners, sheet, user),
+        }
+
+    def printed_context(self, sheet, *, user):
+        """The whole table, the earlier wordings `user` may read and how its questions
+        evolved (the print view, the PDF and the final report)."""
+        return {
+            "current_questions": partial(self.current_questions, sheet),
+            "earlier_questions": partial(self.readable_earlier_questions, sheet, user),
+            "evolution": partial(self.evolved_families, sheet, user),
+            "evolution_owners": partial(self.evolution_owners, sheet, user),
         }
 
     def evolution_owners(self, sheet, user):

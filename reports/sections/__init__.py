@@ -1,0 +1,16 @@
+"""The report's chapters (see base.py). Importing a chapter's module registers it, one line
+per chapter; the report orders them by `Section.order`."""
+
+from . import (
+    appendices,  # noqa: F401  (the filled-in tools, appendix 8.11)
+    conclusions,  # noqa: F401
+    contents,  # noqa: F401
+    context,  # noqa: F401
+    cover,  # noqa: F401
+    learning_cycles,  # noqa: F401  (per municipality, Figure 4)
+    methodology,  # noqa: F401
+    summary,  # noqa: F401  (executive summary)
+)
+from .base import Chapter, Part, Section, register, sections
+
+__all__ = ["Chapter", "Part", "Section", "register", "sections"]
