@@ -132,6 +132,8 @@ def pages():
             *partnership_page,
             *exchange,
             *overviews,
+            # The final report with every appendix, as the report job renders it.
+            ("final report", "pdf", f"/bench/report/{programme}/"),
         ],
         "consultant": [*home, *question_page, overviews[-1]],
         "observer": [*home, *partnership_page, overviews[0]],

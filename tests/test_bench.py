@@ -71,7 +71,8 @@ def test_every_page_is_measured_or_says_why_not(settings):
     from tests.permissions.urls import patterns
 
     call_command("seed_demo", quiet=True)
-    measured = {resolve(page["url"]).view_name for page in pages()}
+    settings.ROOT_URLCONF = "bench.urls"  # the final report is measured on a view of its own
+    measured = {resolve(page["url"]).view_name for page in pages()} - {"bench_report"}
     opened = {
         row.name
         for row in collect_rows()
@@ -118,3 +119,13 @@ def test_every_measured_page_runs_as_many_queries_on_a_larger_programme(settings
     larger = queries()
 
     assert {key: (pilot[key], count) for key, count in larger.items() if count != pilot[key]} == {}
+
+
+def test_the_final_report_is_measured_as_the_worker_renders_it(settings, staff, programme):
+    settings.ROOT_URLCONF = "bench.urls"
+    client = Client()
+    client.force_login(staff)
+    response = client.get(f"/bench/report/{programme.pk}/")
+    assert response["Content-Type"] == "application/pdf"
+    assert page_count(response.content) >= 2  # the cover and the contents at least
+    assert client.get(f"/bench/report/{programme.pk + 1}/").status_code == 404
