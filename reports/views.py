@@ -7,13 +7,15 @@ requester's (`ReportJob.objects.visible_to`); its file is served here, never fro
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import CreateView, DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
+from learning import files
 from partnerships.models import LocalGovernment, Partnership, Programme
 
 from . import jobs
@@ -165,21 +167,23 @@ class ReportJobListView(ReportJobMixin, ListView):
 
 @require_GET
 def job_download(request, pk):
-    """The built report, as an attachment, to its requester only."""
+    """The built report, as an attachment, to its requester only; streamed from storage, the
+    file opened only once the response is read."""
     job = get_object_or_404(
         ReportJob.objects.visible_to(request.user).filter(state=ReportJob.State.DONE), pk=pk
     )
     if not job.file:
         raise Http404
     try:
-        handle = job.file.open("rb")
+        size = job.file.size
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=job.file.name.rsplit("/", 1)[-1],
-        content_type="application/pdf",
+    response = StreamingHttpResponse(
+        files.stream(job.file, 0, size - 1), content_type="application/pdf"
+    )
+    response["Content-Length"] = str(size)
+    response["Content-Disposition"] = content_disposition_header(
+        True, job.file.name.rsplit("/", 1)[-1]
     )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
