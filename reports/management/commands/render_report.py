@@ -44,6 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        verbosity = options["verbosity"]
         reader = self.reader(options["user"], options["language"])
         job = ReportJob(
             requested_by=reader,
@@ -55,13 +56,13 @@ class Command(BaseCommand):
         started = time.monotonic()
 
         def progress(percent, step):
-            if self.verbosity >= 2:
+            if verbosity >= 2:
                 self.stderr.write(f"{percent:3.0f} % {step}")
 
         rendered = render_report(job, progress=progress)
         output = Path(options["output"] or report_filename(job))
         output.write_bytes(rendered.pdf)
-        if self.verbosity:
+        if verbosity:
             self.stdout.write(
                 f"{output}: {rendered.pages} pages, {len(rendered.pdf) // 1024} KB, "
                 f"{time.monotonic() - started:.1f} s"
