@@ -19,7 +19,7 @@ import redis.exceptions
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, close_old_connections, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -215,7 +215,9 @@ def _give_back(job):
     """Back to the queue for the task's next attempt. If even that fails (the database is
     still away), the job stays "being built" until fail_stale_jobs ends it."""
     try:
-        close_old_connections()
+        if not connection.in_atomic_block:
+            # A connection the fault broke is opened again.
+            connection.close_if_unusable_or_obsolete()
         ReportJob.objects.filter(pk=job.pk, state=State.RUNNING).update(state=State.QUEUED, step="")
     except PASSING_FAULTS:
         logger.exception("Report job %s could not be given back to the queue", job.pk)
