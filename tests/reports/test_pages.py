@@ -227,8 +227,15 @@ def test_nobody_else_opens_or_downloads_the_report(client, request, done, role):
 
 
 def test_the_report_is_never_served_from_media(client, done):
+    from django.core.files.base import ContentFile
+
     client.force_login(done.requested_by)
     assert client.get(f"/media/{done.file.name}").status_code == 404
+    # Not even under a name of the shape /media/ serves.
+    name = done.file.storage.save("reports/laarne/report.pdf", ContentFile(PDF))
+    ReportJob.objects.filter(pk=done.pk).update(file=name)
+    assert client.get(f"/media/{name}").status_code == 404
+    assert client.get(reverse("reports:job_download", args=[done.pk])).status_code == 200
 
 
 def test_an_unfinished_report_has_nothing_to_download(client, job):
