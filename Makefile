@@ -17,7 +17,7 @@ help:
 	@echo "make fmt          format Python and templates"
 	@echo "make messages     update and compile the French and Dutch translations"
 	@echo "make bench        measure the pages as users get them (PostgreSQL, Redis, Chromium)"
-	@echo "make worker       a Celery worker (needs REDIS_URL)"
+	@echo "make worker       a Celery worker for mail and reports (needs REDIS_URL)"
 	@echo "make lock         re-pin requirements.lock from requirements.in"
 	@echo "make system-deps  the Debian packages (Chromium, WeasyPrint's libraries); needs root"
 
@@ -61,8 +61,9 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run
 
+# One worker for every queue: mail ("celery") and the final reports ("reports").
 worker: $(VENV)/.installed
-	$(BIN)/celery --app sdgp worker --loglevel INFO
+	$(BIN)/celery --app sdgp worker --queues celery,reports --loglevel INFO
 
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --no-emit-trusted-host --strip-extras \

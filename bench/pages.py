@@ -56,6 +56,13 @@ NOT_MEASURED = {
     "partnerships:localgovernment_create": "a staff form of a few fields",
     "partnerships:localgovernment_update": "a staff form of a few fields",
     "partnerships:localgovernment_invite": "a form of a name and an address",
+    "reports:job_create_programme": "a form of four fields and the person's last ten reports",
+    "reports:job_create_partnership": "a form of three fields and the person's last ten reports",
+    "reports:job_create_local_government": "a form of four fields and the last ten reports",
+    "reports:job_detail": "one report's state and the person's last ten reports",
+    "reports:job_progress": "one report's state: a few lines polled while it is built",
+    "reports:job_list": "a page of twenty of the person's reports",
+    "reports:job_download": "a file as it was built, read from storage",
 }
 
 

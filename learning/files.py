@@ -16,8 +16,9 @@ from simple_history.models import HistoricalChanges
 
 from .tools.base import SheetRow, ToolSheet
 
-# File fields served by a view of their own, not under MEDIA_URL.
-OWN_VIEWS = {"learning.Attachment.file"}
+# File fields served by a view of their own, not under MEDIA_URL: the attachments of responses
+# (learning:attachment_download) and the built reports (reports:job_download).
+OWN_VIEWS = {"learning.Attachment.file", "reports.ReportJob.file"}
 
 # A stored name as the app writes it: folders of lower-case letters, a random file name.
 STORED_NAME = re.compile(r"[a-z_]+(?:/[a-z_]+)*/[A-Za-z0-9_-]+\.[a-z0-9]{2,5}")

@@ -164,6 +164,17 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Reports render on a queue of their own, so that a long report never holds up the mail on the
+# default queue ("celery"). Every worker command (Makefile, docker-compose.yml) names its queues.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"reports.tasks.build_report": {"queue": "reports"}}
+
+# The final report (reports/jobs.py): a render is told to stop after the soft limit and killed
+# after the hard one, in seconds; a job still "being built" a minute past the hard limit, or
+# still waiting for a worker after REPORT_QUEUED_TIMEOUT, is marked as failed.
+REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=600)
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=660)
+REPORT_QUEUED_TIMEOUT = env.int("REPORT_QUEUED_TIMEOUT", default=3 * 3600)
 
 # Mail: Django 6.1's MAILERS. EMAIL_URL such as smtp+tls://user:password@host:587;
 # the default prints mail on the console.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
     path("", include("learning.urls")),
+    path("", include("reports.urls")),
 ]
 
 urlpatterns += [path("media/<path:path>", views.media, name="media")]

@@ -100,8 +100,8 @@ def test_the_embedded_default_needs_no_services():
 
 def test_compose_runs_every_service_the_deployment_needs():
     services = compose()["services"]
-    assert {"web", "worker", "db", "redis", "migrate"} <= set(services)
-    for name in ("web", "worker", "db", "redis"):
+    assert {"web", "worker", "report-worker", "db", "redis", "migrate"} <= set(services)
+    for name in ("web", "worker", "report-worker", "db", "redis"):
         assert "healthcheck" in services[name], name
     assert services["web"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
@@ -109,7 +109,7 @@ def test_compose_runs_every_service_the_deployment_needs():
 
 
 def test_compose_sets_only_variables_that_settings_read():
-    for name in ("web", "worker", "migrate"):
+    for name in ("web", "worker", "report-worker", "migrate"):
         variables = set(compose()["services"][name]["environment"])
         assert variables <= SETTINGS_VARIABLES, variables - SETTINGS_VARIABLES
         assert {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"} <= variables
@@ -130,6 +130,53 @@ def test_compose_commands_exist_in_the_code():
     assert migrate[2] in get_commands()
 
 
+def worker_queues(command):
+    """The queues a `celery ... worker --queues a,b` command consumes."""
+    assert "--queues" in command, f"{command} names no queues: it would consume only 'celery'"
+    return set(command[command.index("--queues") + 1].split(","))
+
+
+def routed_queues():
+    """Every queue the code sends tasks to: the default one and those of the routes, whose
+    tasks must exist."""
+    import importlib
+
+    for name in settings.CELERY_TASK_ROUTES:
+        module, function = name.rsplit(".", 1)
+        assert getattr(importlib.import_module(module), function).name == name
+    routes = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    return routes | {settings.CELERY_TASK_DEFAULT_QUEUE}
+
+
+def test_compose_workers_consume_every_queue_the_code_sends_to():
+    services = compose()["services"]
+    workers = {
+        name: service
+        for name, service in services.items()
+        if service.get("command", [])[:1] == ["celery"] and "worker" in service["command"]
+    }
+    assert {"worker", "report-worker"} <= set(workers)
+    consumed = set()
+    for name, service in workers.items():
+        command = service["command"]
+        assert command[command.index("--app") + 1] == "sdgp", name
+        queues = worker_queues(command)
+        consumed |= queues
+        # Each worker's health check asks that worker, by its node name, not any worker.
+        node = command[command.index("--hostname") + 1].split("@")[0]
+        assert f"--destination {node}@$$HOSTNAME" in " ".join(service["healthcheck"]["test"])
+    assert consumed == routed_queues()
+    # Mail is never queued behind a report.
+    assert worker_queues(services["worker"]["command"]) == {"celery"}
+    assert worker_queues(services["report-worker"]["command"]) == {"reports"}
+
+
+def test_make_worker_consumes_every_queue():
+    makefile = (ROOT / "Makefile").read_text()
+    command = re.search(r"^worker:.*\n\t(.*)$", makefile, re.MULTILINE).group(1).split()
+    assert worker_queues(command) == routed_queues()
+
+
 def test_compose_health_check_calls_the_health_view():
     test = compose()["services"]["web"]["healthcheck"]["test"]
     path = re.search(r"http://localhost:8000(/\S*)", " ".join(test)).group(1)
@@ -138,7 +185,7 @@ def test_compose_health_check_calls_the_health_view():
 
 def test_web_and_worker_share_the_media_volume_settings_point_at():
     services = compose()["services"]
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "report-worker"):
         service = services[name]
         mounts = dict(volume.split(":") for volume in service["volumes"])
         assert mounts["media"] == service["environment"]["MEDIA_ROOT"]

@@ -40,6 +40,7 @@ NOT_SWEPT = {
     "learning:attachment_download",
     "partnerships:notification_open",
     "partnerships:notifications_read",
+    "reports:job_download",
 }
 
 
@@ -57,6 +58,7 @@ def site_kwargs(w):
     partnerships = [{"pk": p.pk} for p in (w.partnership, w.other_partnership, w.partnership_b)]
     local_governments = [{"pk": pk} for pk in LocalGovernment.objects.values_list("pk", flat=True)]
     programmes = [{"pk": w.programme.pk}, {"pk": w.programme_b.pk}]
+    reports = [{"pk": w.report.pk}, {"pk": w.failed_report.pk}]
     return {
         "home": [{}],
         "healthz": [{}],
@@ -99,6 +101,12 @@ def site_kwargs(w):
         "learning:knowledge_network": programmes,
         "learning:evolution": local_governments,
         "learning:evolution_overview": programmes,
+        "reports:job_list": [{}],
+        "reports:job_detail": reports,
+        "reports:job_progress": reports,
+        "reports:job_create_programme": programmes,
+        "reports:job_create_partnership": partnerships,
+        "reports:job_create_local_government": local_governments,
         "learning:evolution_summary_update": [
             {"programme": programme["pk"], "pk": lg["pk"]}
             for programme in programmes
@@ -210,6 +218,7 @@ def test_the_world_carries_its_markers(world, client):
         for name in ("learning:sheet_detail", "learning:sheet_history")
     ]
     urls.append(reverse("partnerships:localgovernment_detail", args=[world.laarne.pk]))
+    urls.append(reverse("reports:job_detail", args=[world.failed_report.pk]))
     text = " ".join(client.get(url).content.decode() for url in urls).lower()
     missing = [marker for marker in world.markers if marker not in text]
     assert not missing, f"Markers no page shows, so the sweeps cannot find them: {missing}"

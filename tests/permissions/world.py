@@ -29,6 +29,7 @@ from learning import services as sheet_services
 from learning.forms import build_forms, cleaned_rows, current_values, sheet_post_data
 from learning.tools.registry import tools
 from partnerships import services as partnership_services
+from reports.models import ReportJob
 from tests.factories import (
     CommentFactory,
     LearningThemeFactory,
@@ -237,6 +238,26 @@ def build_world():
         status="active", date=datetime.date(2024, 2, 1), by=w.staff
     )
     w.theme = LearningThemeFactory(programme=programme)
+    # Two reports of Laarne's focal point: the built one of Laarne-Ouinhi, and Laarne's, which
+    # failed with an error that only its requester reads.
+    w.report = ReportJob.objects.create(
+        requested_by=w.focal_point,
+        programme=programme,
+        partnership=partnership,
+        language="en",
+        state=ReportJob.State.DONE,
+        progress=100,
+        pages=1,
+    )
+    w.report.file.save("report.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    w.failed_report = ReportJob.objects.create(
+        requested_by=w.focal_point,
+        programme=programme,
+        local_government=laarne,
+        language="en",
+        state=ReportJob.State.FAILED,
+        error=w.mark(marker("report-error"), {"focal_point"}),
+    )
     return w
 
 

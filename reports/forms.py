@@ -1,0 +1,23 @@
+from django import forms
+from django.utils import translation
+
+from .models import ReportJob
+
+
+class ReportJobForm(forms.ModelForm):
+    """What to build: the language and what to leave out; for a municipality in several
+    programmes, which programme. The scope comes from the page's URL."""
+
+    class Meta:
+        model = ReportJob
+        fields = ["programme", "language", "with_appendices", "with_images"]
+
+    def __init__(self, *args, user, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = user.language or translation.get_language()
+        if programmes is None:
+            del self.fields["programme"]
+        else:
+            field = self.fields["programme"]
+            field.queryset = programmes
+            field.empty_label = None
