@@ -62,6 +62,7 @@ NOT_MEASURED = {
     "reports:job_detail": "one report's state and the person's last ten reports",
     "reports:job_progress": "one report's state: a few lines polled while it is built",
     "reports:job_list": "a page of twenty of the person's reports",
+    "reports:narrative_update": "a form of seven texts, for programme staff",
     "reports:job_download": "a file as it was built, read from storage",
 }
 

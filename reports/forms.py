@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import translation
 
-from .models import ReportJob
+from .models import ReportJob, ReportNarrative
 
 
 class ReportJobForm(forms.ModelForm):
@@ -21,3 +21,18 @@ class ReportJobForm(forms.ModelForm):
             field = self.fields["programme"]
             field.queryset = programmes
             field.empty_label = None
+
+
+class ReportNarrativeForm(forms.ModelForm):
+    class Meta:
+        model = ReportNarrative
+        fields = [
+            "results_method",
+            "results_actors",
+            "lessons_method",
+            "lessons_actors",
+            "recommendations_method",
+            "recommendations_actors",
+            "conclusions",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}

@@ -12,7 +12,6 @@ fails the job with its reason. `fail_stale_jobs` marks as failed what no worker 
 import datetime
 import logging
 import time
-from urllib.parse import urljoin
 
 import kombu.exceptions
 import redis.exceptions
@@ -24,8 +23,9 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from partnerships.mail import mail_user
+from partnerships.notifications import notify
 
 from .models import ReportJob
 from .rendering import render_report
@@ -50,6 +50,10 @@ STALE_MARGIN = 60
 State = ReportJob.State
 
 
+READY = gettext_noop("Your report is ready: %(subject)s, %(pages)s pages")
+FAILED = gettext_noop("Your report could not be built: %(subject)s")
+
+
 def start_report(
     *,
     user,
@@ -59,11 +63,9 @@ def start_report(
     language,
     with_appendices=True,
     with_images=True,
-    site_url="",
 ):
     """Create the job and queue it once the transaction commits. The same report asked for
-    again while it is waiting or being built (a double click) is that job, not a new one.
-    `site_url` (the site's address, from the request) makes the link in the mail."""
+    again while it is waiting or being built (a double click) is that job, not a new one."""
     scope = {
         "requested_by": user,
         "programme": programme,
@@ -79,17 +81,17 @@ def start_report(
     job = ReportJob(**scope)
     job.full_clean()
     job.save()
-    transaction.on_commit(lambda: _queue(job, site_url=site_url), robust=True)
+    transaction.on_commit(lambda: _queue(job), robust=True)
     return job
 
 
-def _queue(job, *, site_url):
+def _queue(job):
     """Hand the job to a worker; if the broker cannot take it (or, without a broker, the job
     ran inline and met a passing fault), the job fails at once rather than wait for nobody."""
     from .tasks import build_report
 
     try:
-        build_report.delay(job.pk, site_url=site_url)
+        build_report.delay(job.pk)
     except Exception as error:
         logger.exception("Report job %s could not be queued", job.pk)
         with translation.override(job.language):
@@ -102,7 +104,7 @@ def _queue(job, *, site_url):
         )
 
 
-def run_job(job_id, *, site_url="", final=True):
+def run_job(job_id, *, final=True):
     """Build the report of job `job_id`, unless it is done, failed or being built already.
 
     `final` says whether this is the task's last attempt: a passing fault then fails the job
@@ -134,7 +136,7 @@ def run_job(job_id, *, site_url="", final=True):
             _give_back(job)
             raise
         logger.exception("Report job %s failed on its last attempt", job_id)
-        return _fail(job, _passing_fault_message(job, error), site_url=site_url)
+        return _fail(job, _passing_fault_message(job, error))
     except SoftTimeLimitExceeded:
         logger.error("Report job %s ran out of time", job_id)
         with translation.override(job.language):
@@ -142,11 +144,11 @@ def run_job(job_id, *, site_url="", final=True):
                 "The report took longer than %(minutes)s minutes to build. Try it without "
                 "images or without the appendices."
             ) % {"minutes": round(settings.REPORT_SOFT_TIME_LIMIT / 60)}
-        return _fail(job, reason, site_url=site_url)
+        return _fail(job, reason)
     except Exception as error:
         logger.exception("Report job %s failed", job_id)
-        return _fail(job, _rendering_error_message(job, error), site_url=site_url)
-    return _finish(job, pages=rendered.pages, site_url=site_url)
+        return _fail(job, _rendering_error_message(job, error))
+    return _finish(job, pages=rendered.pages)
 
 
 class ProgressWriter:
@@ -182,7 +184,7 @@ def report_filename(job):
     return f"report-{subject}-{job.language}-{timezone.localdate():%Y-%m-%d}.pdf"
 
 
-def _finish(job, *, pages, site_url):
+def _finish(job, *, pages):
     now = timezone.now()
     done = ReportJob.objects.filter(pk=job.pk, state=State.RUNNING).update(
         state=State.DONE,
@@ -198,16 +200,16 @@ def _finish(job, *, pages, site_url):
         job.file.delete(save=False)
         return None
     job.refresh_from_db()
-    _mail(job, site_url=site_url)
+    _announce(job)
     return job
 
 
-def _fail(job, reason, *, site_url):
+def _fail(job, reason):
     ReportJob.objects.filter(pk=job.pk, state=State.RUNNING).update(
         state=State.FAILED, error=reason, finished_at=timezone.now()
     )
     job.refresh_from_db()
-    _mail(job, site_url=site_url)
+    _announce(job)
     return job
 
 
@@ -238,13 +240,16 @@ def _passing_fault_message(job, error):
         ) % {"error": error.__class__.__name__}
 
 
-def _mail(job, *, site_url):
-    """Tell the requester, in their language, that their report is ready or has failed."""
-    user = job.requested_by
-    if user is None or not user.email:
+def _announce(job):
+    """Tell the requester that their report is ready or has failed: on their home, and by mail
+    as they chose (partnerships/notifications.py)."""
+    if job.requested_by is None:
         return
-    link = urljoin(site_url, job.get_absolute_url()) if site_url else job.get_absolute_url()
-    mail_user(user=user, template="emails/report_finished", context={"job": job, "link": link})
+    if job.state == State.DONE:
+        verb, params = READY, {"subject": str(job.subject), "pages": job.pages}
+    else:
+        verb, params = FAILED, {"subject": str(job.subject)}
+    notify([job.requested_by], verb=verb, params=params, url=job.get_absolute_url())
 
 
 def fail_stale_jobs(now=None):

@@ -7,7 +7,8 @@ enough: the umbrella organisations' observers read partnerships but start no rep
 - a partnership's report: the programme's staff, the partnership's consultants and the teams
   of both sides;
 - a municipality's report, within a programme: the programme's staff, the consultants who coach
-  it there and the teams of the municipality and of its partners there.
+  it there and the teams of the municipality and of its partners there;
+- the chapters written for a programme's report: its staff.
 """
 
 import rules
@@ -88,3 +89,5 @@ rules.add_perm(
     is_superuser | is_partnership_staff | is_partnership_consultant | is_partnership_member,
 )
 rules.add_perm("reports.add_local_government_report", is_superuser | reaches_local_government)
+# The chapters staff write for their programme's report (the executive summary, conclusions).
+rules.add_perm("reports.change_reportnarrative", is_superuser | is_programme_staff)

@@ -25,6 +25,6 @@ from . import jobs
     retry_backoff_max=600,
     retry_jitter=True,
 )
-def build_report(self, job_id, *, site_url=""):
-    """Build the report of job `job_id`; the link in the requester's mail starts `site_url`."""
-    jobs.run_job(job_id, site_url=site_url, final=self.request.retries >= self.max_retries)
+def build_report(self, job_id):
+    """Build the report of job `job_id`."""
+    jobs.run_job(job_id, final=self.request.retries >= self.max_retries)

@@ -24,4 +24,9 @@ urlpatterns = [
         views.LocalGovernmentReportCreateView.as_view(),
         name="job_create_local_government",
     ),
+    path(
+        "reports/programmes/<int:pk>/chapters/",
+        views.ReportNarrativeUpdateView.as_view(),
+        name="narrative_update",
+    ),
 ]

@@ -12,15 +12,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django.views.generic import CreateView, DetailView, ListView
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from learning import files
 from partnerships.models import LocalGovernment, Partnership, Programme
 
 from . import jobs
-from .forms import ReportJobForm
-from .models import ReportJob
+from .forms import ReportJobForm, ReportNarrativeForm
+from .models import ReportJob, ReportNarrative
 from .rules import report_programmes
 
 # How many of the requester's earlier reports the pages list.
@@ -80,7 +80,6 @@ class ReportJobCreateView(PermissionRequiredMixin, CreateView):
             language=form.cleaned_data["language"],
             with_appendices=form.cleaned_data["with_appendices"],
             with_images=form.cleaned_data["with_images"],
-            site_url=self.request.build_absolute_uri("/"),
         )
         messages.success(
             self.request,
@@ -95,6 +94,9 @@ class ProgrammeReportCreateView(ReportJobCreateView):
 
     def get_scope(self):
         return {"programme": self.get_subject(), "programmes": None}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(programme_report=True, **kwargs)
 
 
 class PartnershipReportCreateView(ReportJobCreateView):
@@ -188,3 +190,35 @@ def job_download(request, pk):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class ReportNarrativeUpdateView(PermissionRequiredMixin, UpdateView):
+    """The chapters programme staff write for their programme's report: the executive summary
+    (results, lessons, recommendations) and the conclusions; each left empty is left out."""
+
+    permission_required = "reports.change_reportnarrative"
+    form_class = ReportNarrativeForm
+    template_name = "reports/reportnarrative_form.html"
+
+    def get_permission_object(self):
+        return self.programme
+
+    def dispatch(self, request, *args, **kwargs):
+        self.programme = get_object_or_404(
+            Programme.objects.visible_to(request.user), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return ReportNarrative.objects.filter(programme=self.programme).first() or ReportNarrative(
+            programme=self.programme
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(programme=self.programme, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.updated_by = self.request.user
+        form.save()
+        messages.success(self.request, _("The chapters are saved."))
+        return redirect("reports:job_create_programme", pk=self.programme.pk)

@@ -44,6 +44,25 @@ START_OUINHI = only(
 )
 
 
+# Programme A's chapters: its staff write them; the others who find the programme may not.
+CHAPTERS_A = only(
+    200,
+    {"staff"},
+    **dict.fromkeys(
+        (
+            "consultant",
+            "other_consultant",
+            "focal_point",
+            "team_member",
+            "partner_focal_point",
+            "stranger",
+            "observer",
+        ),
+        403,
+    ),
+)
+
+
 def report(w):
     return {"pk": w.report.pk}
 
@@ -110,5 +129,17 @@ ROWS = [
             "consultant_b": 200,
             "bohicon_focal_point": 200,
         },
+    ),
+    Row(
+        "reports:narrative_update",
+        kwargs=lambda w: {"pk": w.programme.pk},
+        expect=CHAPTERS_A,
+    ),
+    Row(
+        "reports:narrative_update",
+        kwargs=lambda w: {"pk": w.programme.pk},
+        method="post",
+        data=lambda w: {"conclusions": "The experiment proved to be a success."},
+        expect=saved(CHAPTERS_A),
     ),
 ]

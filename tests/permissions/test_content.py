@@ -105,6 +105,7 @@ def site_kwargs(w):
         "reports:job_detail": reports,
         "reports:job_progress": reports,
         "reports:job_create_programme": programmes,
+        "reports:narrative_update": programmes,
         "reports:job_create_partnership": partnerships,
         "reports:job_create_local_government": local_governments,
         "learning:evolution_summary_update": [

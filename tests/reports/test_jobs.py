@@ -146,17 +146,19 @@ def test_progress_is_written_at_most_once_a_second_and_never_backwards(job):
 
 
 def test_the_requester_is_mailed_the_link_when_the_report_is_ready(
-    job, renderer, mailoutbox, django_capture_on_commit_callbacks
+    job, renderer, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://sdg.example.org/"
     with django_capture_on_commit_callbacks(execute=True):
-        jobs.run_job(job.pk, site_url="https://sdg.example.org/")
+        jobs.run_job(job.pk)
 
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == [job.requested_by.email]
-    assert message.subject == "Your report is ready: Laarne – Ouinhi"
+    assert message.subject == "SDG Partnerships: Your report is ready: Laarne – Ouinhi, 3 pages"
     assert f"https://sdg.example.org/reports/{job.pk}/" in message.body
-    assert "(3 pages)" in message.body
+    # And on the requester's home until opened.
+    assert job.requested_by.notifications.get().url == job.get_absolute_url()
 
 
 def test_the_requester_is_mailed_in_their_language(
@@ -183,8 +185,13 @@ def test_the_requester_is_mailed_when_the_report_fails(
     with django_capture_on_commit_callbacks(execute=True):
         jobs.run_job(job.pk)
 
-    assert mailoutbox[0].subject == "Your report could not be built: Laarne – Ouinhi"
-    assert "broken chart" in mailoutbox[0].body
+    assert (
+        mailoutbox[0].subject == "SDG Partnerships: Your report could not be built: Laarne – Ouinhi"
+    )
+    # The mail links to the job's page, which says why.
+    assert job.get_absolute_url() in mailoutbox[0].body
+    job.refresh_from_db()
+    assert "broken chart" in job.error
 
 
 # Stale jobs

@@ -4,7 +4,7 @@ who may, followed without reloading, downloaded by the requester only."""
 import pytest
 from django.urls import reverse
 
-from reports.models import ReportJob
+from reports.models import ReportJob, ReportNarrative
 from tests.reports.conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -280,3 +280,22 @@ def test_the_programme_overview_offers_the_programme_report_to_staff(client, sta
     client.force_login(staff)
     page = client.get(reverse("home")).content.decode()
     assert start_url("programme", programme) in page
+
+
+def test_staff_write_the_chapters_of_their_programme_s_report(client, staff, programme):
+    client.force_login(staff)
+    start = client.get(reverse("reports:job_create_programme", args=[programme.pk]))
+    url = reverse("reports:narrative_update", args=[programme.pk])
+    assert url in start.text
+    response = client.post(
+        url,
+        {"results_method": "Reciprocal learning works.", "conclusions": "A success overall."},
+    )
+    assert response.status_code == 302
+    narrative = ReportNarrative.objects.get(programme=programme)
+    assert (narrative.results_method, narrative.conclusions, narrative.updated_by) == (
+        "Reciprocal learning works.",
+        "A success overall.",
+        staff,
+    )
+    assert "Reciprocal learning works." in client.get(url).text
