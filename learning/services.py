@@ -146,19 +146,24 @@ def sheet_transition(*, sheet, name, user, reason=""):
         sheet = _locked(sheet)
         transition = sheet.transition(name, by=user, reason=reason)
         if transition.reason:
-            comment_create(sheet=sheet, user=user, text=reason)
+            comment_create(sheet=sheet, user=user, text=reason, is_return_reason=True)
     return sheet
 
 
-def comment_create(*, sheet, user, text, submission_key=None):
-    """Add a comment to the sheet's thread; a repeated post of the same form finds the first."""
+def comment_create(*, sheet, user, text, submission_key=None, is_return_reason=False):
+    """Add a comment to the sheet's thread; a repeated post of the same form finds the first.
+    `is_return_reason`: the reason for returning the sheet for changes."""
     return submitted_once(
         Comment,
         user=user,
         key=submission_key,
         content={"text": text},
         create=lambda key: Comment.objects.create(
-            sheet=sheet, author=user, text=text, submission_key=key
+            sheet=sheet,
+            author=user,
+            text=text,
+            submission_key=key,
+            is_return_reason=is_return_reason,
         ),
     )
 
