@@ -58,6 +58,7 @@ def site_kwargs(w):
     return {
         "home": [{}],
         "healthz": [{}],
+        "favicon": [{}],
         "login": [{}],
         "password_change": [{}],
         "partnerships:partnership_list": [{}],
