@@ -7,9 +7,12 @@ worked out when somebody reads them (the history page shows a page of entries at
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from learning.tools.base import titled
 
 # Bookkeeping fields that say nothing to a reader.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "created_by", "programme"}
@@ -74,14 +77,14 @@ class Entry:
         if self.action == "deleted":
             return []
         if before is None:
-            values = ((field, _display(field, record[field.attname])) for field in fields)
+            values = ((field, _display(field, record[field.attname], new=True)) for field in fields)
             return [FieldChange(_label(field), "", value) for field, value in values if value]
         # Like HistoricalRecord.diff_against, but also for the non-editable status field.
         return [
             FieldChange(
                 _label(field),
                 _display(field, before[field.attname]),
-                _display(field, record[field.attname]),
+                _display(field, record[field.attname], new=True),
             )
             for field in fields
             if before[field.attname] != record[field.attname]
@@ -126,13 +129,16 @@ class _Source:
             if field.name not in HIDDEN_FIELDS
             and field.name not in excluded
             and not field.primary_key
+            # A file the program derives from another (a photo's thumbnail) is no change of
+            # its own.
+            and not (isinstance(field, models.FileField) and not field.editable)
         ]
 
     def subject(self, record):
         if self.name is None:
             return str(self.title)
         instance = self.model(**{field.attname: record[field.attname] for field in self.fields})
-        return f"{capfirst(self.name)}: {instance}"
+        return titled(capfirst(self.name), instance)
 
     def entries(self):
         names = (*RECORD_FIELDS, *(field.attname for field in self.fields))
@@ -171,9 +177,14 @@ def _label(model_field):
     return capfirst(model_field.verbose_name)
 
 
-def _display(model_field, value):
+def _display(model_field, value, *, new=False):
     if value is None or value == "":
         return ""
+    # Stored under a generated name ("tools/images/875b….jpg") that means nothing to a reader.
+    if isinstance(model_field, models.ImageField):
+        return str(_("a new photo") if new else _("the earlier photo"))
+    if isinstance(model_field, models.FileField):
+        return str(_("a new file") if new else _("the earlier file"))
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.get_internal_type() == "BooleanField":

@@ -35,9 +35,9 @@ class Goal:
 
     @property
     def text_colour(self):
-        """Black or white, whichever reads better on the goal's colour."""
-        red, green, blue = (int(self.colour[i : i + 2], 16) for i in (1, 3, 5))
-        return "#000" if (299 * red + 587 * green + 114 * blue) / 1000 > 150 else "#fff"
+        """Black or white, whichever contrasts more with the goal's colour (WCAG 2's relative
+        luminance: white on a luminance above 0.179 falls below black's contrast)."""
+        return "#000" if _luminance(self.colour) > 0.179 else "#fff"
 
     @property
     def targets(self):
@@ -261,3 +261,12 @@ def tag_sort_key(tag):
         return (goal, -1, "")
     suffix = target.partition(".")[2]
     return (goal, 0, f"{int(suffix):03d}") if suffix.isdigit() else (goal, 1, suffix)
+
+
+def _luminance(colour):
+    """WCAG 2's relative luminance of a colour "#RRGGBB"."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    red, green, blue = (
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    )
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue

@@ -147,18 +147,29 @@ def sheet_transition(*, sheet, name, user, reason=""):
         sheet = _locked(sheet)
         transition = sheet.transition(name, by=user, reason=reason)
         if transition.reason:
-            comment_create(sheet=sheet, user=user, text=reason, announce=False)
+            comment_create(
+                sheet=sheet, user=user, text=reason, is_return_reason=True, announce=False
+            )
         notifications.sheet_moved(sheet, transition, actor=user)
     return sheet
 
 
-def comment_create(*, sheet, user, text, submission_key=None, announce=True):
+def comment_create(
+    *, sheet, user, text, submission_key=None, is_return_reason=False, announce=True
+):
     """Add a comment to the sheet's thread, and tell its owners and consultants (unless
     `announce` is false: a transition's reason is announced with the transition); a repeated
-    post of the same form finds the first."""
+    post of the same form finds the first. `is_return_reason`: the reason for returning the
+    sheet for changes."""
 
     def create(key):
-        comment = Comment.objects.create(sheet=sheet, author=user, text=text, submission_key=key)
+        comment = Comment.objects.create(
+            sheet=sheet,
+            author=user,
+            text=text,
+            submission_key=key,
+            is_return_reason=is_return_reason,
+        )
         if announce:
             notifications.sheet_commented(sheet, comment)
         return comment

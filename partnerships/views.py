@@ -207,12 +207,18 @@ class LocalGovernmentInviteView(PermissionRequiredMixin, FormView):
     def get_local_government(self):
         if not hasattr(self, "_local_government"):
             self._local_government = get_object_or_404(
-                LocalGovernment.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+                LocalGovernment.objects.visible_to(self.request.user).select_related("country"),
+                pk=self.kwargs["pk"],
             )
         return self._local_government
 
     def get_permission_object(self):
         return self.get_local_government()
+
+    def get_initial(self):
+        # A new member most likely works in their country's working language (French in
+        # Benin, Dutch in Flanders).
+        return {"language": self.get_local_government().country.working_language}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(local_government=self.get_local_government(), **kwargs)

@@ -19,6 +19,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 THROTTLED = "throttled"
@@ -108,7 +109,21 @@ class ThrottledLoginMixin:
 
 
 class ThrottledAuthenticationForm(ThrottledLoginMixin, auth_forms.AuthenticationForm):
-    pass
+    """People log in with their e-mail address, which is their user name (accounts are created
+    by invitation: partnerships/services.py), so the form asks for that."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.label = capfirst(_("e-mail address"))
+        field.widget.attrs.update({"inputmode": "email", "autocomplete": "username"})
+
+    def get_invalid_login_error(self):
+        return ValidationError(
+            self.error_messages["invalid_login"],
+            code="invalid_login",
+            params={"username": _("e-mail address")},
+        )
 
 
 class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):

@@ -1,5 +1,7 @@
+from django.http import Http404
 from django.middleware import gzip
 from django.utils import translation
+from django.views.defaults import page_not_found
 
 
 class UserLanguageMiddleware:
@@ -75,3 +77,33 @@ class GZipMiddleware(gzip.GZipMiddleware):
         ):
             return response
         return super().process_response(request, response)
+
+
+class NotFoundPageMiddleware:
+    """With DEBUG on (the demo, development), Django answers a missing page with its technical
+    page, in English; this answers with the site's own 404 page (templates/404.html, in the
+    user's language), as production does. Off DEBUG it changes nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            # No URL matched (Resolver404): the view's own 404s come through process_exception.
+            and getattr(request, "resolver_match", None) is None
+            and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        ):
+            return page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request, exception):
+        from django.conf import settings
+
+        if settings.DEBUG and isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

@@ -2,10 +2,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from learning import files
 from partnerships.access import Access
@@ -114,3 +115,10 @@ def media(request, path):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """Browsers and bookmarks ask for /favicon.ico: the icon that base.html links."""
+    return HttpResponseRedirect(static("favicon.svg"))

@@ -99,3 +99,16 @@ def test_a_form_with_too_many_fields_gets_a_page_in_the_users_language(
     assert "400.html" in [template.name for template in response.templates]
     with translation.override("fr"):
         assert translation.gettext("Request not understood") in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/partnerships/999999/"])
+def test_with_debug_a_missing_page_is_still_the_sites_own_in_french(
+    client, partner_focal_point, settings, path
+):
+    settings.DEBUG = True
+    client.force_login(partner_focal_point)
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "404.html" in [template.name for template in response.templates]
+    with translation.override("fr"):
+        assert translation.gettext("Page not found") in response.content.decode()

@@ -57,3 +57,26 @@ def test_english_user_sees_english(client, focal_point):
     content = client.get(reverse("password_change")).content.decode()
     assert 'lang="en"' in content
     assert "Old password" in content
+
+
+def test_english_dates_name_the_month_and_use_a_24_hour_clock():
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 11, 29, 20, 8, tzinfo=datetime.UTC)
+    with translation.override("en"):
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "29 Nov 2026, 20:08"
+        assert formats.date_format(moment, "SHORT_DATE_FORMAT") == "29 Nov 2026"
+
+
+def test_a_partnership_is_running_since_a_month_without_article_in_french(
+    client, partner_focal_point, partnership
+):
+    import datetime
+
+    partnership.start_date = datetime.date(2024, 1, 15)
+    partnership.save()
+    client.force_login(partner_focal_point)
+    html = client.get(partnership.get_absolute_url()).content.decode()
+    assert "depuis janvier 2024" in html

@@ -88,3 +88,23 @@ def test_draft_bar_template_is_on_every_page(client, focal_point):
     assert '<template id="draft-bar-template">' in html
     assert "A draft you typed on this device was not saved." in html
     assert 'data-saving-label="Saving…"' in html
+
+
+def test_the_log_in_form_asks_for_the_e_mail_address(client):
+    html = client.get(reverse("login")).content.decode()
+    assert "E-mail address" in html
+    assert "Username" not in html
+
+
+def test_a_wrong_password_speaks_of_the_e_mail_address(client):
+    response = client.post(reverse("login"), {"username": "nobody@example.org", "password": "x"})
+    html = response.content.decode()
+    assert "correct e-mail address and password" in html
+
+
+def test_pages_link_our_icon_and_favicon_ico_leads_to_it(client):
+    html = client.get(reverse("login")).content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/favicon.svg"

@@ -1,4 +1,5 @@
-"""The French and Dutch catalogues are complete and compiled."""
+"""The French and Dutch catalogues are complete and compiled, and French and Dutch pages show
+no English from widgets or templates."""
 
 import ast
 import gettext
@@ -52,7 +53,7 @@ def test_every_string_is_translated(language):
         if fuzzy or not all(value.strip() for value in msgstrs.values())
     ]
     assert len(entries(po_file)) > 100
-    assert problems == []
+    assert problems == [], problems
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
@@ -73,3 +74,83 @@ def test_product_strings_speak_french_and_dutch():
         assert translation.gettext("Partnerships") != "Partnerships"
     with translation.override("nl"):
         assert translation.gettext("Partnerships") != "Partnerships"
+
+
+# Pages in French and Dutch: no English from a widget, from Django's or a third party's templates,
+# or from the site's own. Each string is looked for as a whole word or phrase in the page's text
+# (tags and attributes left out), with the page's own content in the fixtures kept free of it.
+ENGLISH = (
+    "Select an option",
+    "Currently",
+    "Change",
+    "Clear",
+    "Page not found",
+    "Username",
+    "username",
+    "unknown person",
+    "Thumbnail",
+)
+
+
+def visible_text(response):
+    """The page's text as a reader sees it: without tags, scripts, styles and templates."""
+    import re
+
+    html = response.content.decode()
+    html = re.sub(r"<(script|style|template)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def english_in(text):
+    import re
+
+    return [word for word in ENGLISH if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+
+
+@pytest.fixture
+def form_pages(db, client, programme, laarne, focal_point, consultant):
+    """The forms with selects and a file input (tools 1, 3 and 4, the sub-question editor,
+    the knowledge-network filter), a history with a photo, a missing page and the log-in
+    page."""
+    from django.urls import reverse
+
+    from learning.tools.learning_questions import LearningQuestion
+    from learning.tools.registry import get_tool
+    from tests.learning.sheets import create_sheet
+    from tests.learning.test_presentation import shared_sheet
+
+    presentation = shared_sheet(laarne, programme, image_count=1)
+    client.force_login(consultant)
+    create_sheet(client, get_tool("learning-questions"), laarne)
+    question = LearningQuestion.objects.latest("pk")
+    pages = {
+        "consultant": [
+            reverse("learning:sheet_create", args=["factors", laarne.pk]),
+            reverse("learning:sheet_create", args=["swot", laarne.pk]),
+            reverse("learning:sheet_update", args=["presentation", presentation.pk]),
+            # Its photo, added by no one in particular: a thumbnail and the system's change.
+            reverse("learning:sheet_history", args=["presentation", presentation.pk]),
+            reverse("learning:question_update", args=[question.pk]),
+            reverse("learning:knowledge_network", args=[programme.pk]),
+            "/no-such-page/",
+        ],
+        None: [reverse("login")],
+    }
+    client.logout()
+    return pages
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_form_pages_speak_no_english(client, form_pages, consultant, language, settings):
+    settings.DEBUG = True  # the demo's setting: the site's 404 page all the same
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    problems = []
+    for user, urls in form_pages.items():
+        if user:
+            client.force_login(consultant)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (200, 404), url
+            problems += [f"{url}: {word}" for word in english_in(visible_text(response))]
+        client.logout()
+    assert problems == [], problems

@@ -22,6 +22,11 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     # The key of the form the comment was written in: posting it again finds this comment.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
+    # The reason given for returning the sheet for changes (learning/workflows.py), which the
+    # thread sets apart from the conversation.
+    is_return_reason = models.BooleanField(
+        _("reason for returning the sheet"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("comment")

@@ -16,6 +16,14 @@ from partnerships.access import Access
 from partnerships.models import Partnership
 
 
+def titled(title, name):
+    """The title and what it names, punctuated as the language wants: "Tool: name", "Outil :
+    nom"."""
+    # Translators: a title and what it names, such as "Activity profile: Ouinhi". French puts
+    # a space before the colon.
+    return gettext("%(title)s: %(name)s") % {"title": title, "name": name}
+
+
 class ToolSheetQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The owners' teams, their consultants in the sheet's programme and its staff see every
@@ -92,7 +100,7 @@ class ToolSheet(models.Model):
         """The sheet's name, given its owner municipalities in order (a tool with a
         `name_field` names its sheets without them) and its `sheet_number` (this sheet's, when
         not given)."""
-        return f"{self.tool.title}: {self.short_name_of(owners, number)}"
+        return titled(self.tool.title, self.short_name_of(owners, number))
 
     def short_name_of(self, owners, number=None):
         """What tells the sheet apart among its tool's: its `name_field`, else its owners

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from learning.forms import RowForm, SheetForm
 
-from .base import SheetRow, ToolSheet
+from .base import SheetRow, ToolSheet, titled
 from .registry import Inline, Step, Tool, register, tools
 
 # Translators: the name of the matrix. French: "FFOM" (Forces, Faiblesses, Opportunités,
@@ -45,7 +45,7 @@ class Swot(ToolSheet):
         verbose_name_plural = _("SWOT analyses")
 
     def display_name(self, owners, number=None):
-        return f"{MATRIX_LABEL}: {self.project_name}"
+        return titled(MATRIX_LABEL, self.project_name)
 
     def quadrants(self):
         """The four quadrants in matrix order, each with its items."""
@@ -91,7 +91,7 @@ class SwotItem(SheetRow):
         ]
 
     def __str__(self):
-        return f"{self.get_quadrant_display()}: {self.text[:60]}"
+        return titled(self.get_quadrant_display(), self.text[:60])
 
 
 class SwotForm(SheetForm):
@@ -142,11 +142,19 @@ class SwotItemForm(RowForm):
         fields = ("quadrant", "text")
         widgets = {"text": forms.TextInput(attrs={"maxlength": 300})}
 
+    def has_changed(self):
+        """A new item without text is an empty row, whatever its quadrant: a new sheet starts
+        with empty rows in every quadrant (`SwotTool.initial_rows`)."""
+        if self.instance.pk is None and not (self["text"].value() or "").strip():
+            return False
+        return super().has_changed()
+
 
 class SwotTool(Tool):
     number = 4
     slug = "swot"
-    title = _("SWOT analysis")
+    # Not the model's verbose name: a title starts with a capital in every language.
+    title = pgettext_lazy("tool", "SWOT analysis")
     model = Swot
     step = Step.GET_TO_KNOW
     fields = SwotForm.Meta.fields
@@ -164,6 +172,18 @@ class SwotTool(Tool):
             SwotItem, fields=SwotItemForm.Meta.fields, form=SwotItemForm, extra=1, rows_per_page=15
         ),
     )
+
+    # Empty rows in each quadrant of a new sheet, to type into without tapping "Add" first.
+    rows_per_quadrant = 3
+
+    def initial_rows(self, *, owner, user):
+        return {
+            "items": [
+                {"quadrant": quadrant}
+                for quadrant in SwotItem.Quadrant
+                for _row in range(self.rows_per_quadrant)
+            ]
+        }
 
     def sample(self, owner):
         """Valid input for the tests and benchmarks (see the registry's conventions)."""

@@ -94,3 +94,20 @@ def test_a_status_change_does_not_touch_the_version(focal_point, laarne):
 
     sheet.refresh_from_db()
     assert (sheet.status, sheet.version) == ("shared", 1)
+
+
+def test_a_photo_shows_as_a_new_photo_by_the_system_without_its_thumbnail(
+    client, focal_point, laarne, programme
+):
+    from tests.learning.test_presentation import shared_sheet
+
+    sheet = shared_sheet(laarne, programme, image_count=1)
+    client.force_login(focal_point)
+
+    html = client.get(url("sheet_history", sheet)).content.decode()
+
+    assert "a new photo" in html
+    assert "tools/images/" not in html
+    assert "Thumbnail" not in html
+    assert "the system" in html
+    assert "unknown person" not in html

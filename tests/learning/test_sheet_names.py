@@ -105,3 +105,25 @@ def test_the_numbers_count_the_tables_of_every_programme(
 def test_sheets_with_the_same_owners_are_numbered_in_the_order_they_were_made():
     owners = {7: frozenset({1}), 3: frozenset({1}), 5: frozenset({1, 2}), 9: frozenset({2})}
     assert numbers_by_owners(owners, [7, 3, 5, 9]) == {3: 1, 7: 2}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_every_tool_title_starts_with_a_capital(language):
+    from django.utils import translation
+
+    from learning.tools.registry import tools
+
+    with translation.override(language):
+        for tool in tools():
+            for title in (str(tool.title), str(tool.label)):
+                assert title[0].isupper(), f"{tool.slug} in {language}: {title}"
+
+
+def test_french_sheet_names_put_a_space_before_the_colon(laarne):
+    from django.utils import translation
+
+    from tests.factories import SwotFactory
+
+    sheet = SwotFactory(owners=[laarne], project_name="Conseils")
+    with translation.override("fr"):
+        assert str(sheet) == "FFOM : Conseils"

@@ -404,3 +404,47 @@ def test_a_frozen_sheet_refuses_edits_with_a_message(as_focal_point, laarne, mon
 def test_an_unknown_transition_is_not_found(as_focal_point, laarne):
     sheet = create_sheet(as_focal_point, get_tool("factors"), laarne)
     assert as_focal_point.post(url("sheet_transition", sheet, transition="sign")).status_code == 404
+
+
+def test_a_comment_sent_with_htmx_is_confirmed(as_focal_point, laarne):
+    sheet = shared_sheet(as_focal_point, tools()[0], laarne)
+
+    response = as_focal_point.post(
+        url("comment_create", sheet), {"text": "Looks good"}, headers={"HX-Request": "true"}
+    )
+
+    assert "Your comment has been added." in response.content.decode()
+
+
+def test_a_reason_for_returning_a_sheet_stands_apart_from_the_comments(
+    as_focal_point, laarne, consultant
+):
+    sheet = shared_sheet(as_focal_point, tools()[0], laarne)
+    as_focal_point.post(url("comment_create", sheet), {"text": "A plain remark"})
+    as_focal_point.force_login(consultant)
+
+    as_focal_point.post(url("sheet_transition", sheet, transition="return"), {"text": "Add a map"})
+
+    html = as_focal_point.get(sheet.get_absolute_url()).content.decode()
+    reason = html[html.index("Returned for changes:") :]
+    assert "Add a map" in reason
+    assert "A plain remark" not in reason
+    assert Comment.objects.get(text="Add a map").is_return_reason
+    assert not Comment.objects.get(text="A plain remark").is_return_reason
+
+
+def test_a_consultant_with_many_municipalities_chooses_one_from_a_folded_list(
+    client, consultant, partnership, laarne, ouinhi
+):
+    client.force_login(consultant)
+    html = client.get(reverse("learning:sheet_list", args=["factors"])).content.decode()
+    menu = html[html.index('<details class="fill-in-menu') :]
+    assert "Fill in for…" in menu
+    assert menu.index("Fill in for Laarne") < menu.index("</details>")
+
+
+def test_a_focal_point_with_one_municipality_fills_in_with_one_tap(client, focal_point, laarne):
+    client.force_login(focal_point)
+    html = client.get(reverse("learning:sheet_list", args=["factors"])).content.decode()
+    assert "fill-in-menu" not in html
+    assert reverse("learning:sheet_create", args=["factors", laarne.pk]) in html

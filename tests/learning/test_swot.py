@@ -170,3 +170,25 @@ def test_the_pdf_has_the_words_of_the_matrix_in_order_without_the_table_or_lists
     positions = [html.index(word) for word in words]
     assert positions == sorted(positions)
     assert "<table" not in html and "<li" not in html and "<div" not in html
+
+
+def test_a_new_swot_starts_with_three_empty_rows_per_quadrant(client, focal_point, laarne):
+    client.force_login(focal_point)
+    response = client.get(reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]))
+    formset = response.context["rowsets"][0]["formset"]
+    assert [form.initial.get("quadrant") for form in formset.forms] == [
+        quadrant for quadrant in "SWOT" for _row in range(3)
+    ]
+
+
+def test_the_empty_rows_of_a_new_swot_are_left_out_when_it_is_saved(client, focal_point, laarne):
+    client.force_login(focal_point)
+    values = TOOL.sample(laarne)
+    empty = [{"quadrant": quadrant, "text": ""} for quadrant in "SWOT" for _row in range(2)]
+    values["items"] = values["items"] + empty
+    response = client.post(
+        reverse("learning:sheet_create", args=[TOOL.slug, laarne.pk]),
+        sheet_post_data(TOOL, values),
+    )
+    assert response.status_code == 302
+    assert TOOL.model.objects.get().items.count() == 4

@@ -278,3 +278,15 @@ def test_an_account_made_meanwhile_by_another_invitation_is_reused(staff, partne
         )
     assert user == existing
     assert User.objects.filter(username="luk@example.org").count() == 1
+
+
+def test_a_new_member_of_a_beninese_municipality_is_offered_french_first(client, staff, ouinhi):
+    client.force_login(staff)
+    response = client.get(reverse("partnerships:localgovernment_invite", args=[ouinhi.pk]))
+    assert response.context["form"]["language"].value() == "fr"
+
+
+def test_a_new_member_of_a_flemish_municipality_is_offered_dutch_first(client, staff, laarne):
+    client.force_login(staff)
+    response = client.get(reverse("partnerships:localgovernment_invite", args=[laarne.pk]))
+    assert response.context["form"]["language"].value() == "nl"

@@ -6,6 +6,8 @@ from tests.permissions.matrix import Row, everyone
 ROWS = [
     Row("home", expect=everyone(200, anonymous=302)),
     Row("healthz", expect=everyone(200)),
+    # The icon of base.html, for browsers that ask for /favicon.ico.
+    Row("favicon", expect=everyone(302)),
     # Someone already logged in is sent on to their home.
     Row("login", expect=everyone(302, anonymous=200)),
     Row(

@@ -62,6 +62,7 @@ def site_kwargs(w):
     return {
         "home": [{}],
         "healthz": [{}],
+        "favicon": [{}],
         "login": [{}],
         "password_change": [{}],
         "partnerships:notification_list": [{}],

@@ -22,7 +22,7 @@ from tests.permissions.urls import patterns
 pytestmark = pytest.mark.django_db
 
 # Public pages that redirect an anonymous visitor elsewhere than to the log-in page.
-PUBLIC = {"set_language"}
+PUBLIC = {"set_language", "favicon"}
 
 
 def collect_rows():
