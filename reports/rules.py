@@ -76,7 +76,15 @@ def reaches_local_government(user, local_government):
         return True
     if any(local_government.pk in sides for sides in access.partnered.values()):
         return True
-    return bool(access.staff_of) and report_programmes(user, local_government).exists()
+    if not access.staff_of:
+        return False
+    from partnerships.models import Partnership
+
+    return (
+        Partnership.objects.of_local_government(local_government)
+        .filter(programme__in=access.staff_of)
+        .exists()
+    )
 
 
 is_superuser = rules.is_superuser

@@ -150,10 +150,15 @@ class ReportJobProgressView(ReportJobDetailView):
     """The progress part of the job's page, which htmx asks for every two seconds; once the
     job is finished, the part no longer asks again."""
 
-    template_name = "reports/reportjob_detail.html#progress"
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["reports/reportjob_detail.html#progress"]
+        return ["reports/reportjob_detail.html"]  # opened as a page: the whole page
 
     def get_context_data(self, **kwargs):
-        return {"job": self.object}
+        if self.request.htmx:
+            return {"job": self.object}
+        return super().get_context_data(**kwargs)
 
 
 class ReportJobListView(ReportJobMixin, ListView):

@@ -127,7 +127,9 @@ def test_the_progress_part_keeps_polling_while_the_report_is_built(client, job):
     client.force_login(job.requested_by)
 
     page = client.get(job.get_absolute_url()).content.decode()
-    part = client.get(reverse("reports:job_progress", args=[job.pk])).content.decode()
+    part = client.get(
+        reverse("reports:job_progress", args=[job.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
 
     progress_url = reverse("reports:job_progress", args=[job.pk])
     for html in (page, part):
@@ -144,7 +146,9 @@ def test_the_progress_part_stops_polling_once_the_report_is_done(client, job, re
     run_job(job.pk)
     client.force_login(job.requested_by)
 
-    part = client.get(reverse("reports:job_progress", args=[job.pk])).content.decode()
+    part = client.get(
+        reverse("reports:job_progress", args=[job.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
 
     assert "hx-trigger" not in part and "hx-get" not in part
     assert reverse("reports:job_download", args=[job.pk]) in part
@@ -158,7 +162,9 @@ def test_a_failed_report_shows_its_error_and_offers_to_start_again(client, job, 
     run_job(job.pk)
     client.force_login(job.requested_by)
 
-    part = client.get(reverse("reports:job_progress", args=[job.pk])).content.decode()
+    part = client.get(
+        reverse("reports:job_progress", args=[job.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
 
     assert "hx-trigger" not in part
     assert "the chart of tool 3 has no data" in part
@@ -174,7 +180,9 @@ def test_opening_the_page_ends_a_stale_job(client, job):
     ReportJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=long_ago)
     client.force_login(job.requested_by)
 
-    part = client.get(reverse("reports:job_progress", args=[job.pk])).content.decode()
+    part = client.get(
+        reverse("reports:job_progress", args=[job.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
 
     assert "hx-trigger" not in part
     assert "Start it again" in part
