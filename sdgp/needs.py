@@ -1,19 +1,27 @@
 """What needs a person, for the top of their home page, most urgent first: their own tools
-returned for changes (members of a municipality's team), the tools waiting for review
-(consultants and programme staff), then what they were notified of and have not read. Each
-item is one tap from the page where it is done; the queries are as many whatever the size of
-the programme (the sheets of every tool in one, the notifications in another)."""
+returned for changes and the partner's questions their municipality has not answered (members
+of a municipality's team); the tools waiting for review, the questions without any answer for
+a while and, for programme staff, the people invited who never came (consultants and staff);
+then what they were notified of and have not read. Each item is one tap from the page where it
+is done; the queries are as many whatever the size of the programme."""
 
+import datetime
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from learning.tools.learning_questions import LearningQuestion, Response
 from learning.views.overview import readable_sheets
 from learning.workflows import Status
 from partnerships.access import Access
-from partnerships.models import Notification, Partnership
+from partnerships.models import Notification, Partnership, User
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
 TO_REVIEW = {Status.SHARED, Status.CHANGED}
+# A question shared this long ago without any answer is worth the consultant's attention.
+UNANSWERED_FOR = datetime.timedelta(days=30)
 
 
 @dataclass
@@ -22,9 +30,21 @@ class Needs:
     waiting: list
     notifications: list
     more_notifications: bool
+    to_answer: list = ()  # the partner's questions the person's municipality has not answered
+    unanswered: list = ()  # questions in the person's care without any answer for a while
+    not_joined: list = ()  # people invited who never logged in
 
     def __bool__(self):
-        return bool(self.returned or self.waiting or self.notifications)
+        return any(
+            (
+                self.returned,
+                self.waiting,
+                self.notifications,
+                self.to_answer,
+                self.unanswered,
+                self.not_joined,
+            )
+        )
 
 
 def needs_of(user):
@@ -49,9 +69,44 @@ def needs_of(user):
                 waiting.append((sheet, name))
     unread = Notification.objects.visible_to(user).unread().select_related("actor")
     notifications = list(unread[: SHOWN + 1])
+    questions = (
+        LearningQuestion.objects.visible_to(user)
+        .active()
+        .filter(table__status__in=Status.shared_values())
+        .select_related("table")
+        .order_by("changed_date", "pk")
+    )
+    to_answer, unanswered, not_joined = [], [], []
+    if access.member_of:
+        answered = Response.objects.filter(
+            question=OuterRef("pk"), local_government__in=access.member_of
+        )
+        to_answer = list(
+            questions.exclude(table__owners__in=access.member_of)
+            .filter(~Exists(answered))
+            .distinct()[:SHOWN]
+        )
+    if reviewer_of:
+        since = timezone.localdate() - UNANSWERED_FOR
+        unanswered = list(
+            questions.filter(table__owners__in=reviewer_of, changed_date__lte=since)
+            .filter(~Exists(Response.objects.filter(question=OuterRef("pk"))))
+            .distinct()[:SHOWN]
+        )
+    if access.staff_of:
+        not_joined = list(
+            User.objects.filter(
+                memberships__local_government__in=reviewer_of, last_login__isnull=True
+            )
+            .distinct()
+            .order_by("date_joined")[:SHOWN]
+        )
     return Needs(
         returned=returned[:SHOWN],
         waiting=waiting[:SHOWN],
         notifications=notifications[:SHOWN],
         more_notifications=len(notifications) > SHOWN,
+        to_answer=to_answer,
+        unanswered=unanswered,
+        not_joined=not_joined,
     )

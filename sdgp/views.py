@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -58,10 +58,26 @@ def home(request):
     return render(request, "home/observer.html", {"needs": needs, **_first(partnerships)})
 
 
+# The statuses of partnerships still at work; the ended ones are listed after them, folded.
+RUNNING = (
+    Partnership.Status.PLANNED,
+    Partnership.Status.ACTIVE,
+    Partnership.Status.INTERRUPTED,
+)
+
+
 def _first(partnerships):
-    """The first rows of `partnerships`, and whether there are more than these."""
-    rows = list(partnerships[: HOME_ROWS + 1])
-    return {"partnerships": rows[:HOME_ROWS], "more_partnerships": len(rows) > HOME_ROWS}
+    """The first rows of `partnerships`, running ones first, and whether there are more than
+    these; `running` and `ended` split them for the page."""
+    running_first = Case(When(status__in=RUNNING, then=0), default=1)
+    rows = list(partnerships.order_by(running_first, *Partnership._meta.ordering)[: HOME_ROWS + 1])
+    shown = rows[:HOME_ROWS]
+    return {
+        "partnerships": shown,
+        "running": [row for row in shown if row.status in RUNNING],
+        "ended": [row for row in shown if row.status not in RUNNING],
+        "more_partnerships": len(rows) > HOME_ROWS,
+    }
 
 
 def _counts(partnerships):

@@ -193,3 +193,45 @@ def test_each_person_chooses_how_they_hear_of_it(client, focal_point):
     assert response.status_code == 302
     focal_point.refresh_from_db()
     assert (focal_point.language, focal_point.mail_notifications) == ("nl", "digest")
+
+
+def test_the_home_lists_questions_to_answer_and_unanswered_ones(
+    client, programme, laarne, ouinhi, partner_focal_point, consultant
+):
+    table = LearningQuestionTableFactory(programme=programme, owners=[laarne], status="shared")
+    question = LearningQuestionFactory(table=table, order=1, text="How do we revive councils?")
+    client.force_login(partner_focal_point)  # Ouinhi offers the expertise
+    assert client.get(reverse("home")).context["needs"].to_answer == [question]
+    client.force_login(consultant)  # written long ago, and nobody answered
+    assert client.get(reverse("home")).context["needs"].unanswered == [question]
+    client.force_login(partner_focal_point)
+    client.post(reverse("learning:response_create", args=[question.pk]), {"text": "Like this."})
+    assert client.get(reverse("home")).context["needs"].to_answer == []
+    client.force_login(consultant)
+    assert client.get(reverse("home")).context["needs"].unanswered == []
+
+
+def test_running_partnerships_come_first_and_the_ended_ones_are_folded(
+    client, consultant, partnership, programme
+):
+    from tests.factories import PartnershipFactory
+
+    ended = PartnershipFactory(programme=programme)
+    ended.consultants.add(consultant)
+    ended.status = "terminated"
+    ended.save()
+    client.force_login(consultant)
+    home = client.get(reverse("home"))
+    assert home.context["running"] == [partnership]
+    assert home.context["ended"] == [ended]
+    assert "1 ended partnership" in home.text
+
+
+def test_staff_see_who_was_invited_and_never_came(client, staff, laarne):
+    from tests.factories import MembershipFactory, UserFactory
+
+    invited = MembershipFactory(
+        user=UserFactory(username="new@laarne.example", first_name="Nele"), local_government=laarne
+    ).user
+    client.force_login(staff)
+    assert client.get(reverse("home")).context["needs"].not_joined == [invited]
