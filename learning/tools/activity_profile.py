@@ -80,7 +80,7 @@ class Strategy(SheetRow):
         help_text=_("10 = very high level of (civil) participation, 1 = very low."),
     )
     quality = models.PositiveSmallIntegerField(
-        _("added value (quality) / 10"),
+        _("what was the added value (quality)? / 10"),
         validators=SCORE_VALIDATORS,
         help_text=_("10 = very high added value or impact, 1 = very low."),
     )

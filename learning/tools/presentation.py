@@ -28,7 +28,7 @@ class PresentationSheet(ToolSheet):
     regional_structure = _text(_("regional level"))
     local_structure = _text(_("local level"))
     organisational_structure = _text(
-        _("organisational structure of the local government"),
+        _("organisational structure of your local government"),
         help_text=_("Departments, services and who decides what."),
     )
     location = _text(
@@ -46,12 +46,12 @@ class PresentationSheet(ToolSheet):
     tourist_attractions = _text(_("tourist attractions"), max_length=2000)
     famous_residents = _text(_("famous residents"), max_length=2000)
     reasons = _text(
-        _("reasons for joining this SDG partnership"),
-        help_text=_("Based on reciprocity and mutual learning and exchange."),
+        _("your reasons for joining this SDG partnership"),
+        help_text=_("Based on reciprocity and mutual learning/exchange."),
     )
     expectations = _text(
         _("expectations"),
-        help_text=_("What do you hope to achieve at the end of this two-year partnership?"),
+        help_text=_("What do you hope to achieve at the end of this 2-year partnership?"),
     )
 
     class Meta(ToolSheet.Meta):

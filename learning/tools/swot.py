@@ -21,7 +21,7 @@ MATRIX_LABEL = pgettext_lazy("matrix", "SWOT")
 
 class Swot(ToolSheet):
     project_name = models.CharField(
-        _("name of the project or initiative"),
+        _("name of the project/initiative"),
         max_length=200,
         help_text=_("One of the projects of your activity profile, or another one."),
     )

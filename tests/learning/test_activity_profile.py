@@ -181,7 +181,7 @@ def test_the_page_shows_the_table_and_the_chart(client, focal_point, laarne, pro
 
     content = client.get(sheet.get_absolute_url()).content.decode()
 
-    assert "Project: Advisory councils" in content
+    assert "Project name/description: Advisory councils" in content
     assert "6/10" in content and "8/10" in content
     assert content.count('class="strategy-point"') == 2
     assert "Level of participation (quantity)" in content
@@ -346,7 +346,7 @@ def test_the_pdf_has_the_words_of_the_strategies_in_order_without_the_table(
     client.get(reverse("learning:sheet_pdf", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
 
     (html,) = rendered
-    words = ["Strategy and phases served", "Level of participation (quantity)"]
+    words = ["# · Strategies · Level of participation (quantity)"]
     words += ["1. Walk with residents", "design", "Quantity 6/10 · Quality 8/10"]
     words += ["2. Open council", "Quantity 3/10 · Quality 4/10", "Comments:", "Busy"]
     positions = [html.index(word) for word in words]

@@ -340,7 +340,7 @@ def test_print_view_and_pdf_show_the_sheet_with_its_pictures(client, consultant,
     printed = client.get(reverse("learning:sheet_print", kwargs=kwargs))
     pdf = client.get(reverse("learning:sheet_pdf", kwargs=kwargs))
 
-    assert "Reasons for joining this SDG partnership" in printed.content.decode()
+    assert "Your reasons for joining this SDG partnership" in printed.content.decode()
     assert "Lies Vermeulen" in printed.content.decode()
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
@@ -400,10 +400,10 @@ def test_the_pdf_has_the_words_of_the_sheet_in_order_without_lists_or_links(
     client.force_login(consultant)
 
     html = pdf_html(client, monkeypatch, sheet)
-    words = ["1. People and organisations", "Lies Vermeulen</strong>, Director-general"]
+    words = ["1. People/organisations actively", "Lies Vermeulen</strong>, Director-general"]
     words += ["12 years of service", "Jan Peeters</strong>, Alderman"]
     words += ["National level</strong><br>A federal state", "<figcaption>View 0</figcaption>"]
-    words += ["Population</strong><br>12,900", "4. Reasons for joining"]
+    words += ["Population</strong><br>12,900", "4. Your reasons for joining"]
     positions = [html.index(word) for word in words]
     assert positions == sorted(positions)
     assert "<li" not in html and "<dl" not in html and "<a " not in html and "<section" not in html
