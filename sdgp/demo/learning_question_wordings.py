@@ -3,9 +3,11 @@ municipalities wrote them, then each step they took (reword, split, merge into t
 move, drop), oldest first; `tools_learning_questions` runs the steps through the same services
 as the pages (its docstring says where the texts come from).
 
-Texts are written in the municipality's working language of the tables (English for the
-report's rows, Dutch for Sint-Truiden's own questions), with a translation where the report
-gives one, so that appendix 8.11 reads as the report does in English and in Dutch."""
+Each question is written in the language its municipality writes in (French for Ouinhi and
+Covè, Dutch for Laarne, Sint-Truiden and their joint table), as are the notes, obstacles,
+sub-questions and reasons around it; its translations ("en", "nl") give the report's wordings
+where the report has one, so that appendix 8.11 reads as the report does in English and in
+Dutch, and an English one otherwise."""
 
 import datetime
 
@@ -42,14 +44,18 @@ WRITTEN = {
         "table": "Ouinhi",
         "order": 1,
         "date": datetime.date(2024, 2, 6),
-        "text": "How can the municipality increase its tax revenue?",
+        "text": "Comment la commune peut-elle augmenter ses recettes fiscales ?",
+        "en": "How can the municipality increase its tax revenue?",
         "tags": ["17.1"],
     },
     "ouinhi-women": {
         "table": "Ouinhi",
         "order": 2,
         "date": datetime.date(2024, 2, 20),
-        "text": "How can the municipality strengthen women's participation in politics?",
+        "text": (
+            "Comment la commune peut-elle renforcer la participation des femmes à la politique ?"
+        ),
+        "en": "How can the municipality strengthen women's participation in politics?",
         "nl": "Hoe kan de gemeente participatie vrouwen in de politiek versterken?",
         "tags": ["5.5"],
     },
@@ -57,30 +63,35 @@ WRITTEN = {
         "table": "Ouinhi",
         "order": 3,
         "date": datetime.date(2024, 2, 20),
-        "text": "How do we develop a website?",
+        "text": "Comment développer un site web ?",
+        "en": "How do we develop a website?",
         "nl": "Hoe ontwikkelen we een website?",
         "tags": ["16.10"],
         "obstacles": [
-            "The first plan for a website was too ambitious for our means.",
-            "Nobody in the administration keeps web content up to date today.",
+            "Le premier projet de site web était trop ambitieux pour nos moyens.",
+            "Personne dans l'administration ne tient aujourd'hui les contenus web à jour.",
         ],
         "subquestions": [
-            ("Which information do local economic actors ask for?", MUST, ANSWERED),
-            ("How can we publish the municipal council's decisions transparently?", LIKE, ANSWERED),
-            ("Who keeps Laarne's website up to date, and how?", LIKE, PARTLY),
+            ("Quelles informations les acteurs économiques locaux demandent-ils ?", MUST, ANSWERED),
+            (
+                "Comment publier les décisions du conseil communal de façon transparente ?",
+                LIKE,
+                ANSWERED,
+            ),
+            ("Qui tient à jour le site web de Laarne, et comment ?", LIKE, PARTLY),
         ],
     },
     "laarne-evaluations": {
         "table": "Laarne",
         "order": 1,
         "date": datetime.date(2024, 2, 15),
-        "text": "How can the municipality organise participatory post-project evaluations?",
-        "nl": "Hoe kan de gemeente participatieve post-project evaluaties organiseren?",
+        "text": "Hoe kan de gemeente participatieve post-project evaluaties organiseren?",
+        "en": "How can the municipality organise participatory post-project evaluations?",
         "tags": ["16.7"],
         "subquestions": [
             (
-                "How do local actors take part in the participatory evaluation of project "
-                "proposals?",
+                "Hoe nemen lokale actoren deel aan de participatieve evaluatie van "
+                "projectvoorstellen?",
                 MUST,
                 ANSWERED,
             ),
@@ -90,16 +101,16 @@ WRITTEN = {
         "table": "Laarne",
         "order": 2,
         "date": datetime.date(2024, 2, 15),
-        "text": "How can we use witches in Laarne to raise awareness of women's rights?",
-        "nl": "Hoe kunnen we in Laarne rond heksen werken om vrouwenrechten aan te kaarten?",
+        "text": "Hoe kunnen we in Laarne rond heksen werken om vrouwenrechten aan te kaarten?",
+        "en": "How can we use witches in Laarne to raise awareness of women's rights?",
         "tags": ["5.1"],
     },
     "laarne-associations": {
         "table": "Laarne",
         "order": 3,
         "date": datetime.date(2024, 2, 15),
-        "text": "How can we revitalise women's associations?",
-        "nl": "Hoe kunnen we het vrouwenverenigingsleven dynamiseren?",
+        "text": "Hoe kunnen we het vrouwenverenigingsleven dynamiseren?",
+        "en": "How can we revitalise women's associations?",
         "tags": ["5.5"],
     },
     "st-trust": {
@@ -115,6 +126,10 @@ WRITTEN = {
         "order": 1,
         "date": datetime.date(2024, 2, 20),
         "text": (
+            "Comment la commune peut-elle articuler l'agriculture, la nature et le tourisme "
+            "pour renforcer l'économie locale ?"
+        ),
+        "en": (
             "How can the municipality articulate agriculture, nature and tourism to strengthen "
             "the local economy?"
         ),
@@ -130,7 +145,8 @@ WRITTEN = {
         "table": "Covè",
         "order": 2,
         "date": datetime.date(2024, 4, 11),
-        "text": "How do we set up a website to make Covè known?",
+        "text": "Comment mettre en place un site web pour faire connaître Covè ?",
+        "en": "How do we set up a website to make Covè known?",
         "tags": ["16.10"],
     },
 }
@@ -144,28 +160,32 @@ STEPS = [
         "reword": "ouinhi-revenue",
         "as": "ouinhi-tax",
         "date": datetime.date(2024, 2, 20),
-        "text": "How can the municipality ensure that local economic actors pay more tax?",
+        "text": (
+            "Comment la commune peut-elle faire en sorte que les acteurs économiques locaux "
+            "paient davantage d'impôts ?"
+        ),
+        "en": "How can the municipality ensure that local economic actors pay more tax?",
         "nl": (
             "Hoe kan de gemeente ervoor zorgen dat de lokale economische actoren meer belasting "
             "betalen?"
         ),
         "trigger": Trigger.COACHING,
-        "note": "Working on the learning question table with the consultant.",
+        "note": "Travail sur le tableau des questions d'apprentissage avec le consultant.",
     },
     {
         "drop": "laarne-witches",
         "date": datetime.date(2024, 4, 18),
         "reason": (
-            "Working on women's issues through the theme of witchcraft proved a sensitive "
-            "matter in Benin; Laarne focuses on its advisory councils instead."
+            "Werken rond vrouwenrechten via het thema hekserij bleek in Benin gevoelig te "
+            "liggen; Laarne richt zich in de plaats daarvan op zijn adviesraden."
         ),
     },
     {
         "drop": "ouinhi-women",
         "date": datetime.date(2024, 4, 25),
         "reason": (
-            "The partnership's theme is the local economy: Ouinhi keeps two questions, on "
-            "local economic actors and on the website."
+            "Le thème du partenariat est l'économie locale : Ouinhi garde deux questions, sur "
+            "les acteurs économiques locaux et sur le site web."
         ),
     },
     {
@@ -173,20 +193,32 @@ STEPS = [
         "as": "ouinhi-contribute",
         "date": datetime.date(2024, 5, 16),
         "text": (
+            "Comment les acteurs économiques locaux peuvent-ils contribuer davantage aux impôts "
+            "locaux, en se sentant soutenus par la commune ?"
+        ),
+        "en": (
             "How can local economic actors contribute more to local taxes, feeling supported "
             "by the municipality?"
         ),
         "trigger": Trigger.PARTNER_RESPONSE,
-        "note": "Local growth comes before higher tax contributions.",
+        "note": "La croissance locale passe avant des contributions fiscales plus élevées.",
         "obstacles": [
-            "Local economic actors see little return for the taxes they pay.",
-            "There is no regular consultation between the municipality and the actors of the "
-            "market.",
-            "The municipality knows the needs of producers, processors and artisans poorly.",
+            "Les acteurs économiques locaux voient peu de retour pour les impôts qu'ils paient.",
+            "Il n'y a pas de concertation régulière entre la commune et les acteurs du marché.",
+            "La commune connaît mal les besoins des producteurs, des transformatrices et des "
+            "artisans.",
         ],
         "subquestions": [
-            ("How does Laarne get to know the needs of the traders at its market?", MUST, ANSWERED),
-            ("How is an advisory council of economic actors composed and run?", MUST, ANSWERED),
+            (
+                "Comment Laarne apprend-elle à connaître les besoins des marchands de son marché ?",
+                MUST,
+                ANSWERED,
+            ),
+            (
+                "Comment un conseil consultatif des acteurs économiques est-il composé et animé ?",
+                MUST,
+                ANSWERED,
+            ),
         ],
     },
     {
@@ -194,16 +226,21 @@ STEPS = [
         "also": ["laarne-associations"],
         "as": "laarne-councils",
         "date": datetime.date(2024, 5, 23),
-        "text": "How can we make our advisory councils dynamic again?",
+        "text": "Hoe kunnen we onze adviesraden opnieuw dynamisch maken?",
+        "en": "How can we make our advisory councils dynamic again?",
         "trigger": Trigger.COACHING,
-        "note": "The advisory councils have lost much of their dynamism.",
+        "note": "De adviesraden hebben veel van hun dynamiek verloren.",
         "obstacles": [
-            "The advisory councils have lost much of their dynamism.",
-            "The same few people take part; the councils are not socially diverse.",
+            "De adviesraden hebben veel van hun dynamiek verloren.",
+            "Altijd dezelfde mensen nemen deel; de raden zijn sociaal weinig divers.",
         ],
         "subquestions": [
-            ("How does Ouinhi keep its advisory councils so dynamic?", MUST, ANSWERED),
-            ("How can participation reach the micro level: streets, neighbourhoods?", LIKE, PARTLY),
+            ("Hoe houdt Ouinhi zijn adviesraden zo dynamisch?", MUST, ANSWERED),
+            (
+                "Hoe kan participatie het microniveau bereiken: straten, wijken?",
+                LIKE,
+                PARTLY,
+            ),
         ],
     },
     {
@@ -224,17 +261,18 @@ STEPS = [
         ],
         "date": datetime.date(2024, 6, 12),
         "trigger": Trigger.OTHER,
-        "note": "The programme's focus shifted towards the local economy: a food strategy.",
+        "note": "De focus van het programma verschoof naar de lokale economie: een "
+        "voedselstrategie.",
         "subquestions_of": {
             "st-agricultural-council": [
                 (
-                    "How can the agricultural council carry a participatory food strategy?",
+                    "Hoe kan de landbouwraad een participatieve voedselstrategie dragen?",
                     LIKE,
                     OPEN,
                 ),
             ],
             "st-local-sale": [
-                ("How does Ouinhi help its producers to sell at the market?", MUST, PARTLY),
+                ("Hoe helpt Ouinhi zijn producenten om op de markt te verkopen?", MUST, PARTLY),
             ],
         },
     },
@@ -243,11 +281,16 @@ STEPS = [
         "as": "ouinhi-dialogue",
         "date": datetime.date(2024, 9, 27),
         "text": (
+            "Comment la commune peut-elle développer un dialogue constructif avec les acteurs "
+            "économiques locaux, pour mieux répondre à leurs besoins et favoriser ainsi la "
+            "confiance et la croissance économique locale ?"
+        ),
+        "en": (
             "How can the municipality develop a constructive dialogue with local economic "
             "actors, to better meet their needs and so promote trust and local economic growth?"
         ),
         "trigger": Trigger.SITE_VISIT,
-        "note": "The Laarne market: the municipality consults the traders regularly.",
+        "note": "Le marché de Laarne : la commune consulte régulièrement les marchands.",
         "tags": ["8.3", "16.7"],
     },
     {
@@ -257,47 +300,56 @@ STEPS = [
         "as": "joint-participation",
         "date": datetime.date(2024, 11, 6),
         "text": (
-            "How can we strengthen, revitalise and make more meaningful citizen participation "
-            "in councils and other structures?"
-        ),
-        "nl": (
             "Hoe kunnen we burgerparticipatie in raden en andere structuren versterken "
             "dynamiseren en zinvoller maken?"
         ),
+        "en": (
+            "How can we strengthen, revitalise and make more meaningful citizen participation "
+            "in councils and other structures?"
+        ),
         "trigger": Trigger.KNOWLEDGE_NETWORK,
-        "note": "Laarne's and Sint-Truiden's questions had become increasingly similar.",
-        "obstacles": ["Members defend individual rather than common goals."],
+        "note": "De vragen van Laarne en Sint-Truiden waren steeds meer op elkaar gaan lijken.",
+        "obstacles": ["Leden verdedigen eerder individuele dan gemeenschappelijke doelen."],
     },
     {
         "reword": "st-local-sale",
         "table": "joint",
         "as": "joint-marketing",
         "date": datetime.date(2024, 11, 6),
-        "text": "How can we strengthen the local marketing of local products?",
-        "nl": "Hoe kunnen we de lokale vermarkting van lokale produkten versterken?",
+        "text": "Hoe kunnen we de lokale vermarkting van lokale produkten versterken?",
+        "en": "How can we strengthen the local marketing of local products?",
         "trigger": Trigger.KNOWLEDGE_NETWORK,
-        "note": "Sint-Truiden's food strategy, now a question of both municipalities.",
+        "note": "De voedselstrategie van Sint-Truiden, nu een vraag van beide gemeenten.",
         "tags": ["2.3", "12"],
         "obstacles": [
-            "Local producers find few outlets in the municipality.",
-            "The role the municipality should play is unclear.",
+            "Lokale producenten vinden weinig afzetkanalen in de gemeente.",
+            "Welke rol de gemeente moet spelen, is onduidelijk.",
         ],
         "subquestions": [
-            ("What role should the municipality play in marketing local products?", LIKE, OPEN),
+            (
+                "Welke rol moet de gemeente spelen in de vermarkting van lokale producten?",
+                LIKE,
+                OPEN,
+            ),
         ],
     },
     {
         "reword": "ouinhi-dialogue",
         "as": "ouinhi-support",
         "date": datetime.date(2024, 11, 14),
-        "text": "How can the municipality best support local economic actors?",
+        "text": "Comment la commune peut-elle soutenir au mieux les acteurs économiques locaux ?",
+        "en": "How can the municipality best support local economic actors?",
         "nl": "Hoe kan de gemeente de lokale economische actoren het beste ondersteunen?",
         "trigger": Trigger.BILATERAL_MEETING,
-        "note": "Bilateral meeting with Laarne, in preparation of the visit to Ouinhi.",
+        "note": "Réunion bilatérale avec Laarne, en préparation de la visite à Ouinhi.",
         "subquestions": [
-            ("Which concrete support can a municipality give with a small budget?", LIKE, PARTLY),
             (
-                "How do we report back on what the municipality did with their proposals?",
+                "Quel soutien concret une commune peut-elle apporter avec un petit budget ?",
+                LIKE,
+                PARTLY,
+            ),
+            (
+                "Comment rendre compte de ce que la commune a fait de leurs propositions ?",
                 NICE,
                 OPEN,
             ),
@@ -307,19 +359,24 @@ STEPS = [
         "reword": "ouinhi-website",
         "as": "ouinhi-small-website",
         "date": datetime.date(2024, 11, 14),
-        "text": "How can we create a website that supports local economic actors?",
+        "text": ("Comment créer un site web qui soutienne les acteurs économiques locaux ?"),
+        "en": "How can we create a website that supports local economic actors?",
         "nl": "Hoe maken we een website die de lokale economische actoren ondersteunt?",
         "trigger": Trigger.PARTNER_RESPONSE,
-        "note": "A full website proved too ambitious; a smaller one, for the economic actors.",
+        "note": (
+            "Un site web complet s'est révélé trop ambitieux ; un site plus petit, pour les "
+            "acteurs économiques."
+        ),
         "tags": ["16.6", "16.10"],
     },
     {
         "reword": "cove-articulation",
         "as": "cove-office",
         "date": datetime.date(2024, 4, 11),
-        "text": "How can the municipality build and organise a tourist office?",
+        "text": "Comment la commune peut-elle créer et organiser un office du tourisme ?",
+        "en": "How can the municipality build and organise a tourist office?",
         "trigger": Trigger.BILATERAL_MEETING,
-        "note": "Narrowed down to tourism, where Sint-Truiden has much experience.",
+        "note": "Recentrée sur le tourisme, où Sint-Truiden a beaucoup d'expérience.",
         "tags": ["8.9"],
     },
     {
@@ -327,6 +384,10 @@ STEPS = [
         "as": "cove-tourism",
         "date": datetime.date(2025, 3, 21),
         "text": (
+            "Comment la commune peut-elle renforcer le tourisme, par exemple en organisant les "
+            "acteurs locaux, en identifiant l'ADN local, etc. ?"
+        ),
+        "en": (
             "How can the municipality strengthen tourism, for example by organising local "
             "actors, identifying local ADN, etc.?"
         ),
@@ -335,26 +396,39 @@ STEPS = [
             "actoren, het identificeren van lokaal ADN, ... ?"
         ),
         "trigger": Trigger.SITE_VISIT,
-        "note": "Sint-Truiden's visit to Covè, with the representative of Shop & the City.",
+        "note": "La visite de Sint-Truiden à Covè, avec le représentant de Shop & the City.",
         "tags": ["8.9", "12.b"],
         "obstacles": [
-            "Tourism is practically non-existent in the territory.",
-            "Local actors (hospitality, farmers, theatre groups) are not organised around tourism.",
-            "There is no shared vision of tourism yet.",
+            "Le tourisme est pratiquement inexistant sur le territoire.",
+            "Les acteurs locaux (hôtellerie, agriculteurs, troupes de théâtre) ne sont pas "
+            "organisés autour du tourisme.",
+            "Il n'y a pas encore de vision partagée du tourisme.",
         ],
         "subquestions": [
-            ("How did Sint-Truiden formulate its local 'ADN' with local actors?", MUST, ANSWERED),
-            ("How are tourist assets and actors mapped?", MUST, ANSWERED),
-            ("How does a tourist office work with local actors?", LIKE, ANSWERED),
-            ("How can tourism be linked to local agricultural products?", NICE, PARTLY),
+            (
+                "Comment Sint-Truiden a-t-elle formulé son « ADN » local avec les acteurs locaux ?",
+                MUST,
+                ANSWERED,
+            ),
+            ("Comment cartographier les atouts et les acteurs touristiques ?", MUST, ANSWERED),
+            (
+                "Comment un office du tourisme travaille-t-il avec les acteurs locaux ?",
+                LIKE,
+                ANSWERED,
+            ),
+            (
+                "Comment relier le tourisme aux produits agricoles locaux ?",
+                NICE,
+                PARTLY,
+            ),
         ],
     },
     {
         "drop": "cove-website",
         "date": datetime.date(2025, 5, 8),
         "reason": (
-            "For now a Facebook page, set up to support tourism in Covè, does what the website "
-            "was to do."
+            "Pour l'instant, une page Facebook, créée pour soutenir le tourisme à Covè, remplit "
+            "le rôle prévu pour le site web."
         ),
     },
 ]

@@ -5,7 +5,9 @@ The report does not give the filled-in profiles; the projects follow what it tel
 municipality's starting point: Laarne's advisory councils that had lost their dynamism and its
 dialogue with the market traders, Ouinhi's low tax revenue and its participatory scoring of
 project proposals, Sint-Truiden's citizens' trust, fruit-growing tourism and agricultural
-council, Covè's tourist office. Written in French, the working language with Benin.
+council, Covè's tourist office. Each written in its municipality's language (French for Ouinhi
+and Covè, Dutch for Laarne and Sint-Truiden); the partners comment in French, the working
+language of the pilot.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,64 +19,64 @@ from learning.tools.activity_profile import ActivityProfile, Strategy
 # project name -> (description, [(strategy, phases, quantity, quality, comments)])
 PROFILES = {
     "Laarne": {
-        "Redynamiser les conseils consultatifs": (
-            "Les conseils consultatifs (agriculture, tourisme, économie locale, jeunesse) ont "
-            "perdu beaucoup de leur dynamisme : peu de membres, toujours les mêmes personnes.",
+        "De adviesraden opnieuw dynamisch maken": (
+            "De adviesraden (landbouw, toerisme, lokale economie, jeugd) hebben veel van hun "
+            "dynamiek verloren: weinig leden, altijd dezelfde mensen.",
             [
                 (
-                    "Appel public à candidatures pour les conseils",
+                    "Openbare oproep tot kandidaten voor de raden",
                     "D",
                     4,
                     4,
-                    "Peu de réponses ; ce sont souvent les mêmes personnes qui se présentent.",
+                    "Weinig reacties; vaak stellen dezelfde mensen zich kandidaat.",
                 ),
                 (
-                    "Réunions thématiques ouvertes à tous les habitants",
+                    "Thematische bijeenkomsten open voor alle inwoners",
                     "DE",
                     5,
                     6,
-                    "Bonne participation quand le thème est concret et proche des gens.",
+                    "Goede opkomst als het thema concreet is en dicht bij de mensen staat.",
                 ),
                 (
-                    "Avis écrits des conseils sur le programme pluriannuel",
+                    "Schriftelijke adviezen van de raden over het meerjarenplan",
                     "DM",
                     3,
                     5,
-                    "Les avis arrivent tard ; la commune donne peu de retour aux conseils.",
+                    "De adviezen komen laat; de gemeente geeft de raden weinig terugkoppeling.",
                 ),
             ],
         ),
-        "Concertation avec les marchands du marché hebdomadaire": (
-            "La commune soutient les marchands présents au marché et connaît leurs besoins.",
+        "Overleg met de marktkramers van de wekelijkse markt": (
+            "De gemeente ondersteunt de marktkramers en kent hun noden.",
             [
                 (
-                    "Concertation régulière avec les marchands sur leurs besoins",
+                    "Regelmatig overleg met de marktkramers over hun noden",
                     "DEM",
                     8,
                     8,
-                    "Une relation constructive entre la commune et les marchands.",
+                    "Een constructieve relatie tussen de gemeente en de marktkramers.",
                 ),
-                ("Présence du service Économie locale sur le marché", "E", 7, 7, ""),
+                ("Aanwezigheid van de dienst Lokale Economie op de markt", "E", 7, 7, ""),
             ],
         ),
-        "Réaménagement d'une rue et d'une place de village": (
-            "Un projet à l'échelle d'une rue et d'un quartier.",
+        "Heraanleg van een straat en een dorpsplein": (
+            "Een project op de schaal van een straat en een wijk.",
             [
                 (
-                    "Promenade dans la rue avec les riverains avant les plans",
+                    "Wandeling door de straat met de buurtbewoners vóór de plannen",
                     "D",
                     6,
                     8,
-                    "Les riverains apportent des idées concrètes ; peu de jeunes.",
+                    "De buurtbewoners brengen concrete ideeën aan; weinig jongeren.",
                 ),
                 (
-                    "Enquête en ligne sur le projet d'aménagement",
+                    "Online bevraging over het ontwerp van de heraanleg",
                     "D",
                     7,
                     4,
-                    "Beaucoup de réponses, mais des avis surtout individuels.",
+                    "Veel reacties, maar vooral individuele meningen.",
                 ),
-                ("Lettre d'information aux riverains pendant les travaux", "E", 6, 5, ""),
+                ("Nieuwsbrief voor de buurtbewoners tijdens de werken", "E", 6, 5, ""),
             ],
         ),
     },
@@ -135,52 +137,52 @@ PROFILES = {
         ),
     },
     "Sint-Truiden": {
-        "Renforcer la confiance des citoyens": (
-            "Après une série d'événements récents, la confiance des citoyens dans la commune "
-            "est faible.",
+        "Het vertrouwen van de burgers versterken": (
+            "Na een reeks recente gebeurtenissen is het vertrouwen van de burgers in de gemeente "
+            "laag.",
             [
                 (
-                    "Soirées d'information dans les quartiers",
+                    "Infoavonden in de wijken",
                     "E",
                     4,
                     4,
-                    "Viennent surtout des citoyens déjà critiques.",
+                    "Vooral burgers die al kritisch zijn, komen af.",
                 ),
-                ("Point de contact unique et suivi des plaintes", "EM", 6, 5, ""),
+                ("Eén centraal aanspreekpunt en opvolging van klachten", "EM", 6, 5, ""),
                 (
-                    "Panel citoyen sur le programme pluriannuel",
+                    "Burgerpanel over het meerjarenplan",
                     "D",
                     3,
                     7,
-                    "Petit groupe, mais des avis de qualité.",
+                    "Kleine groep, maar adviezen van goede kwaliteit.",
                 ),
             ],
         ),
-        "Tourisme lié à l'arboriculture fruitière": (
-            "La saison des fleurs et des fruits, portée par les acteurs locaux.",
+        "Fruittoerisme": (
+            "Het bloesem- en fruitseizoen, gedragen door de lokale actoren.",
             [
                 (
-                    "Concertation avec les arboriculteurs et l'horeca",
+                    "Overleg met de fruittelers en de horeca",
                     "DE",
                     8,
                     8,
-                    "Les acteurs locaux portent le tourisme ; la ville soutient et coordonne.",
+                    "De lokale actoren dragen het toerisme; de stad ondersteunt en coördineert.",
                 ),
-                ("Circuits à vélo conçus avec les associations locales", "D", 6, 7, ""),
-                ("Évaluation de la saison avec les partenaires", "M", 6, 7, ""),
+                ("Fietsroutes uitgewerkt met de lokale verenigingen", "D", 6, 7, ""),
+                ("Evaluatie van het seizoen met de partners", "M", 6, 7, ""),
             ],
         ),
-        "Participation au conseil agricole": (
-            "Le conseil agricole doit donner son avis sur la stratégie alimentaire.",
+        "Participatie in de landbouwraad": (
+            "De landbouwraad moet advies geven over de voedselstrategie.",
             [
                 (
-                    "Invitation de tous les agriculteurs aux réunions",
+                    "Uitnodiging van alle landbouwers voor de vergaderingen",
                     "E",
                     3,
                     5,
-                    "Peu de jeunes agriculteurs ; les réunions ont lieu en journée.",
+                    "Weinig jonge landbouwers; de vergaderingen vinden overdag plaats.",
                 ),
-                ("Avis du conseil sur la stratégie alimentaire", "D", 4, 6, ""),
+                ("Advies van de raad over de voedselstrategie", "D", 4, 6, ""),
             ],
         ),
     },
@@ -232,7 +234,7 @@ OWNERS = {
 COMMENTS = [
     (
         "Laarne",
-        "Redynamiser les conseils consultatifs",
+        "De adviesraden opnieuw dynamisch maken",
         "focal_ouinhi",
         "Chez nous, les membres des conseils sont désignés par leurs groupements. "
         "Nous pourrons en parler lors de votre visite.",

@@ -4,8 +4,10 @@ those that hindered participation in the projects of their activity profile.
 The report does not give the filled-in tables; the factors follow what it tells of each
 municipality: Laarne's advisory councils that had lost their dynamism, Ouinhi's economic actors
 who did not trust the town hall, Sint-Truiden's agricultural council and its political
-decisions, Covè's scattered tourism actors and its local "ADN". Written in French, the working
-language with Benin. Laarne's and Ouinhi's are reviewed, Sint-Truiden's is shared, Covè's was
+decisions, Covè's scattered tourism actors and its local "ADN". Each written in its
+municipality's language (French for Ouinhi and Covè, Dutch for Laarne and Sint-Truiden), as are
+the consultant's words to it; the partners comment in French, the working language of the
+pilot. Laarne's and Ouinhi's are reviewed, Sint-Truiden's is shared, Covè's was
 returned for changes by the consultant.
 """
 
@@ -19,19 +21,34 @@ INT, EXT = "internal", "external"
 # owner -> (remarks, positive factors, negative factors); a factor is (score, level, origin, text)
 ANALYSES = {
     "Laarne": (
-        "Facteurs observés dans nos trois projets, surtout dans les conseils consultatifs.",
+        "Factoren vastgesteld in onze drie projecten, vooral in de adviesraden.",
         [
-            (8, "political", INT, "Soutien du collège des bourgmestre et échevins"),
-            (8, "social", EXT, "Tissu associatif riche et actif"),
-            (6, "social", EXT, "Conseil mondial (Mondiale Raad) actif et motivé"),
-            (5, "other", INT, "Magazine communal « Klaar » distribué à tous les ménages"),
+            (8, "political", INT, "Steun van het college van burgemeester en schepenen"),
+            (8, "social", EXT, "Rijk en actief verenigingsleven"),
+            (6, "social", EXT, "Actieve en gemotiveerde Mondiale Raad"),
+            (5, "other", INT, "Gemeentelijk magazine Klaar, verspreid bij alle gezinnen"),
         ],
         [
-            (9, "social", EXT, "Conseils consultatifs composés toujours des mêmes personnes"),
-            (8, "political", INT, "Peu de retour de la commune sur les avis des conseils"),
-            (6, "social", EXT, "Réunions en soirée difficiles pour les jeunes parents"),
-            (5, "political", EXT, "Élections locales d'octobre 2024 : incertitude sur la suite"),
-            (4, "legal", EXT, "Règles légales de composition des conseils peu flexibles"),
+            (9, "social", EXT, "Adviesraden met altijd dezelfde mensen"),
+            (
+                8,
+                "political",
+                INT,
+                "Weinig terugkoppeling van de gemeente op de adviezen van de raden",
+            ),
+            (6, "social", EXT, "Avondvergaderingen moeilijk voor jonge ouders"),
+            (
+                5,
+                "political",
+                EXT,
+                "Lokale verkiezingen van oktober 2024: onzekerheid over het vervolg",
+            ),
+            (
+                4,
+                "legal",
+                EXT,
+                "Weinig flexibele wettelijke regels voor de samenstelling van de raden",
+            ),
         ],
     ),
     "Ouinhi": (
@@ -51,16 +68,16 @@ ANALYSES = {
         ],
     ),
     "Sint-Truiden": (
-        "Facteurs observés dans nos projets sur la confiance des citoyens et l'agriculture.",
+        "Factoren vastgesteld in onze projecten over het vertrouwen van de burgers en de landbouw.",
         [
-            (8, "economic", INT, "Expérience du service Tourisme avec le tourisme fruitier"),
-            (7, "other", INT, "Service international et jumelages expérimentés"),
-            (7, "economic", EXT, "Producteurs de fruits intéressés par la vente locale"),
+            (8, "economic", INT, "Ervaring van de dienst Toerisme met fruittoerisme"),
+            (7, "other", INT, "Ervaren dienst Internationale Samenwerking en stedenbanden"),
+            (7, "economic", EXT, "Fruittelers geïnteresseerd in lokale verkoop"),
         ],
         [
-            (8, "political", EXT, "Confiance limitée des citoyens dans la commune"),
-            (7, "social", EXT, "Conseil agricole peu représentatif des producteurs"),
-            (6, "political", INT, "Décisions politiques qui changent les priorités"),
+            (8, "political", EXT, "Beperkt vertrouwen van de burgers in de gemeente"),
+            (7, "social", EXT, "Landbouwraad weinig representatief voor de producenten"),
+            (6, "political", INT, "Politieke beslissingen die de prioriteiten veranderen"),
         ],
     ),
     "Covè": (

@@ -4,8 +4,9 @@ same services as the pages (typing a question, rewording, splitting, merging int
 table, moving, dropping, an owner's place in its list).
 
 The initial and final questions are those of the report's appendix 8.11, word for word: the
-English rows from the English report, Sint-Truiden's from the Dutch original (with our English
-translation), and the Dutch wordings of the other rows as translations. The steps in between
+Flemish municipalities' questions as the Dutch original, with the English report's (or our)
+English as a translation; Ouinhi's and Covè's written in French, with the report's English and
+Dutch as translations. The steps in between
 follow chapter 6: Ouinhi's tax question became a question of how local economic actors could
 contribute more to local taxes, then, after the "eye-opener" of the Laarne market (end of
 September 2024), one about dialogue with them; Laarne dropped the witchcraft theme as a
@@ -15,9 +16,11 @@ merged their questions into a joint table in the autumn of 2024; Covè narrowed 
 nature and tourism down to a tourist office, then to a vision with local actors and a local
 "ADN", and its website question gave way to a Facebook page. The report gives no days, so the
 dates are plausible ones within the months it names; the obstacles, sub-questions, responses
-and coaching notes are plausible illustrations, not quotations. The partners answer each other
-in French, the working language of the pilot. Figure 4's phrases and the applications are the
-report's.
+and coaching notes are plausible illustrations, not quotations. Each municipality writes in its
+own language (French for Ouinhi and Covè, Dutch for Laarne and Sint-Truiden), and the
+consultant writes to it in that language; the partners answer each other in French, the working
+language of the pilot. Figure 4's phrases and the applications are the report's, in English
+with the Dutch original as a translation.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -114,30 +117,31 @@ RESPONSES = {
 
 COACHING_NOTES = {
     "ouinhi-support": (
-        "Much sharper since the market visit: the question now starts from the actors' needs, "
-        "not from the tax revenue. Keep the link with taxes as the long-term aim."
+        "Beaucoup plus précise depuis la visite du marché : la question part désormais des "
+        "besoins des acteurs, et non plus des recettes fiscales. Gardez le lien avec les impôts "
+        "comme objectif à long terme."
     ),
     "cove-tourism": (
-        "The tourist office was central for a long time. Now that vision, local actors and "
-        "'ADN' are in the question, ask Sint-Truiden's tourism manager to stay in touch "
-        "directly."
+        "L'office du tourisme a longtemps été au centre. Maintenant que la vision, les acteurs "
+        "locaux et l'« ADN » sont dans la question, demandez au responsable du tourisme de "
+        "Sint-Truiden de rester directement en contact."
     ),
     "joint-participation": (
-        "Laarne leans on the first question, with a focus on the micro level; Sint-Truiden on "
-        "the agricultural council. Keep both visible in the sub-questions."
+        "Laarne legt het accent op de eerste vraag, met aandacht voor het microniveau; "
+        "Sint-Truiden op de landbouwraad. Hou beide zichtbaar in de deelvragen."
     ),
 }
 
 SHEET_COMMENTS = {
     "Ouinhi": (
         "consultant",
-        "The new wording after the visit to Laarne is an interesting transformation of the "
-        "learning question.",
+        "La nouvelle formulation après la visite à Laarne est une transformation intéressante "
+        "de la question d'apprentissage.",
     ),
     "joint": (
         "consultant",
-        "One table for Laarne and Sint-Truiden, two questions; each municipality keeps working "
-        "with its own Beninese partner.",
+        "Eén tabel voor Laarne en Sint-Truiden, twee vragen; elke gemeente blijft werken met "
+        "haar eigen Beninese partner.",
     ),
 }
 

@@ -2,7 +2,9 @@
 
 The report says each municipality introduced itself (residents, organisational structure,
 priorities and challenges) and names the departments involved; the sheets use those facts and
-are written in French, the working language with Benin. Population figures are approximate
+are written in the municipality's own language: French for Ouinhi and Covè, Dutch for Laarne
+and Sint-Truiden. The partners comment on each other's sheets in French, the working language
+of the pilot. Population figures are approximate
 census figures, not from the report. Pictures are drawn here (no real photos are shipped).
 The sheets were shared and reviewed early in 2024.
 """
@@ -16,18 +18,18 @@ from learning.models import Comment
 from learning.tools.presentation import PresentationImage, PresentationPerson, PresentationSheet
 
 BELGIUM = (
-    "La Belgique est un État fédéral : l'État fédéral, trois communautés (flamande, française, "
-    "germanophone) et trois régions (flamande, wallonne, Bruxelles-Capitale), chacune avec son "
-    "parlement et son gouvernement."
+    "België is een federale staat: de federale overheid, drie gemeenschappen (Vlaamse, Franse, "
+    "Duitstalige) en drie gewesten (Vlaams, Waals, Brussels Hoofdstedelijk), elk met een eigen "
+    "parlement en regering."
 )
 FLANDERS = (
-    "En Flandre, la Communauté et la Région ont un seul parlement et un seul gouvernement, "
-    "compétents notamment pour les pouvoirs locaux. {province} est une des cinq provinces."
+    "In Vlaanderen hebben de Gemeenschap en het Gewest één parlement en één regering, onder "
+    "meer bevoegd voor de lokale besturen. {province} is een van de vijf provincies."
 )
 FLEMISH_MUNICIPALITY = (
-    "Le conseil communal est élu pour six ans (dernières élections en octobre 2024). Le collège "
-    "du bourgmestre et des échevins exécute la politique ; le directeur général dirige "
-    "l'administration. Le CPAS est intégré à la commune."
+    "De gemeenteraad wordt voor zes jaar verkozen (laatste verkiezingen in oktober 2024). Het "
+    "college van burgemeester en schepenen voert het beleid uit; de algemeen directeur leidt "
+    "de administratie. Het OCMW is geïntegreerd in de gemeente."
 )
 BENIN = (
     "Le Bénin est une république unitaire à régime présidentiel. L'État est représenté dans "
@@ -46,36 +48,35 @@ SHEETS = {
         "colour": (46, 125, 50),
         "fields": {
             "national_structure": BELGIUM,
-            "regional_structure": FLANDERS.format(province="La Flandre-Orientale"),
+            "regional_structure": FLANDERS.format(province="Oost-Vlaanderen"),
             "local_structure": FLEMISH_MUNICIPALITY,
             "organisational_structure": (
-                "La directrice générale dirige l'administration. Services : Communication, "
-                "Finances, Loisirs, Politique et organisation, Économie locale, Jeunesse, Affaires "
-                "sociales. Des conseils consultatifs : agriculture, tourisme, économie locale, "
-                "jeunesse, conseil mondial."
+                "De algemeen directeur leidt de administratie. Diensten: Communicatie, "
+                "Financiën, Vrije Tijd, Beleid en Organisatie, Lokale Economie, Jeugd, Sociale "
+                "Zaken. Adviesraden: landbouw, toerisme, lokale economie, jeugd, mondiale raad."
             ),
-            "location": "En Flandre-Orientale, à une douzaine de kilomètres à l'est de Gand.",
+            "location": "In Oost-Vlaanderen, een twaalftal kilometer ten oosten van Gent.",
             "population": 12900,
-            "economic_activities": "Agriculture et horticulture, petits commerces, services.",
-            "major_events": "Le marché hebdomadaire ; les activités culturelles au château.",
-            "tourist_attractions": "Le château de Laarne, un château à douves ; balades à vélo.",
+            "economic_activities": "Land- en tuinbouw, kleinhandel, diensten.",
+            "major_events": "De wekelijkse markt; de culturele activiteiten in het kasteel.",
+            "tourist_attractions": "Het kasteel van Laarne, een waterburcht; fietstochten.",
             "reasons": (
-                "Nos conseils consultatifs ont perdu beaucoup de leur dynamisme ; au Bénin, ils "
-                "sont souvent très dynamiques. Nous voulons apprendre d'Ouinhi et partager notre "
-                "expérience, par exemple la concertation avec les marchands du marché."
+                "Onze adviesraden hebben veel van hun dynamiek verloren; in Benin zijn ze vaak "
+                "heel dynamisch. We willen leren van Ouinhi en onze ervaring delen, bijvoorbeeld "
+                "het overleg met de marktkramers."
             ),
             "expectations": (
-                "Des conseils consultatifs plus dynamiques et plus diversifiés, tournés vers des "
-                "objectifs communs ; une relation durable avec Ouinhi."
+                "Dynamischere en diversere adviesraden, gericht op gemeenschappelijke doelen; "
+                "een duurzame relatie met Ouinhi."
             ),
         },
         "people": [
-            ("Demo Focal Point Laarne", "Directrice générale", 9, "internal"),
-            ("Demo Team Member Laarne", "Service Économie locale", 4, "internal"),
-            ("Service Communication", "Magazine communal Klaar", None, "internal"),
-            ("Conseil mondial de Laarne", "Conseil consultatif", None, "external"),
+            ("Demo Focal Point Laarne", "Algemeen directeur", 9, "internal"),
+            ("Demo Team Member Laarne", "Dienst Lokale Economie", 4, "internal"),
+            ("Dienst Communicatie", "Gemeentelijk magazine Klaar", None, "internal"),
+            ("Mondiale Raad Laarne", "Adviesraad", None, "external"),
         ],
-        "images": ["Le château de Laarne", "Le marché hebdomadaire", "La campagne de Laarne"],
+        "images": ["Het kasteel van Laarne", "De wekelijkse markt", "Het platteland van Laarne"],
     },
     "Ouinhi": {
         "owner": "focal_ouinhi",
@@ -126,34 +127,35 @@ SHEETS = {
         "colour": (173, 20, 87),
         "fields": {
             "national_structure": BELGIUM,
-            "regional_structure": FLANDERS.format(province="Le Limbourg"),
+            "regional_structure": FLANDERS.format(province="Limburg"),
             "local_structure": FLEMISH_MUNICIPALITY,
             "organisational_structure": (
-                "Le directeur général dirige l'administration. Un service international (avec "
-                "des jumelages), un service du tourisme, un service de l'économie locale ; un "
-                "conseil agricole et d'autres conseils consultatifs."
+                "De algemeen directeur leidt de administratie. Een dienst Internationale "
+                "Samenwerking (met stedenbanden), een dienst Toerisme, een dienst Lokale "
+                "Economie; een landbouwraad en andere adviesraden."
             ),
-            "location": "Dans la province de Limbourg, au cœur de la Hesbaye, région fruitière.",
+            "location": "In de provincie Limburg, in het hart van Haspengouw, de fruitstreek.",
             "population": 41000,
-            "economic_activities": "Arboriculture fruitière, commerce, services, tourisme.",
-            "major_events": "La floraison des vergers au printemps ; la cueillette des fruits.",
-            "tourist_attractions": "Les vergers en fleurs, le béguinage, le centre historique.",
+            "economic_activities": "Fruitteelt, handel, diensten, toerisme.",
+            "major_events": "De bloesem van de boomgaarden in de lente; de fruitpluk.",
+            "tourist_attractions": (
+                "De bloeiende boomgaarden, het begijnhof, het historisch centrum."
+            ),
             "reasons": (
-                "Renforcer la confiance des citoyens dans la commune après une série "
-                "d'événements récents ; apprendre de Covè et partager notre expérience du "
-                "tourisme lié à l'arboriculture."
+                "Het vertrouwen van de burgers in de gemeente versterken na een reeks recente "
+                "gebeurtenissen; leren van Covè en onze ervaring met fruittoerisme delen."
             ),
             "expectations": (
-                "Des pistes concrètes pour la confiance et la participation des citoyens ; un "
-                "échange durable avec Covè."
+                "Concrete pistes voor het vertrouwen en de participatie van de burgers; een "
+                "duurzame uitwisseling met Covè."
             ),
         },
         "people": [
             ("Demo Focal Point Sint-Truiden", "Local Global Policy Expert", 6, "internal"),
-            ("Service du tourisme", "Tourisme lié à l'arboriculture", None, "internal"),
-            ("Un échevin", "Élu", None, "internal"),
+            ("Dienst Toerisme", "Fruittoerisme", None, "internal"),
+            ("Een schepen", "Verkozene", None, "internal"),
         ],
-        "images": ["Les vergers en fleurs", "Le béguinage", "La Grand-Place"],
+        "images": ["De bloeiende boomgaarden", "Het begijnhof", "De Grote Markt"],
     },
     "Covè": {
         "owner": "focal_cove",

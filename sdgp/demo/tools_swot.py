@@ -5,8 +5,9 @@ consultant.
 The strategies announce what the report says each municipality went on to do: Laarne writes
 to potential council members by name and leans on associations, Ouinhi sets up an advisory
 council of economic operators, Covè maps its tourist assets and its local "ADN", Sint-Truiden
-looks at the agricultural council for a participatory food strategy. In French, the working
-language with Benin.
+looks at the agricultural council for a participatory food strategy. Each in its municipality's
+language (French for Ouinhi and Covè, Dutch for Laarne and Sint-Truiden), as are the
+consultant's comments; the partners comment in French, the working language of the pilot.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,34 +18,34 @@ from learning.tools.swot import Swot, SwotItem
 # owner -> (project, {quadrant: [items]}, challenges, strategies)
 ANALYSES = {
     "Laarne": (
-        "Redynamiser les conseils consultatifs",
+        "De adviesraden opnieuw dynamisch maken",
         {
             "S": [
-                "Directrice générale engagée comme point focal",
-                "Bons liens entre les services et les associations",
-                "Soutien du collège",
+                "Algemeen directeur betrokken als focal point",
+                "Goede banden tussen de diensten en de verenigingen",
+                "Steun van het college",
             ],
             "W": [
-                "Toujours les mêmes membres dans les conseils",
-                "Peu de retour aux conseils sur leurs avis",
-                "Peu de temps du personnel pour animer les conseils",
+                "Altijd dezelfde leden in de raden",
+                "Weinig terugkoppeling aan de raden over hun adviezen",
+                "Weinig personeelstijd om de raden te begeleiden",
             ],
             "O": [
-                "Nouveau programme pluriannuel après les élections",
-                "Exemple d'Ouinhi : membres désignés par leurs groupements",
-                "Vie associative riche",
+                "Nieuw meerjarenplan na de verkiezingen",
+                "Voorbeeld van Ouinhi: leden aangeduid door hun groeperingen",
+                "Rijk verenigingsleven",
             ],
             "T": [
-                "Élections locales d'octobre 2024",
-                "Lassitude des habitants face aux consultations",
-                "Règles légales de composition des conseils",
+                "Lokale verkiezingen van oktober 2024",
+                "Inspraakmoeheid bij de inwoners",
+                "Wettelijke regels voor de samenstelling van de raden",
             ],
         },
-        "Rendre les conseils consultatifs plus représentatifs et plus vivants ; donner un vrai "
-        "retour aux membres sur leurs avis.",
-        "Écrire nominativement aux participants potentiels ; associer les associations plutôt "
-        "que seulement des individus ; travailler au niveau des rues et des quartiers ; "
-        "essayer un conseil de village tiré au sort.",
+        "De adviesraden representatiever en levendiger maken; de leden echte terugkoppeling "
+        "geven over hun adviezen.",
+        "Mogelijke deelnemers nominatief aanschrijven; verenigingen betrekken in plaats van "
+        "alleen individuen; werken op het niveau van straten en wijken; een dorpsraad met "
+        "uitgelote leden uitproberen.",
     ),
     "Ouinhi": (
         "Mobilisation des recettes fiscales locales",
@@ -77,30 +78,30 @@ ANALYSES = {
         "publier les décisions du conseil communal sur un petit site web.",
     ),
     "Sint-Truiden": (
-        "Participation au conseil agricole",
+        "Participatie in de landbouwraad",
         {
             "S": [
-                "Service Tourisme expérimenté dans le tourisme fruitier",
-                "Service international et jumelages",
-                "Agence Shop & the City proche du tourisme",
+                "Dienst Toerisme ervaren in fruittoerisme",
+                "Dienst Internationale Samenwerking en stedenbanden",
+                "Agentschap Shop & the City, dicht bij het toerisme",
             ],
             "W": [
-                "Conseil agricole peu représentatif",
-                "Confiance limitée des citoyens dans la commune",
+                "Weinig representatieve landbouwraad",
+                "Beperkt vertrouwen van de burgers in de gemeente",
             ],
             "O": [
-                "Stratégie alimentaire participative en préparation",
-                "Intérêt des habitants pour les produits locaux",
+                "Participatieve voedselstrategie in voorbereiding",
+                "Interesse van de inwoners voor lokale producten",
             ],
             "T": [
-                "Vente de terrains communaux aux producteurs agricoles",
-                "Priorités politiques changeantes",
+                "Verkoop van gemeentegronden aan landbouwproducenten",
+                "Wisselende politieke prioriteiten",
             ],
         },
-        "Renforcer la vente locale des produits locaux et la participation des citoyens au "
-        "conseil agricole.",
-        "Ouvrir le conseil agricole à d'autres acteurs de l'alimentation ; faire connaître les "
-        "producteurs locaux avec le service Tourisme.",
+        "De lokale verkoop van lokale producten en de burgerparticipatie in de landbouwraad "
+        "versterken.",
+        "De landbouwraad openstellen voor andere actoren uit de voedselketen; de lokale "
+        "producenten bekendmaken samen met de dienst Toerisme.",
     ),
     "Covè": (
         "Création de l'office du tourisme",
@@ -152,7 +153,7 @@ COMMENTS = [
     (
         "Laarne",
         "consultant",
-        "Bonne base : la faiblesse « toujours les mêmes membres » devient votre défi principal.",
+        "Goede basis: de zwakte 'altijd dezelfde leden' wordt jullie belangrijkste uitdaging.",
     ),
     (
         "Covè",

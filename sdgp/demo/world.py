@@ -223,14 +223,14 @@ PEOPLE = {
     "focal_laarne": {
         "email": f"focal.laarne@{DEMO_DOMAIN}",
         "last_name": "Focal Point Laarne",
-        "position": "Director-General",
+        "position": "Algemeen directeur",
         "language": "nl",
         "member_of": ("Laarne", Membership.Role.FOCAL_POINT),
     },
     "team_laarne": {
         "email": f"team.laarne@{DEMO_DOMAIN}",
         "last_name": "Team Member Laarne",
-        "position": "Local economy officer",
+        "position": "Medewerker lokale economie",
         "language": "nl",
         "member_of": ("Laarne", Membership.Role.TEAM_MEMBER),
     },
