@@ -243,7 +243,7 @@ def table(page, table_id):
     for row in re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", html, re.S):
         name, _sep, cells = row.partition("</th>")
         items = []
-        for cell in re.findall(r"<td>(.*?)</td>", cells, re.S):
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S):
             texts = re.findall(r'<span class="question-text">(.*?)</span>', cell, re.S)
             if not texts:
                 texts = re.findall(r"<li>(.*?)</li>", cell, re.S)
