@@ -8,20 +8,25 @@ is done; the queries are as many whatever the size of the programme."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from learning.tools.learning_questions import LearningQuestion, Response
+from learning.tools.registry import tools
 from learning.views.overview import readable_sheets
 from learning.workflows import Status
 from partnerships.access import Access
-from partnerships.models import Notification, Partnership, User
+from partnerships.models import LocalGovernment, Notification, Partnership, User
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
 TO_REVIEW = {Status.SHARED, Status.CHANGED}
 # A question shared this long ago without any answer is worth the consultant's attention.
 UNANSWERED_FOR = datetime.timedelta(days=30)
+# A municipality whose tools have not changed for this long may need a word from its consultant.
+QUIET_FOR = datetime.timedelta(days=30)
+NEVER = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass
@@ -33,6 +38,7 @@ class Needs:
     to_answer: list = ()  # the partner's questions the person's municipality has not answered
     unanswered: list = ()  # questions in the person's care without any answer for a while
     not_joined: list = ()  # people invited who never logged in
+    quiet: list = ()  # municipalities in the person's care whose tools have not changed lately
 
     def __bool__(self):
         return any(
@@ -43,6 +49,7 @@ class Needs:
                 self.to_answer,
                 self.unanswered,
                 self.not_joined,
+                self.quiet,
             )
         )
 
@@ -76,7 +83,7 @@ def needs_of(user):
         .select_related("table")
         .order_by("changed_date", "pk")
     )
-    to_answer, unanswered, not_joined = [], [], []
+    to_answer, unanswered, not_joined, quiet = [], [], [], []
     if access.member_of:
         answered = Response.objects.filter(
             question=OuterRef("pk"), local_government__in=access.member_of
@@ -93,6 +100,8 @@ def needs_of(user):
             .filter(~Exists(Response.objects.filter(question=OuterRef("pk"))))
             .distinct()[:SHOWN]
         )
+    if access.coached:
+        quiet = list(quiet_municipalities(Access.sides(access.coached))[:SHOWN])
     if access.staff_of:
         not_joined = list(
             User.objects.filter(
@@ -109,4 +118,30 @@ def needs_of(user):
         to_answer=to_answer,
         unanswered=unanswered,
         not_joined=not_joined,
+        quiet=quiet,
+    )
+
+
+def quiet_municipalities(local_government_ids):
+    """The municipalities of `local_government_ids` none of whose tools changed for QUIET_FOR,
+    quietest first, each with `last_change` (None: never), in one query."""
+    latest = [
+        Coalesce(
+            Subquery(
+                tool.model.objects.filter(owners=OuterRef("pk"))
+                .order_by()
+                .values("owners")
+                .annotate(last=Max("updated_at"))
+                .values("last")[:1]
+            ),
+            Value(NEVER),
+        )
+        for tool in tools()
+    ]
+    since = timezone.now() - QUIET_FOR
+    return (
+        LocalGovernment.objects.filter(pk__in=local_government_ids)
+        .annotate(last_change=Greatest(*latest) if len(latest) > 1 else latest[0])
+        .filter(last_change__lt=since)
+        .order_by("last_change", "name")
     )

@@ -2,6 +2,7 @@
 are notified to those concerned, listed on their home until read, and mailed at once, in a
 daily digest or never, in each recipient's language."""
 
+import datetime
 import io
 import smtplib
 
@@ -235,3 +236,19 @@ def test_staff_see_who_was_invited_and_never_came(client, staff, laarne):
     ).user
     client.force_login(staff)
     assert client.get(reverse("home")).context["needs"].not_joined == [invited]
+
+
+def test_the_consultant_sees_the_municipalities_whose_tools_stay_still(
+    client, consultant, programme, laarne, ouinhi
+):
+    from learning.tools.presentation import PresentationSheet
+
+    sheet = PresentationSheetFactory(programme=programme, owners=[laarne])
+    client.force_login(consultant)
+    # Ouinhi never filled in a tool; Laarne just did.
+    assert client.get(reverse("home")).context["needs"].quiet == [ouinhi]
+    PresentationSheet.objects.filter(pk=sheet.pk).update(
+        updated_at=sheet.updated_at - datetime.timedelta(days=40)
+    )
+    quiet = client.get(reverse("home")).context["needs"].quiet
+    assert quiet == [ouinhi, laarne]  # quietest first
