@@ -13,6 +13,7 @@ enough: the umbrella organisations' observers read partnerships but start no rep
 
 import rules
 
+from learning.rules import is_programme_consultant, is_programme_staff
 from partnerships.access import Access
 
 
@@ -34,16 +35,6 @@ def report_programmes(user, local_government):
         staffed = partnerships.filter(programme__in=access.staff_of - reached)
         reached |= set(staffed.values_list("programme", flat=True))
     return Programme.objects.filter(pk__in=reached)
-
-
-@rules.predicate
-def is_programme_staff(user, programme):
-    return programme is not None and programme.pk in Access.of(user).staff_of
-
-
-@rules.predicate
-def is_programme_consultant(user, programme):
-    return programme is not None and programme.pk in Access.of(user).coached
 
 
 @rules.predicate

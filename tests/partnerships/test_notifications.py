@@ -79,8 +79,6 @@ def test_a_return_for_changes_tells_the_owners_once(
 def test_a_comment_tells_the_owners_and_consultants_but_not_its_author(
     client, sheet, focal_point, team_member, consultant, partner_focal_point
 ):
-    client.force_login(partner_focal_point)
-    transition(client, sheet, "share")  # refused: not theirs
     client.force_login(focal_point)
     transition(client, sheet, "share")
     Notification.objects.all().delete()

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import LocalGovernment, Programme
+
+from .questions import in_language
 
 
 class EvolutionSummaryQuerySet(models.QuerySet):
@@ -107,8 +108,8 @@ class EvolutionSummary(models.Model):
 
     def localized(self, name):
         """The field `name` in the reader's language when translated, else as written."""
-        language = (get_language() or "").split("-")[0]
-        return self.translations.get(language, {}).get(name) or getattr(self, name)
+        by_language = {code: texts.get(name) for code, texts in self.translations.items()}
+        return in_language(getattr(self, name), by_language)
 
     @property
     def starting_point_list(self):
