@@ -275,6 +275,7 @@ class QuestionReformulateView(ChangeView):
                 owners__in=question.table.owners.values("pk"),
             )
             .distinct()
+            .prefetch_related("owners")  # read by the permission and by the choices
         )
         tables = [table for table in tables if user.has_perm("learning.change_sheet", table)]
         mergeable = (
