@@ -210,11 +210,17 @@ def translate_once(formset_class):
     return formset_class
 
 
-def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=None):
+def build_forms(
+    tool, *, data=None, files=None, instance=None, owner=None, user=None, initial=None
+):
     """The sheet form and its row formsets, bound when `data` is given; a new sheet's rows
-    start from `tool.initial_rows`."""
+    start from `tool.initial_rows`, its fields from `initial`."""
     form = sheet_form_class(tool)(
-        data=data, files=files, instance=instance, **tool.get_form_kwargs(owner=owner, user=user)
+        data=data,
+        files=files,
+        instance=instance,
+        initial=initial,
+        **tool.get_form_kwargs(owner=owner, user=user),
     )
     initial = (
         {} if data is not None or form.instance.pk else tool.initial_rows(owner=owner, user=user)
@@ -228,7 +234,9 @@ def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=
             instance=form.instance,
             initial=rows or None,
             queryset=tool.row_queryset(inline).prefetch_related(*inline.prefetch),
-            form_kwargs=tool.get_row_form_kwargs(inline, owner=owner, user=user),
+            form_kwargs=tool.get_row_form_kwargs(
+                inline, owner=owner, user=user, sheet=form.instance
+            ),
         )
         formset.extra = max(formset.extra, len(rows))
         formset.rows_per_page = inline.rows_per_page

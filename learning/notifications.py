@@ -68,6 +68,10 @@ def sheet_moved(sheet, transition, *, actor):
         notify(_members(owners), verb=REVIEWED, partnership=partnership, **about)
     elif transition.name == "return":
         notify(_members(owners), verb=RETURNED, partnership=partnership, **about)
+    elif transition.notice:
+        params["actor"] = str(actor)
+        recipients = [*_members(owners), *_consultants(partnerships)]
+        notify(recipients, verb=transition.notice, partnership=partnership, **about)
 
 
 def sheet_commented(sheet, comment):

@@ -15,12 +15,15 @@ def sheet_create(*, tool, owner, programme, user, values, rows=None, co_owners=(
     a list of cleaned row values (see `sheet_save_rows`). The pages pass what their forms
     cleaned; the demo data, imports and tests pass plain values the same way. For a tool with
     one sheet per owner, IntegrityError when an owner already has one in the programme."""
+    programme, owners = tool.sheet_scope(
+        values, owner=owner, co_owners=co_owners, programme=programme
+    )
     with transaction.atomic():
         sheet = tool.model(programme=programme, created_by=user)
         _assign(sheet, values)
         sheet._history_user = user
         sheet.save()
-        sheet.owners.set([owner, *co_owners])
+        sheet.owners.set(owners)
         _assign(sheet, values, many_to_many=True)
         sheet_scope_claim(sheet=sheet)
         sheet_save_rows(tool=tool, sheet=sheet, rows=rows or {}, user=user)

@@ -23,6 +23,9 @@ class Status(models.TextChoices):
     RETURNED = "returned", _("returned for changes")
     REVIEWED = "reviewed", _("reviewed by the consultant")
     CHANGED = "changed", _("changed since review")
+    # The terms of reference of a site visit (visits/tools/terms.py).
+    VALIDATED = "validated", _("validated by the visiting municipality")
+    SIGNED = "signed", _("signed by the host municipality")
 
     @classmethod
     def shared_values(cls):
@@ -43,6 +46,12 @@ class Transition:
     # A reason is required, and becomes a comment in the sheet's thread.
     reason: bool = False
     style: str = "success"
+    # The notification the owners' teams and consultants get, untranslated ("%(actor)s signed
+    # the %(tool)s of %(owners)s"); the default workflow's transitions have their own.
+    notice: str = ""
+    # Asking for the reason, and saying it is missing.
+    reason_label: str = _("What should change?")
+    reason_missing: str = _("Say what should change before returning the sheet.")
 
     def allows(self, sheet):
         return sheet.status in self.sources
@@ -83,7 +92,8 @@ class Workflow:
         sheet.status = transition.target
         sheet._history_user = by
         sheet._change_reason = transition.note
-        sheet.save(update_fields=["status", "updated_at"])
+        recorded = sheet.on_transition(transition, by=by)
+        sheet.save(update_fields=["status", "updated_at", *recorded])
         return transition
 
 

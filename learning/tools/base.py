@@ -147,6 +147,11 @@ class ToolSheet(models.Model):
         not); the history records who, when and the transition's note."""
         return self.workflow.apply(self, name, by=by, reason=reason)
 
+    def on_transition(self, transition, *, by):
+        """What the sheet records as it goes through `transition` (the terms of reference
+        record who validated and who signed); returns the names of the fields it set."""
+        return ()
+
     def reviewed_version(self):
         """The version the consultant last reviewed (None if never): a sheet changed since
         shows what changed after it."""

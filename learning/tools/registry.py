@@ -68,12 +68,15 @@ class Tool:
     part_histories: tuple = ()
     # One sheet per owner and programme, or as many as needed (one per project, say).
     many_per_owner = False
+    # Whether the create page offers further owners ("filled in jointly with"); a tool whose
+    # owners follow from what the sheet is about (a site visit's delegation) says no.
+    chooses_owners = True
 
     @property
     def template(self):
         """The partial that shows a filled-in sheet: on its page, in print, in the PDF and in
         the final report."""
-        return f"learning/tools/{self.slug}.html"
+        return f"{self.model._meta.app_label}/tools/{self.slug}.html"
 
     @property
     def label(self):
@@ -88,9 +91,21 @@ class Tool:
         """Keyword arguments of the sheet form, besides data, files and instance."""
         return {"owner": owner, "user": user}
 
-    def get_row_form_kwargs(self, inline, *, owner, user):
-        """Keyword arguments of each row form of `inline`."""
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        """Keyword arguments of each row form of `inline`; `sheet` is the sheet being edited
+        (unsaved on the create page)."""
         return {"owner": owner, "user": user}
+
+    def sheet_scope(self, values, *, owner, co_owners, programme):
+        """`(programme, owners)` of a new sheet, given its form's cleaned `values`: by default
+        the programme the page was opened for, the municipality it was opened for and any
+        co-owners chosen. A site-visit tool takes both from the delegation it is about."""
+        return programme, [owner, *co_owners]
+
+    def transition_warnings(self, sheet, transition):
+        """Warnings to show once `sheet` has gone through `transition`, such as the
+        sub-questions a site-visit programme leaves uncovered when it is shared."""
+        return []
 
     def row_queryset(self, inline):
         """The rows of `inline` that the sheet's edit page shows and saves: all of them by

@@ -39,7 +39,7 @@ def sheet_transition(request, slug, pk, transition):
     if step.reason:
         form = ReturnForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Say what should change before returning the sheet."))
+            messages.error(request, step.reason_missing)
             return redirect(sheet)
         reason = form.cleaned_data["text"]
     try:
@@ -48,6 +48,8 @@ def sheet_transition(request, slug, pk, transition):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, step.done)
+        for warning in sheet.tool.transition_warnings(sheet, step):
+            messages.warning(request, warning)
     return redirect(sheet)
 
 

@@ -23,7 +23,6 @@ from .. import services
 from ..forms import (
     CommentForm,
     OwnersForm,
-    ReturnForm,
     build_forms,
     cleaned_rows,
     first_rows,
@@ -162,6 +161,7 @@ class SheetFormMixin:
             instance=self.object,
             owner=self.owner,
             user=self.request.user,
+            initial=self.get_initial(),
         )
 
     def get_context_data(self, **kwargs):
@@ -288,8 +288,16 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
             {"tool": self.tool, "owner": self.owner, "programmes": self.programmes()},
         )
 
+    def get_initial(self):
+        """A link may choose a field of the new sheet: `?delegation=` from a site visit."""
+        return {
+            name: value for name, value in self.request.GET.items() if name in self.tool.fields
+        }
+
     def owners_form(self, data=None):
         """Joint owners to choose from: the other municipalities the user fills tools in for."""
+        if not self.tool.chooses_owners:
+            return None
         choices = [lg for lg in creatable_owners(self.request.user) if lg != self.owner]
         return OwnersForm(data, choices=choices) if choices else None
 
@@ -348,7 +356,6 @@ class SheetDetailView(SheetMixin, DetailView):
             **self.changes_since_review(),
             "comments": sheet.comments.select_related("author"),
             "comment_form": CommentForm(),
-            "return_form": ReturnForm(),
             "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
             **kwargs,
         }

@@ -1,0 +1,89 @@
+"""Which of the visiting municipality's sub-questions a site visit's programme addresses, and
+the gaps: Must-have sub-questions that no activity addresses (tool 6's purpose 3, "highlight any
+gaps in the site visit programme")."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from learning.tools.learning_questions import LearningQuestion, SubQuestion
+
+
+def current_subquestions(delegation):
+    """The visiting municipality's sub-questions as they stand, in the visit's programme: those
+    of its current learning questions, joint tables included, in order."""
+    return (
+        SubQuestion.objects.filter(
+            question__status=LearningQuestion.Status.ACTIVE,
+            question__table__owners=delegation.visitor_id,
+            question__table__programme=delegation.visit.programme_id,
+        )
+        .select_related("question")
+        .order_by("question__table", "question__order", "question__pk", "order", "pk")
+    )
+
+
+@dataclass
+class Covered:
+    subquestion: object
+    activities: list = field(default_factory=list)
+
+    @property
+    def is_gap(self):
+        return self.subquestion.priority == SubQuestion.Priority.MUST and not self.activities
+
+
+@dataclass
+class Coverage:
+    # [(learning question, [Covered, ...]), ...] in order
+    questions: list
+
+    @property
+    def gaps(self):
+        return [
+            covered.subquestion
+            for _question, rows in self.questions
+            for covered in rows
+            if covered.is_gap
+        ]
+
+    @property
+    def uncovered(self):
+        """Sub-questions of any priority that no activity addresses."""
+        return [
+            covered.subquestion
+            for _question, rows in self.questions
+            for covered in rows
+            if not covered.activities
+        ]
+
+
+def coverage(delegation, *, activities=None):
+    """Each current sub-question of the visiting municipality with the activities of the
+    delegation's programme (tool 6) that address it. `activities`: the programme's activities
+    with their sub-questions prefetched, when the caller has them already."""
+    if activities is None:
+        table = getattr(delegation, "activitytable", None) if delegation.pk else None
+        activities = (
+            list(
+                table.activities.prefetch_related(
+                    Prefetch("subquestions", SubQuestion.objects.only("pk", "question_id"))
+                )
+            )
+            if table is not None
+            else []
+        )
+    by_subquestion = {}
+    for activity in activities:
+        for subquestion in activity.subquestions.all():
+            by_subquestion.setdefault(subquestion.pk, []).append(activity)
+    questions = {}
+    for subquestion in current_subquestions(delegation):
+        rows = questions.setdefault(subquestion.question, [])
+        rows.append(Covered(subquestion, by_subquestion.get(subquestion.pk, [])))
+    return Coverage(list(questions.items()))
+
+
+def gap_label(subquestion):
+    """"1.2 Which ...?": the sub-question with its question's and its own number."""
+    return f"{subquestion.question.order}.{subquestion.order} {subquestion.text}"

@@ -1,0 +1,135 @@
+"""What the terms of reference show (tool 7): their own fields and rows, and the parts drawn
+from the visit, the learning questions (tool 5) and the activities table (tool 6). Drawn parts
+are read live while the terms are a draft; validating them keeps them as they then stood
+(`TermsOfReference.frozen`), so signed terms say what was signed. Programme changes made after
+the signature are listed from the activities table's history."""
+
+from collections import defaultdict
+
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from learning.history import sheet_history
+from learning.tools.learning_questions import LearningQuestion, SubQuestion
+from learning.workflows import Status
+
+from .coverage import current_subquestions
+
+
+def title(visit, delegations=None):
+    """ "Study visit to Belgium by 2 delegations from Benin": the countries of the hosts and of
+    the visitors of the visit's delegations that were not withdrawn."""
+    if delegations is None:
+        delegations = list(
+            visit.delegations.active().select_related("visitor__country", "host__country")
+        )
+    hosts = sorted({str(d.host.country) for d in delegations})
+    visitors = sorted({str(d.visitor.country) for d in delegations})
+    count = len(delegations)
+    return ngettext(
+        "Study visit to %(hosts)s by %(count)s delegation from %(visitors)s",
+        "Study visit to %(hosts)s by %(count)s delegations from %(visitors)s",
+        count,
+    ) % {"hosts": ", ".join(hosts), "count": count, "visitors": ", ".join(visitors)}
+
+
+def drawn_parts(terms):
+    """The parts of the terms that come from elsewhere, as plain values (what `frozen` keeps):
+    the title, the visitor's questions with their sub-questions, the programme per day from the
+    activities table, the delegation's members."""
+    delegation = terms.delegation
+    visit = delegation.visit
+    subquestions = defaultdict(list)
+    for subquestion in current_subquestions(delegation):
+        subquestions[subquestion.question_id].append(
+            {
+                "number": subquestion.order,
+                "text": subquestion.text,
+                "priority": subquestion.priority,
+            }
+        )
+    questions = (
+        LearningQuestion.objects.active()
+        .filter(table__owners=delegation.visitor_id, table__programme=visit.programme_id)
+        .order_by("table", "order", "pk")
+    )
+    table = getattr(delegation, "activitytable", None)
+    activities = []
+    if table is not None:
+        for activity in table.activities.order_by("date", "start", "pk"):
+            activities.append(
+                {
+                    "date": activity.date.isoformat(),
+                    "start": activity.start.strftime("%H:%M"),
+                    "end": activity.end.strftime("%H:%M") if activity.end else "",
+                    "activity": activity.activity,
+                    "place": activity.place,
+                }
+            )
+    return {
+        "title": title(visit),
+        "start": visit.start_date.isoformat(),
+        "end": visit.end_date.isoformat(),
+        "visitor": str(delegation.visitor),
+        "host": str(delegation.host),
+        "questions": [
+            {
+                "pk": question.pk,
+                "number": question.order,
+                "text": question.localized_text,
+                "subquestions": subquestions.get(question.pk, []),
+            }
+            for question in questions
+        ],
+        "activities": activities,
+        "members": [str(member) for member in delegation.members.all()],
+    }
+
+
+def terms_context(terms):
+    """The partial's context (no request: the report renders it in a task)."""
+    drawn = terms.frozen if terms.frozen and terms.status != Status.DRAFT else drawn_parts(terms)
+    objectives = defaultdict(list)
+    for objective in terms.specific_objectives.all():
+        objectives[objective.question_id].append(objective.text)
+    plans = {plan.date: plan for plan in terms.day_plans.all()}
+    by_date = defaultdict(list)
+    for activity in drawn["activities"]:
+        by_date[parse_date(activity["date"])].append(activity)
+    visit = terms.delegation.visit
+    days = []
+    for number, date in enumerate(visit.days, start=1):
+        plan = plans.get(date)
+        days.append(
+            {
+                "number": number,
+                "date": date,
+                "central_question": plan.central_question if plan else "",
+                "overall_activity": plan.overall_activity if plan else "",
+                "activities": by_date.get(date, []),
+            }
+        )
+    priorities = dict(SubQuestion.Priority.choices)
+    for question in drawn["questions"]:
+        question["objectives"] = objectives.get(question["pk"], [])
+        for subquestion in question["subquestions"]:
+            subquestion["priority_label"] = priorities.get(subquestion["priority"], "")
+    return {
+        "drawn": drawn,
+        "days": days,
+        "live": terms.status == Status.DRAFT,
+        "late_changes": late_changes(terms),
+    }
+
+
+def late_changes(terms):
+    """The changes of the activities table after the terms were signed."""
+    if terms.status != Status.SIGNED or terms.signed_at is None:
+        return []
+    table = getattr(terms.delegation, "activitytable", None)
+    if table is None:
+        return []
+    return sheet_history(table, since=terms.signed_at)
+
+

@@ -1,0 +1,221 @@
+"""Tool 6, the site visit's programme against the learning questions ("Tableau : planning croisé
+avec questions d'apprentissage et priorités"): per date and time, each activity with the
+visiting municipality's sub-questions it addresses, the accompanying person and comments. The
+host proposes activities, the visitor links them to its sub-questions and sets their priority
+(the same value as in its learning-questions table); a Must-have sub-question that no activity
+addresses is a gap (`coverage`)."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from learning.forms import RowForm
+from learning.tools.base import SheetRow
+from learning.tools.learning_questions import LearningQuestion, SubQuestion
+from learning.tools.registry import Inline, register
+
+from ..coverage import coverage, current_subquestions, gap_label
+from .base import DelegationSheet, DelegationSheetForm, VisitTool
+
+
+class ActivityTable(DelegationSheet):
+    remarks = models.TextField(
+        _("remarks"),
+        blank=True,
+        max_length=3000,
+        help_text=_("Anything both municipalities should keep in mind for the programme."),
+    )
+
+    class Meta(DelegationSheet.Meta):
+        verbose_name = _("activities and learning questions table")
+        verbose_name_plural = _("activities and learning questions tables")
+
+    def activities_by_date(self):
+        """`[(date, [activity, ...]), ...]` in the order of the day."""
+        days = {}
+        for activity in self.activities.all():
+            days.setdefault(activity.date, []).append(activity)
+        return sorted(days.items())
+
+
+class Activity(SheetRow):
+    sheet = models.ForeignKey(
+        ActivityTable,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("activities and learning questions table"),
+    )
+    date = models.DateField(_("date"))
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"), null=True, blank=True)
+    activity = models.CharField(_("activity"), max_length=300)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    subquestions = models.ManyToManyField(
+        SubQuestion,
+        blank=True,
+        related_name="visit_activities",
+        verbose_name=_("learning issue"),
+        help_text=_("The visiting municipality's sub-questions this activity addresses."),
+    )
+    accompanying = models.CharField(_("accompanying person"), max_length=200, blank=True)
+    comments = models.TextField(_("comments"), blank=True, max_length=2000)
+
+    class Meta(SheetRow.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["sheet", "date", "start", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.start:%H:%M} {self.activity}"
+
+
+class ActivityTableForm(DelegationSheetForm):
+    pass
+
+
+class SubQuestionChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        priority = f" ({obj.priority_label})" if obj.priority else ""
+        return f"{obj.question.order}.{obj.order} {obj.text}{priority}"
+
+
+class ActivityForm(RowForm):
+    """An activity of the programme; its sub-questions are the visiting municipality's current
+    ones (joint questions included)."""
+
+    def __init__(self, *args, sheet=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+        field = self.fields["subquestions"]
+        self.fields["subquestions"] = SubQuestionChoice(
+            queryset=self.subquestion_choices(),
+            required=False,
+            label=field.label,
+            help_text=field.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        for name in ("start", "end"):
+            self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+    def subquestion_choices(self):
+        """The delegation's visitor's sub-questions; on the create page, before the
+        delegation is chosen, those the person reads (checked against the delegation in
+        `clean_subquestions`)."""
+        if self.sheet is not None and self.sheet.delegation_id:
+            return current_subquestions(self.sheet.delegation)
+        readable = SubQuestion.objects.visible_to(self.user) if self.user else SubQuestion.objects
+        return readable.filter(question__status=LearningQuestion.Status.ACTIVE).select_related("question")
+
+    def clean_subquestions(self):
+        chosen = self.cleaned_data["subquestions"]
+        if self.sheet is None or not self.sheet.delegation_id or not chosen:
+            return chosen
+        allowed = set(current_subquestions(self.sheet.delegation).values_list("pk", flat=True))
+        if any(subquestion.pk not in allowed for subquestion in chosen):
+            raise forms.ValidationError(
+                _("Choose among the visiting municipality's current sub-questions.")
+            )
+        return chosen
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        delegation = self.sheet.delegation if self.sheet and self.sheet.delegation_id else None
+        if delegation is not None and date not in delegation.visit.days:
+            visit = delegation.visit
+            raise forms.ValidationError(
+                _("Choose a day of the visit, from %(start)s to %(end)s.")
+                % {"start": visit.start_date.isoformat(), "end": visit.end_date.isoformat()}
+            )
+        return date
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("An activity ends after it starts."))
+        return cleaned
+
+
+class ActivitiesTool(VisitTool):
+    number = 6
+    slug = "visit-programme"
+    title = _("Activities and learning questions table")
+    short_title = _("Visit programme")
+    description = _(
+        "The site visit's programme crossed with the visiting municipality's learning "
+        "questions: for each activity, the sub-questions it answers. It sets the priorities "
+        "and shows at once which Must-have sub-questions no activity addresses yet."
+    )
+    model = ActivityTable
+    form = ActivityTableForm
+    fields = ("delegation", "remarks")
+    inlines = (
+        Inline(
+            Activity,
+            fields=(
+                "date",
+                "start",
+                "end",
+                "activity",
+                "place",
+                "subquestions",
+                "accompanying",
+                "comments",
+            ),
+            form=ActivityForm,
+            prefetch=("subquestions",),
+            extra=1,
+            rows_per_page=20,
+        ),
+    )
+
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        return {**super().get_row_form_kwargs(inline, owner=owner, user=user), "sheet": sheet}
+
+    def partial_context(self, sheet):
+        activities = sheet.activities.prefetch_related("subquestions__question")
+        days = {}
+        for activity in activities:
+            days.setdefault(activity.date, []).append(activity)
+        return {
+            "days": sorted(days.items()),
+            "coverage": coverage(sheet.delegation, activities=list(activities)),
+        }
+
+    def transition_warnings(self, sheet, transition):
+        if transition.name != "share":
+            return []
+        gaps = coverage(sheet.delegation).gaps
+        if not gaps:
+            return []
+        return [
+            ngettext(
+                "No activity addresses %(count)s Must-have sub-question yet: %(list)s.",
+                "No activity addresses %(count)s Must-have sub-questions yet: %(list)s.",
+                len(gaps),
+            )
+            % {"count": len(gaps), "list": "; ".join(gap_label(gap) for gap in gaps)}
+        ]
+
+    def sample(self, owner):
+        delegation = self.sample_delegation(owner)
+        return {
+            "delegation": delegation.pk,
+            "remarks": "Lunch on site each day.",
+            "activities": [
+                {
+                    "date": delegation.visit.start_date.isoformat(),
+                    "start": "09:00",
+                    "end": "11:00",
+                    "activity": "Visit of the weekly market",
+                    "place": "Market square",
+                    "accompanying": "The market manager",
+                    "comments": "Bring rain gear.",
+                }
+            ],
+        }
+
+
+TOOL = register(ActivitiesTool())

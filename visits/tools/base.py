@@ -1,0 +1,77 @@
+"""What the site-visit tools share: a sheet about one delegation, owned by its visiting and its
+host municipality, created from the delegation's page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from learning.forms import SheetForm
+from learning.tools.base import ToolSheet
+from learning.tools.registry import Step, Tool
+
+from ..models.trips import Delegation
+
+
+class DelegationSheet(ToolSheet):
+    """A tool filled in for one delegation of a site visit (tools 6 and 7)."""
+
+    delegation = models.OneToOneField(
+        Delegation,
+        on_delete=models.PROTECT,
+        related_name="%(class)s",
+        verbose_name=_("delegation"),
+    )
+
+    class Meta(ToolSheet.Meta):
+        abstract = True
+
+    def short_name_of(self, owners, number=None):
+        return str(self.delegation)
+
+    @property
+    def visit(self):
+        return self.delegation.visit
+
+
+class DelegationSheetForm(SheetForm):
+    """The delegation is chosen once, among those of the municipality that have no sheet of
+    this tool yet and that the person may read; it cannot change afterwards."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("delegation")
+        if field is None:
+            return
+        if self.instance.pk:
+            field.disabled = True
+            return
+        model = self._meta.model
+        taken = model.objects.values("delegation")
+        candidates = Delegation.objects.active().exclude(pk__in=taken)
+        if self.user is not None:
+            candidates = candidates.filter(
+                pk__in=Delegation.objects.visible_to(self.user).values("pk")
+            )
+        if self.owner is not None:
+            candidates = candidates.of_local_government(self.owner)
+        field.queryset = candidates.select_related("visit", "visitor", "host")
+        field.empty_label = None if candidates.count() == 1 else field.empty_label
+
+
+class VisitTool(Tool):
+    """Base of the site-visit tools: their sheets' owners and programme are the delegation's."""
+
+    step = Step.SITE_VISIT
+    many_per_owner = True
+    chooses_owners = False
+
+    def sheet_scope(self, values, *, owner, co_owners, programme):
+        delegation = values["delegation"]
+        return delegation.visit.programme, [delegation.visitor, delegation.host]
+
+    def sample_delegation(self, owner):
+        """A delegation of `owner` without a sheet of this tool, created when there is none:
+        a site visit of the programme of one of its partnerships."""
+        from ..services import delegation_for_sample
+
+        return delegation_for_sample(owner, self.model)
+
