@@ -210,9 +210,7 @@ def translate_once(formset_class):
     return formset_class
 
 
-def build_forms(
-    tool, *, data=None, files=None, instance=None, owner=None, user=None, initial=None
-):
+def build_forms(tool, *, data=None, files=None, instance=None, owner=None, user=None, initial=None):
     """The sheet form and its row formsets, bound when `data` is given; a new sheet's rows
     start from `tool.initial_rows`, its fields from `initial`."""
     form = sheet_form_class(tool)(

@@ -85,5 +85,5 @@ def coverage(delegation, *, activities=None):
 
 
 def gap_label(subquestion):
-    """"1.2 Which ...?": the sub-question with its question's and its own number."""
+    """ "1.2 Which ...?": the sub-question with its question's and its own number."""
     return f"{subquestion.question.order}.{subquestion.order} {subquestion.text}"

@@ -63,7 +63,9 @@ rules.add_perm("visits.change_sitevisit", is_superuser | is_visit_organiser)
 rules.add_perm(
     "visits.change_delegation", is_superuser | is_delegation_coach | is_delegation_visitor
 )
-rules.add_perm("visits.withdraw_delegation", is_superuser | is_delegation_coach | is_delegation_visitor)
+rules.add_perm(
+    "visits.withdraw_delegation", is_superuser | is_delegation_coach | is_delegation_visitor
+)
 rules.add_perm("visits.validate_terms", is_superuser | is_visitor_member)
 rules.add_perm("visits.sign_terms", is_superuser | is_host_member)
 rules.add_perm(

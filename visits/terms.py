@@ -7,7 +7,6 @@ the signature are listed from the activities table's history."""
 from collections import defaultdict
 
 from django.utils.dateparse import parse_date
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learning.history import sheet_history
@@ -131,5 +130,3 @@ def late_changes(terms):
     if table is None:
         return []
     return sheet_history(table, since=terms.signed_at)
-
-

@@ -290,9 +290,7 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
 
     def get_initial(self):
         """A link may choose a field of the new sheet: `?delegation=` from a site visit."""
-        return {
-            name: value for name, value in self.request.GET.items() if name in self.tool.fields
-        }
+        return {name: value for name, value in self.request.GET.items() if name in self.tool.fields}
 
     def owners_form(self, data=None):
         """Joint owners to choose from: the other municipalities the user fills tools in for."""

@@ -86,8 +86,10 @@ class SiteVisit(models.Model):
             if (self.end_date - self.start_date).days > 30:
                 raise ValidationError({"end_date": _("A site visit lasts at most a month.")})
         programme = getattr(self, "programme", None) if self.programme_id else None
-        if programme and self.start_date and not (
-            programme.start_date <= self.start_date <= programme.end_date
+        if (
+            programme
+            and self.start_date
+            and not (programme.start_date <= self.start_date <= programme.end_date)
         ):
             raise ValidationError(
                 {"start_date": _("The visit must start within the programme's period.")}
@@ -179,20 +181,21 @@ class Delegation(models.Model):
     def __str__(self):
         return _("%(visitor)s to %(host)s") % {"visitor": self.visitor, "host": self.host}
 
-    def get_absolute_url(self):
-        return reverse("visits:delegation_detail", kwargs={"pk": self.pk})
-
-    def clean(self):
-        if self.visit_id and self.partnership_id:
-            if self.partnership.programme_id != self.visit.programme_id:
-                raise ValidationError(
-                    {"partnership": _("The partnership is in another programme.")}
-                )
-
     def save(self, *args, **kwargs):
         self.visitor = self.visit.visitor_of(self.partnership)
         self.host = self.visit.host_of(self.partnership)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("visits:delegation_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if (
+            self.visit_id
+            and self.partnership_id
+            and self.partnership.programme_id != self.visit.programme_id
+        ):
+            raise ValidationError({"partnership": _("The partnership is in another programme.")})
 
     @property
     def is_withdrawn(self):
@@ -200,7 +203,7 @@ class Delegation(models.Model):
 
     def profile_balance(self):
         """How many members have a political and how many a technical profile."""
-        counts = {value: 0 for value in User.Profile.values}
+        counts = dict.fromkeys(User.Profile.values, 0)
         for member in self.members.all():
             if member.profile in counts:
                 counts[member.profile] += 1

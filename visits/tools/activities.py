@@ -106,7 +106,8 @@ class ActivityForm(RowForm):
         if self.sheet is not None and self.sheet.delegation_id:
             return current_subquestions(self.sheet.delegation)
         readable = SubQuestion.objects.visible_to(self.user) if self.user else SubQuestion.objects
-        return readable.filter(question__status=LearningQuestion.Status.ACTIVE).select_related("question")
+        active = readable.filter(question__status=LearningQuestion.Status.ACTIVE)
+        return active.select_related("question")
 
     def clean_subquestions(self):
         chosen = self.cleaned_data["subquestions"]

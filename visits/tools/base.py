@@ -74,4 +74,3 @@ class VisitTool(Tool):
         from ..services import delegation_for_sample
 
         return delegation_for_sample(owner, self.model)
-

@@ -84,7 +84,9 @@ class TermsOfReference(DelegationSheet):
         _("local context"),
         blank=True,
         max_length=5000,
-        help_text=_("Local economy, local government, politics, tourism, participation mechanisms."),
+        help_text=_(
+            "Local economy, local government, politics, tourism, participation mechanisms."
+        ),
     )
     validated_by = models.ForeignKey(
         "partnerships.User",
