@@ -8,9 +8,8 @@ from .views.rows import delegation_rows
 
 
 def delegations_panel(delegations, *, user):
-    delegations = (
-        delegations.select_related("visit", "visitor", "host")
-        .order_by("-visit__start_date", "visitor__name")
+    delegations = delegations.select_related("visit", "visitor", "host").order_by(
+        "-visit__start_date", "visitor__name"
     )
     rows = delegation_rows(delegations, user=user)
     if not rows:
@@ -20,9 +19,7 @@ def delegations_panel(delegations, *, user):
 
 @register("partnership")
 def partnership_delegations(*, user, obj):
-    return delegations_panel(
-        Delegation.objects.visible_to(user).filter(partnership=obj), user=user
-    )
+    return delegations_panel(Delegation.objects.visible_to(user).filter(partnership=obj), user=user)
 
 
 @register("local_government")

@@ -9,9 +9,7 @@ urlpatterns = [
     path("new/", views.SiteVisitCreateView.as_view(), name="visit_create"),
     path("<int:pk>/", views.SiteVisitDetailView.as_view(), name="visit_detail"),
     path("<int:pk>/edit/", views.SiteVisitUpdateView.as_view(), name="visit_update"),
-    path(
-        "delegations/<int:pk>/", views.DelegationDetailView.as_view(), name="delegation_detail"
-    ),
+    path("delegations/<int:pk>/", views.DelegationDetailView.as_view(), name="delegation_detail"),
     path(
         "delegations/<int:pk>/members/",
         views.DelegationMembersView.as_view(),

@@ -42,9 +42,7 @@ class DelegationMixin:
 
     def get_delegation(self):
         if not hasattr(self, "_delegation"):
-            self._delegation = get_object_or_404(
-                visible(self.request.user), pk=self.kwargs["pk"]
-            )
+            self._delegation = get_object_or_404(visible(self.request.user), pk=self.kwargs["pk"])
         return self._delegation
 
     def get_permission_object(self):

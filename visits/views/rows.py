@@ -70,7 +70,9 @@ def create_url(tool, delegation, user):
     host) when the user fills in tools for it; "" otherwise."""
     for owner in (delegation.visitor, delegation.host):
         if user.has_perm("learning.create_sheet", owner):
-            query = urlencode({"programme": delegation.visit.programme_id, "delegation": delegation.pk})
+            query = urlencode(
+                {"programme": delegation.visit.programme_id, "delegation": delegation.pk}
+            )
             return f"{reverse('learning:sheet_create', args=[tool.slug, owner.pk])}?{query}"
     return ""
 

@@ -42,9 +42,7 @@ class SiteVisitListView(ListView):
         visits = SiteVisit.objects.visible_to(self.request.user).select_related("programme")
         if self.programme is not None:
             visits = visits.filter(programme=self.programme)
-        delegations = visible_delegations(self.request.user).order_by(
-            "visitor__name", "host__name"
-        )
+        delegations = visible_delegations(self.request.user).order_by("visitor__name", "host__name")
         return visits.prefetch_related(Prefetch("delegations", delegations, "shown"))
 
     def get_context_data(self, **kwargs):
@@ -54,9 +52,7 @@ class SiteVisitListView(ListView):
         else:
             candidates = Programme.objects.visible_to(user)
         plannable = [p for p in candidates if user.has_perm("visits.plan_visit", p)]
-        return super().get_context_data(
-            programme=self.programme, plannable=plannable, **kwargs
-        )
+        return super().get_context_data(programme=self.programme, plannable=plannable, **kwargs)
 
 
 class SiteVisitDetailView(DetailView):
@@ -150,7 +146,10 @@ class SiteVisitCreateView(PlanningMixin, PermissionRequiredMixin, CreateView):
         messages.success(
             self.request,
             _("The site visit of %(start)s to %(end)s is planned.")
-            % {"start": self.object.start_date.isoformat(), "end": self.object.end_date.isoformat()},
+            % {
+                "start": self.object.start_date.isoformat(),
+                "end": self.object.end_date.isoformat(),
+            },
         )
         return response
 
