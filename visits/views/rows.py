@@ -47,14 +47,19 @@ def gap_counts(delegations):
         )
         .annotate(owner=F("question__table__owners"), programme=F("question__table__programme"))
         .values_list("pk", "owner", "programme")
+        .order_by()
     )
     by_side = {}
     for pk, owner, programme in musts:
         by_side.setdefault((owner, programme), set()).add(pk)
     covered = {}
-    links = Activity.subquestions.through.objects.filter(
-        activity__sheet__delegation__in=[d.pk for d in delegations]
-    ).values_list("activity__sheet__delegation", "subquestion")
+    links = (
+        Activity.subquestions.through.objects.filter(
+            activity__sheet__delegation__in=[d.pk for d in delegations]
+        )
+        .values_list("activity__sheet__delegation", "subquestion")
+        .order_by()
+    )
     for delegation_id, subquestion_id in links:
         covered.setdefault(delegation_id, set()).add(subquestion_id)
     return {
@@ -91,7 +96,9 @@ def delegation_rows(delegations, *, user):
     }
     # Whether a sheet exists at all: one the user may not read is not offered again.
     taken = {
-        model: set(model.objects.filter(delegation__in=ids).values_list("delegation", flat=True))
+        model: set(
+            model.objects.filter(delegation__in=ids).values_list("delegation", flat=True).order_by()
+        )
         for model in TOOL_MODELS
     }
     gaps = gap_counts(delegations)
