@@ -112,3 +112,38 @@ def test_the_delegation_page_stays_within_its_budget(
     client.force_login(staff)
     with django_assert_max_num_queries(12):
         assert client.get(delegation.get_absolute_url()).status_code == 200
+
+
+def test_the_partnership_panel_costs_the_same_with_more_delegations(
+    rf, consultant, programme, partnership, delegation
+):
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerships.access import AccessMiddleware
+    from tests.factories import SiteVisitFactory
+    from visits.panels import partnership_delegations
+
+    def build(request):
+        panel = partnership_delegations(user=consultant, obj=partnership)
+        return render_to_string(panel.template, panel.context)
+
+    def cost():
+        # As on a page: the user's access read once (partnerships/access.py).
+        with CaptureQueriesContext(connection) as captured:
+            text = AccessMiddleware(build)(rf.get("/"))
+        return len(captured), text
+
+    small, _ = cost()
+    for month in (3, 4, 5):
+        visit = SiteVisitFactory(
+            programme=programme,
+            direction="north_south",
+            start_date=f"2025-0{month}-10",
+            end_date=f"2025-0{month}-14",
+        )
+        activity_table(DelegationFactory(visit=visit, partnership=partnership))
+    larger, text = cost()
+    assert larger == small
+    assert text.count("Laarne → Ouinhi") == 3
