@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
     path("", include("learning.urls")),
+    path("visits/", include("visits.urls")),
     path("", include("reports.urls")),
 ]
 

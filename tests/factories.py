@@ -27,6 +27,7 @@ from partnerships.models import (
     UmbrellaOrganisation,
     User,
 )
+from visits.models import Delegation, DelegationMember, SiteVisit
 
 
 class UserFactory(DjangoModelFactory):
@@ -319,3 +320,40 @@ class CommentFactory(DjangoModelFactory):
 
     author = factory.SubFactory(UserFactory)
     text = "Could you say more about this?"
+
+
+# Site visits: a trip of the programme, a delegation per partnership, its members.
+
+
+class SiteVisitFactory(DjangoModelFactory):
+    """Benin to Flanders, Monday 23 to Friday 27 September 2024."""
+
+    class Meta:
+        model = SiteVisit
+
+    programme = factory.LazyFunction(current_programme)
+    direction = SiteVisit.Direction.SOUTH_TO_NORTH
+    start_date = datetime.date(2024, 9, 23)
+    end_date = datetime.date(2024, 9, 27)
+
+
+class DelegationFactory(DjangoModelFactory):
+    """Pass `partnership=`; the visit is one of its programme."""
+
+    class Meta:
+        model = Delegation
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    visit = factory.SubFactory(
+        SiteVisitFactory, programme=factory.SelfAttribute("..partnership.programme")
+    )
+
+
+class DelegationMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = DelegationMember
+
+    delegation = factory.SubFactory(DelegationFactory)
+    name = factory.Faker("name")
+    position = "Alderman"
+    profile = User.Profile.POLITICAL

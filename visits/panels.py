@@ -1,0 +1,29 @@
+"""The site visits' sections on the partnership and municipality pages (see
+partnerships/panels.py): the delegations, with their tools 6 and 7 and their gaps."""
+
+from partnerships.panels import Panel, register
+
+from .models import Delegation
+from .views.rows import delegation_rows
+
+
+def delegations_panel(delegations, *, user):
+    delegations = delegations.select_related("visit", "visitor", "host").order_by(
+        "-visit__start_date", "visitor__name"
+    )
+    rows = delegation_rows(delegations, user=user)
+    if not rows:
+        return None
+    return Panel("visits/includes/delegations_section.html", {"delegation_rows": rows})
+
+
+@register("partnership")
+def partnership_delegations(*, user, obj):
+    return delegations_panel(Delegation.objects.visible_to(user).filter(partnership=obj), user=user)
+
+
+@register("local_government")
+def local_government_delegations(*, user, obj):
+    return delegations_panel(
+        Delegation.objects.visible_to(user).of_local_government(obj), user=user
+    )

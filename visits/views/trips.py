@@ -1,0 +1,174 @@
+"""The site visits of a programme: their calendar, a visit's page, planning and editing one."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from partnerships.access import Access
+from partnerships.models import Programme
+
+from ..forms import SiteVisitForm
+from ..models import Delegation, SiteVisit
+from .rows import delegation_rows
+
+
+def visible_delegations(user):
+    return Delegation.objects.visible_to(user).select_related(
+        "partnership", "visitor", "host", "visit"
+    )
+
+
+class SiteVisitListView(ListView):
+    """The calendar of site visits: of one programme (`?programme=`, 404 for a programme the
+    person takes no part in), else of all their programmes."""
+
+    model = SiteVisit
+    paginate_by = 30
+
+    def get_programme(self):
+        chosen = self.request.GET.get("programme", "")
+        if not chosen:
+            return None
+        if not chosen.isdigit():
+            raise Http404("No such programme")
+        return get_object_or_404(Programme.objects.visible_to(self.request.user), pk=chosen)
+
+    def get_queryset(self):
+        self.programme = self.get_programme()
+        visits = SiteVisit.objects.visible_to(self.request.user).select_related("programme")
+        if self.programme is not None:
+            visits = visits.filter(programme=self.programme)
+        delegations = visible_delegations(self.request.user).order_by("visitor__name", "host__name")
+        return visits.prefetch_related(Prefetch("delegations", delegations, "shown"))
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        if self.programme is not None:
+            candidates = [self.programme]
+        else:
+            candidates = Programme.objects.visible_to(user)
+        plannable = [p for p in candidates if user.has_perm("visits.plan_visit", p)]
+        return super().get_context_data(programme=self.programme, plannable=plannable, **kwargs)
+
+
+class SiteVisitDetailView(DetailView):
+    model = SiteVisit
+
+    def get_queryset(self):
+        return (
+            SiteVisit.objects.visible_to(self.request.user)
+            .select_related("programme")
+            .prefetch_related("guides")
+        )
+
+    def get_context_data(self, **kwargs):
+        visit, user = self.object, self.request.user
+        delegations = list(
+            visible_delegations(user)
+            .filter(visit=visit)
+            .prefetch_related("members")
+            .order_by("visitor__name", "host__name")
+        )
+        for delegation in delegations:
+            delegation.visit = visit
+        access = Access.of(user)
+        rows = delegation_rows(delegations, user=user)
+        return super().get_context_data(
+            rows=[row for row in rows if not row.delegation.is_withdrawn],
+            withdrawn_rows=[row for row in rows if row.delegation.is_withdrawn],
+            show_balance=access.superuser or visit.programme_id in access.staff_of,
+            **kwargs,
+        )
+
+
+class PlanningMixin:
+    model = SiteVisit
+    form_class = SiteVisitForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "programme": self.get_programme(),
+            "user": self.request.user,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(programme=self.get_programme(), **kwargs)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("The visit was not saved: see the marked fields."))
+        return super().form_invalid(form)
+
+
+class SiteVisitCreateView(PlanningMixin, PermissionRequiredMixin, CreateView):
+    """Programme staff and the programme's consultants plan a visit (`?programme=`)."""
+
+    permission_required = "visits.plan_visit"
+
+    def get_programme(self):
+        if not hasattr(self, "_programme"):
+            self._programme = None
+            chosen = self.request.GET.get("programme", "")
+            programmes = Programme.objects.visible_to(self.request.user)
+            if chosen.isdigit():
+                self._programme = get_object_or_404(programmes, pk=chosen)
+            elif chosen:
+                raise Http404("No such programme")
+            else:
+                plannable = self.plannable()
+                if len(plannable) == 1:
+                    self._programme = plannable[0]
+        return self._programme
+
+    def plannable(self):
+        user = self.request.user
+        programmes = Programme.objects.visible_to(user)
+        return [p for p in programmes if user.has_perm("visits.plan_visit", p)]
+
+    def get_permission_object(self):
+        return self.get_programme()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.GET.get("programme") and len(self.plannable()) > 1:
+            return render(
+                request,
+                "visits/sitevisit_programme_choice.html",
+                {"programmes": self.plannable()},
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("The site visit of %(start)s to %(end)s is planned.")
+            % {
+                "start": self.object.start_date.isoformat(),
+                "end": self.object.end_date.isoformat(),
+            },
+        )
+        return response
+
+
+class SiteVisitUpdateView(PlanningMixin, PermissionRequiredMixin, UpdateView):
+    permission_required = "visits.change_sitevisit"
+
+    def get_queryset(self):
+        return SiteVisit.objects.visible_to(self.request.user).select_related("programme")
+
+    def get_programme(self):
+        return self.get_object().programme
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_object"):
+            self._object = super().get_object(queryset)
+        return self._object
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("The site visit is saved."))
+        return response
