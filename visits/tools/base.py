@@ -24,9 +24,6 @@ class DelegationSheet(ToolSheet):
     class Meta(ToolSheet.Meta):
         abstract = True
 
-    def short_name_of(self, owners, number=None):
-        return str(self.delegation)
-
     @property
     def visit(self):
         return self.delegation.visit
