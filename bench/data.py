@@ -7,9 +7,15 @@
 - every municipality of those fills in every tool through the app's own forms and services, as
   the edit pages do, shares its sheets and gets a comment; its learning questions get obstacles,
   sub-questions, a reformulation, a response from the partner and a coaching note;
+- site visits: each new partnership sends a delegation on the demo's two visits (September 2024
+  South to North, March 2025 North to South), so each visit has 25 times the delegations; the
+  site-visit tools' samples (`visits.services.delegation_for_sample`) take those delegations,
+  one activities table and one set of terms of reference each, and the terms are validated by
+  the visiting municipality and signed by the host instead of shared;
 - long sheets: the latest sheet of each tool of Ouinhi and Laarne (the demo focal points whose
-  pages are measured) gets 25 times its rows (up to what an edit page accepts), and Ouinhi's
-  first question is reformulated 25 times, each wording answered by Laarne.
+  pages are measured) gets 25 times its rows (up to what an edit page accepts; signed terms of
+  reference refuse edits and keep theirs), and Ouinhi's first question is reformulated 25
+  times, each wording answered by Laarne.
 
 Nothing is imported from tests/: the sheets are filled from each tool's `sample()`.
 """
@@ -74,6 +80,7 @@ def _partnership(world, code):
     )
     partnership.consultants.add(world["consultant"])
     partnership.change_status(status=Partnership.Status.ACTIVE, date=START)
+    _join_the_visits(programme, partnership)
     focal = {}
     for side in (north, south):
         focal[side] = person_get_or_create(
@@ -101,8 +108,32 @@ def _fill_every_tool(world, owner, user, *, partner, partner_user):
                 _question_parts(world, question, partner=partner, partner_user=partner_user)
             first = sheet.questions.order_by("order", "pk").first()
             first.reformulate(text=f"{first.text} (sharper)", by=user, date=START)
-        services.sheet_transition(sheet=sheet, name="share", user=user)
+        _move_on(sheet, owner, user, partner_user=partner_user)
     _evolution_summary(world, owner)
+
+
+def _join_the_visits(programme, partnership):
+    """A delegation of the partnership on each of the programme's site visits."""
+    from visits.models import Delegation, SiteVisit
+
+    for visit in SiteVisit.objects.filter(programme=programme):
+        Delegation.objects.create(visit=visit, partnership=partnership)
+
+
+def _move_on(sheet, owner, user, *, partner_user):
+    """Share the sheet; terms of reference (which are not shared) are validated by the visiting
+    municipality's focal point and signed by the host's."""
+    from learning import services
+
+    names = {transition.name for transition in sheet.workflow.transitions}
+    if "share" in names:
+        services.sheet_transition(sheet=sheet, name="share", user=user)
+        return
+    visitor, host = (user, partner_user)
+    if sheet.delegation.visitor_id != owner.pk:
+        visitor, host = host, visitor
+    services.sheet_transition(sheet=sheet, name="validate", user=visitor)
+    services.sheet_transition(sheet=sheet, name="sign", user=host)
 
 
 def _save(tool, owner, user, values, *, programme=None, sheet=None):
@@ -176,11 +207,15 @@ def _lengthen(world, owner, *, partner, scale):
     partner_user = Membership.objects.filter(local_government=partner).first().user
     for tool in tools():
         sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
+        if sheet.status not in sheet.workflow.editable:
+            continue  # signed terms of reference: frozen until someone reopens them
         values = current_values(tool, sheet)
         limits = {
             formset.prefix: formset.max_num for formset in build_forms(tool, instance=sheet)[1]
         }
-        sample = tool.sample(owner)
+        # A site-visit tool's rows are dated within its own visit: its rows are the sample (a
+        # sample would also take, or plan, another delegation).
+        sample = _own_rows(values) if hasattr(sheet, "delegation") else tool.sample(owner)
         for prefix, rows in values.items():
             if not isinstance(rows, list) or not rows or not sample.get(prefix):
                 continue  # a field, no rows, or rows the sample leaves empty (uploaded images)
@@ -204,9 +239,18 @@ def _lengthen(world, owner, *, partner, scale):
                 _question_parts(world, question, partner=partner, partner_user=partner_user)
 
 
+def _own_rows(values):
+    """The sheet's rows as new rows: without their ids."""
+    return {
+        prefix: [{k: v for k, v in row.items() if k != "id"} for row in rows]
+        for prefix, rows in values.items()
+        if isinstance(rows, list)
+    }
+
+
 def _numbered(row, index):
     row = dict(row)
-    for name in ("text", "name", "strategy"):
+    for name in ("text", "name", "strategy", "activity"):
         if isinstance(row.get(name), str):
             row[name] = f"{row[name]} ({index + 1})"
     return row

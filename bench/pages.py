@@ -71,6 +71,7 @@ def pages():
     from learning.tools.learning_questions import LearningQuestion
     from learning.tools.registry import tools
     from partnerships.models import LocalGovernment, Partnership
+    from visits.models import Delegation
 
     partnership = Partnership.objects.get(north__name="Laarne", south__name="Ouinhi")
     programme = partnership.programme_id
@@ -79,9 +80,16 @@ def pages():
     ).first()
 
     def sheet_urls(owner_name, action):
+        """The owner's latest sheet of each tool; for an edit, its latest editable one (signed
+        terms of reference refuse edits): a tool without one has no edit page to measure."""
         owner = LocalGovernment.objects.get(name=owner_name)
         for tool in tools():
-            sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
+            sheets = tool.model.objects.owned_by(owner).order_by("pk")
+            if action == "sheet_update":
+                sheets = sheets.filter(status__in=tool.model.workflow.editable)
+            sheet = sheets.last()
+            if sheet is None:
+                continue
             yield tool, reverse(f"learning:{action}", kwargs={"slug": tool.slug, "pk": sheet.pk})
 
     home = [("home", "read", reverse("home"))]
@@ -105,11 +113,26 @@ def pages():
         )
     ]
 
-    def tool_pages(owner_name, action, kind, label=None):
+    def tool_pages(owner_name, action, kind, label=None, numbers=None):
         return [
             (f"{label or kind} tool {tool.number}", kind, url)
             for tool, url in sheet_urls(owner_name, action)
+            if numbers is None or tool.number in numbers
         ]
+
+    # The site visits (visits/): the list, the visit with Ouinhi's latest delegation, that
+    # delegation; tools 6 and 7 come with the other tools' pages.
+    delegation = (
+        Delegation.objects.active()
+        .of_local_government(partnership.south)
+        .order_by("visit__start_date", "pk")
+        .last()
+    )
+    visits = [
+        ("visit list", "read", reverse("visits:visit_list")),
+        ("visit", "read", reverse("visits:visit_detail", args=[delegation.visit_id])),
+        ("delegation", "read", reverse("visits:delegation_detail", args=[delegation.pk])),
+    ]
 
     south = partnership.south.name
     per_role = {
@@ -122,17 +145,18 @@ def pages():
             ("question edit", "edit", reverse("learning:question_update", args=[question.pk])),
             *municipality,
             ("tool 5 list", "read", reverse("learning:sheet_list", args=["learning-questions"])),
-            *tool_pages(south, "sheet_history", "read", label="history")[-1:],
+            *tool_pages(south, "sheet_history", "read", label="history", numbers={5}),
             *exchange,
             ("evolution", "read", reverse("learning:evolution", args=[partnership.south_id])),
             overviews[0],
             *tool_pages(south, "sheet_pdf", "pdf"),
+            *visits,
         ],
         "focal point North": [
             *home,
             *partnership_page,
-            *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read")[-1:],
-            *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit")[2:3],
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read", numbers={5}),
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit", numbers={3}),
         ],
         "staff": [
             *home,
@@ -140,6 +164,7 @@ def pages():
             *partnership_page,
             *exchange,
             *overviews,
+            *visits[:2],
             # The final report with every appendix, as the report job renders it.
             ("final report", "pdf", f"/bench/report/{programme}/"),
         ],

@@ -2,8 +2,12 @@
 returned for changes and the partner's questions their municipality has not answered (members
 of a municipality's team); the tools waiting for review, the questions without any answer for
 a while and, for programme staff, the people invited who never came (consultants and staff);
-then what they were notified of and have not read. Each item is one tap from the page where it
-is done; the queries are as many whatever the size of the programme."""
+before a site visit, the terms of reference to validate (the visiting municipality's team) or to
+sign (the host's team), and the Must-have sub-questions its programme leaves without an activity
+(the visiting team and the partnership's consultants); then what they were notified of and have
+not read. The visits to come that concern the person come with them, for the home to list. Each
+item is one tap from the page where it is done; the queries are as many whatever the size of the
+programme."""
 
 import datetime
 from dataclasses import dataclass
@@ -18,9 +22,13 @@ from learning.views.overview import readable_sheets
 from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
+from visits.coverage import with_gap_counts
+from visits.models import Delegation
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
+# How many delegations of visits to come the home lists, soonest first.
+UPCOMING_SHOWN = 10
 TO_REVIEW = {Status.SHARED, Status.CHANGED}
 # A question shared this long ago without any answer is worth the consultant's attention.
 UNANSWERED_FOR = datetime.timedelta(days=30)
@@ -39,6 +47,10 @@ class Needs:
     unanswered: list = ()  # questions in the person's care without any answer for a while
     not_joined: list = ()  # people invited who never logged in
     quiet: list = ()  # municipalities in the person's care whose tools have not changed lately
+    to_validate: list = ()  # terms of reference of the person's municipality's visits
+    to_sign: list = ()  # terms of reference of visits the person's municipality hosts
+    gaps: list = ()  # delegations whose programme leaves Must-have sub-questions uncovered
+    upcoming: list = ()  # the delegations of visits to come that concern the person
 
     def __bool__(self):
         return any(
@@ -50,6 +62,9 @@ class Needs:
                 self.unanswered,
                 self.not_joined,
                 self.quiet,
+                self.to_validate,
+                self.to_sign,
+                self.gaps,
             )
         )
 
@@ -110,6 +125,24 @@ def needs_of(user):
             .distinct()
             .order_by("date_joined")[:SHOWN]
         )
+    upcoming = upcoming_delegations(user, access)
+    to_validate, to_sign, gaps = [], [], []
+    for delegation in upcoming:
+        if delegation.is_withdrawn:
+            continue
+        terms = getattr(delegation, "termsofreference", None)
+        status = terms.status if terms is not None else None
+        if status == Status.DRAFT and delegation.visitor_id in access.member_of:
+            to_validate.append(terms)
+        elif status == Status.VALIDATED and delegation.host_id in access.member_of:
+            to_sign.append(terms)
+        table = getattr(delegation, "activitytable", None)
+        concerned = (
+            delegation.visitor_id in access.member_of
+            or delegation.partnership_id in access.coached_partnerships
+        )
+        if table is not None and delegation.gap_count and concerned:
+            gaps.append(delegation)
     return Needs(
         returned=returned[:SHOWN],
         waiting=waiting[:SHOWN],
@@ -119,7 +152,27 @@ def needs_of(user):
         unanswered=unanswered,
         not_joined=not_joined,
         quiet=quiet,
+        to_validate=to_validate[:SHOWN],
+        to_sign=to_sign[:SHOWN],
+        gaps=gaps[:SHOWN],
+        upcoming=upcoming,
     )
+
+
+def upcoming_delegations(user, access):
+    """The delegations of the visits to come that concern `user` (their municipality's, the
+    partnerships they coach, their programme's), with their visit, sides, activities table,
+    terms of reference and Must-have gaps: one query, none for someone they do not concern."""
+    if not (access.superuser or access.member_of or access.staff_of or access.coached_partnerships):
+        return []
+    delegations = (
+        Delegation.objects.visible_to(user)
+        .concerning(user)
+        .upcoming(timezone.localdate())
+        .select_related("visit", "visitor", "host", "activitytable", "termsofreference")
+        .order_by("visit__start_date", "visit", "visitor__name", "pk")
+    )
+    return list(with_gap_counts(delegations)[:UPCOMING_SHOWN])
 
 
 def quiet_municipalities(local_government_ids):

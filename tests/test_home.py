@@ -1,17 +1,29 @@
 """Each role lands on a home page with its own partnerships, and nothing else."""
 
-import pytest
-from django.urls import reverse
+import datetime
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from learning import services as sheets
+from learning.tools.learning_questions import SubQuestion
+from learning.tools.registry import get_tool
 from partnerships.models import Partnership
 from tests.factories import (
+    LearningQuestionTableFactory,
     LocalGovernmentFactory,
     PartnershipFactory,
     ProgrammeFactory,
     SouthCountryFactory,
     SouthLocalGovernmentFactory,
+    SubQuestionFactory,
     UmbrellaOrganisationFactory,
 )
+from visits.models import SiteVisit
+from visits.services import plan_visit, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +172,144 @@ def test_staff_home_keeps_a_query_budget(
     with django_assert_max_num_queries(13):
         response = client.get(reverse("home"))
     assert len(response.context["partnerships"]) == 10
+
+
+# Site visits to come: the terms to validate or sign, the gaps of the programme, the visits.
+
+
+@pytest.fixture
+def coming_visit(programme, partnership, other_partnership):
+    """A visit of Ouinhi to Laarne in two weeks, with a programme that leaves Ouinhi's one
+    Must-have sub-question without an activity, and draft terms of reference."""
+    programme.end_date = datetime.date(2099, 12, 31)
+    programme.save()
+    start = timezone.localdate() + datetime.timedelta(days=14)
+    visit = plan_visit(
+        programme=programme,
+        direction=SiteVisit.Direction.SOUTH_TO_NORTH,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=4),
+        partnerships=[partnership, other_partnership],
+    )
+    table = LearningQuestionTableFactory(owners=[partnership.south])
+    SubQuestionFactory(question__table=table, text="How do you meet the traders?")
+    delegation = visit.delegations.get(partnership=partnership)
+    values = {"delegation": delegation}
+    row = {"date": start, "start": datetime.time(9), "activity": "Welcome at the town hall"}
+    sheets.sheet_create(
+        tool=get_tool("visit-programme"),
+        owner=partnership.north,
+        programme=programme,
+        user=None,
+        values=values,
+        rows={"activities": [row]},
+    )
+    terms = sheets.sheet_create(
+        tool=get_tool("terms-of-reference"),
+        owner=partnership.south,
+        programme=programme,
+        user=None,
+        values={**values, "context": "Our first visit."},
+    )
+    return terms
+
+
+def needs_of(client, user):
+    return home(client, user).context["needs"]
+
+
+def test_the_visiting_team_is_asked_to_validate_the_terms_and_sees_the_gap(
+    client, partner_focal_point, coming_visit
+):
+    needs = needs_of(client, partner_focal_point)
+    assert needs.to_validate == [coming_visit]
+    assert needs.to_sign == []
+    assert [(str(d), d.gap_count) for d in needs.gaps] == [("Ouinhi to Laarne", 1)]
+    response = home(client, partner_focal_point)
+    assert coming_visit.get_absolute_url() in response.text
+    assert "Site visits to come" in response.text
+
+
+def test_the_host_team_is_asked_to_sign_once_the_visitor_validated(
+    client, focal_point, partner_focal_point, coming_visit
+):
+    assert needs_of(client, focal_point).to_sign == []
+    coming_visit.transition("validate", by=partner_focal_point)
+    needs = needs_of(client, focal_point)
+    assert needs.to_sign == [coming_visit]
+    assert needs.to_validate == [] and needs.gaps == []  # the host fills no gap of the visitor
+    coming_visit.transition("sign", by=focal_point)
+    assert not needs_of(client, focal_point).to_sign
+
+
+def test_the_consultant_sees_the_gap_before_the_visit_and_not_the_terms(
+    client, consultant, coming_visit
+):
+    needs = needs_of(client, consultant)
+    assert [str(d) for d in needs.gaps] == ["Ouinhi to Laarne"]
+    assert needs.to_validate == needs.to_sign == []
+    assert [str(d) for d in needs.upcoming] == ["Ouinhi to Laarne"]
+
+
+def test_a_covered_must_have_is_no_gap(client, partner_focal_point, coming_visit):
+    activity = coming_visit.delegation.activitytable.activities.get()
+    activity.subquestions.set(SubQuestion.objects.all())
+    assert needs_of(client, partner_focal_point).gaps == []
+
+
+def test_a_past_visit_needs_nobody(client, partner_focal_point, consultant, coming_visit):
+    visit = coming_visit.delegation.visit
+    visit.start_date = visit.start_date.replace(year=2024)
+    visit.end_date = visit.start_date + datetime.timedelta(days=4)
+    visit.save()
+    needs = needs_of(client, partner_focal_point)
+    assert not (needs.to_validate or needs.gaps or needs.upcoming)
+    assert not needs_of(client, consultant).gaps
+
+
+def test_upcoming_visits_show_to_those_concerned_only(
+    client, staff, stranger, observer, other_consultant, coming_visit
+):
+    assert {str(d) for d in needs_of(client, staff).upcoming} == {
+        "Ouinhi to Laarne",
+        "Lalo to Schoten",
+    }
+    # Schoten's focal point and consultant: their own delegation, not Laarne's.
+    assert [str(d) for d in needs_of(client, stranger).upcoming] == ["Lalo to Schoten"]
+    assert [str(d) for d in needs_of(client, other_consultant).upcoming] == ["Lalo to Schoten"]
+    assert needs_of(client, stranger).gaps == []
+    # The observer follows the programme but prepares no visit.
+    assert needs_of(client, observer).upcoming == []
+
+
+def test_a_withdrawn_delegation_is_listed_as_withdrawn_and_needs_nothing(
+    client, partner_focal_point, coming_visit
+):
+    withdraw(coming_visit.delegation, date=coming_visit.created_at.date(), reason="No budget.")
+    needs = needs_of(client, partner_focal_point)
+    assert needs.to_validate == [] and needs.gaps == []
+    assert "withdrawn" in home(client, partner_focal_point).text
+
+
+def test_the_home_costs_the_same_with_more_visits(
+    client, partner_focal_point, consultant, coming_visit
+):
+    def count(user):
+        client.force_login(user)
+        client.get(reverse("home"))
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("home"))
+        return len(captured)
+
+    before = {user: count(user) for user in (partner_focal_point, consultant)}
+    visit = coming_visit.delegation.visit
+    for weeks in (3, 5, 7):
+        start = visit.start_date + datetime.timedelta(weeks=weeks)
+        plan_visit(
+            programme=visit.programme,
+            direction=visit.direction,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=4),
+            partnerships=[coming_visit.delegation.partnership],
+        )
+    assert {user: count(user) for user in (partner_focal_point, consultant)} == before

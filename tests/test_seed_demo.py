@@ -134,3 +134,93 @@ def test_the_observer_follows_benin_not_rwanda(client):
     client.force_login(User.objects.get(username="observer.ancb@demo.example"))
     shown = client.get(reverse("home")).context["partnerships"]
     assert {each.south.country.iso_code for each in shown} == {"BJ"}
+
+
+def test_the_two_site_visits_of_the_pilot_each_monday_to_friday():
+    from visits.models import SiteVisit
+
+    seed()
+    september, march = SiteVisit.objects.order_by("start_date")
+    assert september.direction == SiteVisit.Direction.SOUTH_TO_NORTH
+    assert march.direction == SiteVisit.Direction.NORTH_TO_SOUTH
+    for visit in (september, march):
+        assert [date.weekday() for date in visit.days] == [0, 1, 2, 3, 4]
+        assert {str(guide) for guide in visit.guides.all()} == {
+            "Demo Consultant",
+            "Demo Programme Manager VVSG",
+        }
+    assert (september.start_date.year, september.start_date.month) == (2024, 9)
+    assert (march.start_date.year, march.start_date.month) == (2025, 3)
+    assert {str(d) for d in september.delegations.all()} == {
+        "Ouinhi to Laarne",
+        "Covè to Sint-Truiden",
+        "Lalo to Schoten",
+    }
+    assert {str(d) for d in march.delegations.all()} == {
+        "Laarne to Ouinhi",
+        "Sint-Truiden to Covè",
+    }
+
+
+def test_lalos_delegation_withdrew_with_its_reason():
+    from visits.models import Delegation
+
+    seed()
+    withdrawn = Delegation.objects.exclude(withdrawn_on=None).get()
+    assert str(withdrawn.visitor) == "Lalo"
+    assert "Schoten" in withdrawn.withdrawal_reason
+    assert not withdrawn.members.exists()
+    assert Delegation.objects.active().count() == 4
+
+
+def test_the_delegations_are_those_the_report_describes():
+    from visits.models import Delegation
+
+    seed()
+
+    def balance(visitor, month):
+        delegation = Delegation.objects.get(visitor__name=visitor, visit__start_date__month=month)
+        return delegation.profile_balance(), [m.position for m in delegation.members.all()]
+
+    assert balance("Laarne", 3) == ({"technical": 0, "political": 2}, ["Schepen", "Schepen"])
+    profiles, positions = balance("Sint-Truiden", 3)
+    assert profiles == {"technical": 1, "political": 1}
+    assert any("Shop & the City" in position for position in positions)
+    profiles, positions = balance("Ouinhi", 9)
+    assert profiles == {"technical": 3, "political": 1}
+    assert "Maire" in positions and "Secrétaire Exécutif" in positions
+    profiles, positions = balance("Covè", 9)
+    assert profiles == {"technical": 3, "political": 0}
+
+
+def test_each_programme_links_the_visitors_sub_questions_with_one_must_have_gap():
+    from visits.coverage import coverage
+    from visits.models import Delegation
+
+    seed()
+    gaps = {}
+    for delegation in Delegation.objects.active():
+        table = delegation.activitytable
+        assert {activity.date for activity in table.activities.all()} == set(delegation.visit.days)
+        assert table.activities.filter(subquestions__isnull=False).exists()
+        gaps[str(delegation)] = [gap.text for gap in coverage(delegation).gaps]
+    assert {name: found for name, found in gaps.items() if found} == {
+        "Sint-Truiden to Covè": [
+            "Hoe nemen lokale actoren deel aan de participatieve evaluatie van projectvoorstellen?"
+        ]
+    }
+
+
+def test_the_terms_of_the_past_visits_are_validated_by_the_visitor_and_signed_by_the_host():
+    from visits.models import TermsOfReference
+
+    seed()
+    terms = TermsOfReference.objects.select_related("delegation__visitor", "delegation__host")
+    assert terms.count() == 4
+    for each in terms:
+        assert each.status == "signed"
+        assert each.validated_by.memberships.get().local_government == each.delegation.visitor
+        assert each.signed_by.memberships.get().local_government == each.delegation.host
+        assert each.frozen["activities"]
+        assert each.day_plans.count() == 5
+        assert each.specific_objectives.exists()

@@ -4,7 +4,8 @@ gaps in the site visit programme")."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from learning.tools.learning_questions import LearningQuestion, SubQuestion
 
@@ -87,3 +88,26 @@ def coverage(delegation, *, activities=None):
 def gap_label(subquestion):
     """ "1.2 Which ...?": the sub-question with its question's and its own number."""
     return f"{subquestion.question.order}.{subquestion.order} {subquestion.text}"
+
+
+def with_gap_counts(delegations):
+    """`delegations` annotated with `gap_count`, the number of their Must-have gaps, in the
+    same query (the home lists them without reading each programme)."""
+    activity = SubQuestion._meta.get_field("visit_activities").related_model
+    addressed = activity.objects.filter(
+        sheet__delegation=OuterRef(OuterRef("pk")), subquestions=OuterRef("pk")
+    )
+    gaps = (
+        SubQuestion.objects.filter(
+            priority=SubQuestion.Priority.MUST,
+            question__status=LearningQuestion.Status.ACTIVE,
+            question__table__owners=OuterRef("visitor"),
+            question__table__programme=OuterRef("visit__programme"),
+        )
+        .filter(~Exists(addressed))
+        .order_by()
+        .values("priority")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return delegations.annotate(gap_count=Coalesce(Subquery(gaps), Value(0)))

@@ -9,6 +9,7 @@ from . import (
     cover,  # noqa: F401
     learning_cycles,  # noqa: F401  (per municipality, Figure 4)
     methodology,  # noqa: F401
+    site_visits,  # noqa: F401  (the visits, their delegations, programmes and terms)
     summary,  # noqa: F401  (executive summary)
 )
 from .base import Chapter, Part, Section, register, sections

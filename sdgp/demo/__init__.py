@@ -8,4 +8,5 @@ MODULES = [
     "sdgp.demo.tools_factors",
     "sdgp.demo.tools_swot",
     "sdgp.demo.tools_learning_questions",
+    "sdgp.demo.visits",
 ]

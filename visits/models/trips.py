@@ -128,6 +128,24 @@ class DelegationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(withdrawn_on__isnull=True)
 
+    def upcoming(self, today):
+        """The delegations of visits that have not ended by `today`."""
+        return self.filter(visit__end_date__gte=today)
+
+    def concerning(self, user):
+        """The delegations that are the person's business, not only readable: their
+        municipality's, as visitor or host; the partnerships they coach; their programme's, as
+        staff; every one for a superuser."""
+        access = Access.of(user)
+        if access.superuser:
+            return self.all()
+        return self.filter(
+            models.Q(visitor__in=access.member_of)
+            | models.Q(host__in=access.member_of)
+            | models.Q(partnership__in=access.coached_partnerships)
+            | models.Q(visit__programme__in=access.staff_of)
+        )
+
     def of_local_government(self, local_government):
         return self.filter(models.Q(visitor=local_government) | models.Q(host=local_government))
 
