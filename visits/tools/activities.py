@@ -88,13 +88,18 @@ class ActivityForm(RowForm):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         field = self.fields["subquestions"]
-        self.fields["subquestions"] = SubQuestionChoice(
+        self.fields["subquestions"] = choice = SubQuestionChoice(
             queryset=self.subquestion_choices(),
             required=False,
             label=field.label,
             help_text=field.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+        # Every row offers the same sub-questions: read them once for the sheet's rows.
+        if sheet is not None:
+            if not hasattr(sheet, "_subquestion_choices"):
+                sheet._subquestion_choices = list(choice.choices)
+            choice.choices = sheet._subquestion_choices
         self.fields["date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         for name in ("start", "end"):
             self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -2,6 +2,7 @@
 host municipality, created from the delegation's page."""
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from learning.forms import SheetForm
@@ -40,6 +41,9 @@ class DelegationSheetForm(SheetForm):
             return
         if self.instance.pk:
             field.disabled = True
+            field.queryset = Delegation.objects.filter(pk=self.instance.delegation_id)
+            field.queryset = field.queryset.select_related("visit", "visitor", "host")
+            field.label_from_instance = _delegation_label
             return
         model = self._meta.model
         taken = model.objects.values("delegation")
@@ -51,7 +55,13 @@ class DelegationSheetForm(SheetForm):
         if self.owner is not None:
             candidates = candidates.of_local_government(self.owner)
         field.queryset = candidates.select_related("visit", "visitor", "host")
+        field.label_from_instance = _delegation_label
         field.empty_label = None if candidates.count() == 1 else field.empty_label
+
+
+def _delegation_label(delegation):
+    """ "Ouinhi to Laarne, 23/09/2024": the same pair travels on several visits."""
+    return f"{delegation}, {date_format(delegation.visit.start_date, 'SHORT_DATE_FORMAT')}"
 
 
 class VisitTool(Tool):
