@@ -30,6 +30,8 @@ class Report:
         self._sheets = {}
         self._numbered = 0
         self.chapters = []
+        # Wordings drawn in the learning cycles' chapter: {pk: {"anchor", "part"}}.
+        self.drawn_wordings = {}
         if not Programme.objects.visible_to(self.user).filter(pk=job.programme_id).exists():
             raise PermissionDenied("The requester may not read this programme.")
 
