@@ -10,6 +10,7 @@ from .load import summary, under_load
 TRIVIAL = "/bench/trivial/"
 ALONE = 2  # requests one at a time before the load: a warm-up, then queries and time alone
 PDF_REPEAT = 3
+FLOOR_PAGES = 500  # as many as /bench/pdf-floor/ renders (bench/views.py)
 
 
 def pages_under_load(pages, clients, *, progress=print):
@@ -77,14 +78,18 @@ def pdfs(pages, clients, *, progress=print):
             results.append({**page, "status": answers[-1].status})
             continue
         count = page_count(answers[-1].body)
-        floor = _repeat(client, f"/bench/pdf-floor/{count}/")
+        # The floor has at most FLOOR_PAGES pages; a longer PDF is compared per page.
+        floor_pages = min(count, FLOOR_PAGES)
+        floor = _repeat(client, f"/bench/pdf-floor/{floor_pages}/")
         results.append(
             {
                 **page,
                 "status": 200,
                 "pages": count,
                 "seconds": statistics.median(answer.seconds for answer in answers),
-                "floor_seconds": statistics.median(answer.seconds for answer in floor),
+                "floor_seconds": statistics.median(answer.seconds for answer in floor)
+                * count
+                / floor_pages,
                 "peak_mb": max(_mb(answer, "Peak-RSS") for answer in answers),
                 "growth_mb": max(_growth_mb(answer) for answer in answers),
                 "floor_peak_mb": max(_mb(answer, "Peak-RSS") for answer in floor),

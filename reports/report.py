@@ -30,6 +30,8 @@ class Report:
         self._sheets = {}
         self._numbered = 0
         self.chapters = []
+        # Wordings drawn in the learning cycles' chapter: {pk: {"anchor", "part"}}.
+        self.drawn_wordings = {}
         if not Programme.objects.visible_to(self.user).filter(pk=job.programme_id).exists():
             raise PermissionDenied("The requester may not read this programme.")
 
@@ -107,11 +109,13 @@ class Report:
         return self._sheets[tool.slug]
 
     def _read_sheets(self, tool):
+        # The sheets' rows (the tool's inlines) for all of them at once: the appendices lay out
+        # every sheet, a query per sheet and kind of rows otherwise.
         sheets = list(
             tool.model.objects.visible_to(self.user)
             .filter(programme=self.programme, owners__in=self.local_government_pks)
             .select_related("programme")
-            .prefetch_related("owners")
+            .prefetch_related("owners", *rows_of(tool))
         )
         sheets.sort(key=lambda sheet: ([str(owner) for owner in sheet.owners.all()], sheet.pk))
         number_sheets(sheets)
@@ -144,3 +148,17 @@ class Report:
     def narrative(self):
         """The chapters staff write for the programme, if any."""
         return ReportNarrative.objects.filter(programme=self.programme).first()
+
+
+def rows_of(tool):
+    """The accessors of a sheet's repeating rows (`tool.inlines`), to prefetch."""
+    accessors = []
+    for inline in tool.inlines:
+        for field in inline.model._meta.get_fields():
+            if (
+                field.many_to_one
+                and field.related_model is tool.model
+                and inline.fk_name in (None, field.name)
+            ):
+                accessors.append(field.remote_field.get_accessor_name())
+    return accessors

@@ -44,6 +44,9 @@ class Appendices(Section):
 def sheet_entry(report, tool, sheet):
     """What the appendix shows of one sheet: its partial's context as in the sheet's PDF,
     narrowed to the requester; without its images if the report leaves them out."""
+    context = tool.printed_context(sheet, user=report.user)
+    if "evolution" in context:  # tool 5's families of wordings, drawn when called
+        context["evolution"] = refer_to_drawings(report, context["evolution"]())
     return {
         "sheet": sheet,
         "tool": tool,
@@ -52,9 +55,18 @@ def sheet_entry(report, tool, sheet):
             "tool": tool,
             "pdf": True,
             "without_images": not report.job.with_images,
-            **tool.printed_context(sheet, user=report.user),
+            **context,
         },
     }
+
+
+def refer_to_drawings(report, families):
+    """Tool 5's families of wordings already drawn in the learning cycles' chapter refer to
+    that drawing (`family.drawn_in`), which holds all of the family and more: its owner's
+    other tables; a family the chapter does not show is drawn here."""
+    for family in families:
+        family.drawn_in = report.drawn_wordings.get(family.last.pk)
+    return families
 
 
 register(Appendices())

@@ -27,20 +27,17 @@ class LearningCycles(Section):
         for sheet in report.sheets(get_tool("presentation")):
             for owner in sheet.owners.all():
                 presentations.setdefault(owner.pk, []).append(sheet)
-        parts = [
-            Part(
-                f"learning-cycle-{row.local_government.pk}",
-                str(row.local_government),
-                {
-                    "row": row,
-                    "families": families_of(report, row.local_government),
-                    "exchange": exchange_of(report, row.local_government),
-                    "partnerships": partnerships_of(report, row.local_government),
-                    "presentations": presentations.get(row.local_government.pk, []),
-                },
-            )
-            for row in rows
-        ]
+        parts = []
+        for row in rows:
+            part = Part(f"learning-cycle-{row.local_government.pk}", str(row.local_government))
+            part.data = {
+                "row": row,
+                "families": families_of(report, row.local_government, part),
+                "exchange": exchange_of(report, row.local_government),
+                "partnerships": partnerships_of(report, row.local_government),
+                "presentations": presentations.get(row.local_government.pk, []),
+            }
+            parts.append(part)
         parts.append(
             Part(
                 "figure-learning-cycles",
@@ -51,17 +48,22 @@ class LearningCycles(Section):
         return {"parts": parts}
 
 
-def families_of(report, local_government):
+def families_of(report, local_government, part):
     """The municipality's questions, grouped into families from the first wording to the
-    current one, drawn (learning/tools/learning_questions/timeline.py)."""
+    current one, drawn (learning/tools/learning_questions/timeline.py). Each wording is noted
+    in `report.drawn_wordings` with the drawing it is in, so that tool 5's appendix refers to
+    that drawing instead of drawing its families again."""
     tables = LearningQuestionTable.objects.filter(
         programme=report.programme, owners=local_government
     )
     families = draw_families(read_wordings(question_families(report.questions, tables)))
-    # A joint question's family is drawn under each of its owners, and again in the
-    # appendix: each drawing's anchor names the municipality it is drawn for.
+    # A joint question's family is drawn under each of its owners: each drawing's anchor
+    # names the municipality it is drawn for.
     for family in families:
         family.drawing.id = f"cycle-{local_government.pk}-{family.drawing.id}"
+        drawn_in = {"anchor": family.drawing.id, "part": part}
+        for node in family.nodes:
+            report.drawn_wordings.setdefault(node.pk, drawn_in)
     return families
 
 

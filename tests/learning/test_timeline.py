@@ -5,6 +5,7 @@ merged into their joint table."""
 
 import datetime
 import subprocess
+from itertools import pairwise
 
 import pytest
 from django.template.loader import render_to_string
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
 from learning.tools.learning_questions.timeline import question_families, read_wordings
-from learning.tools.learning_questions.timeline_svg import draw_families
+from learning.tools.learning_questions.timeline_svg import draw_families, lanes_svg
 from sdgp.pdf import render_pdf
 from tests.factories import (
     LearningQuestionFactory,
@@ -242,12 +243,34 @@ def test_a_family_drawn_in_a_pdf_keeps_its_wordings(laarne, history, tmp_path):
     assert "merged" in text
 
 
+def test_a_family_in_a_pdf_is_text_beside_its_lanes_drawn_as_an_image(laarne, history):
+    """WeasyPrint lays out an SVG's text one letter at a time: in a PDF the wordings are
+    text, and only the lanes and dots an image, cut into a band per wording."""
+    family = families_of(laarne)[0]
+    drawing = family.drawing
+    html = render_to_string(
+        "learning/questions/includes/evolution_graph.html", {"family": family, "pdf": True}
+    )
+    assert "<svg" not in html
+    assert html.count('class="timeline-step"') == len(drawing.nodes)
+    lanes = lanes_svg(drawing)
+    assert "<text" not in lanes
+    assert lanes.count("<circle") == len(drawing.nodes)
+    bands = drawing.nodes
+    assert bands[0].top == 0
+    assert all(
+        band.top + band.height == pytest.approx(below.top) for band, below in pairwise(bands)
+    )
+    assert bands[-1].top + bands[-1].height == pytest.approx(drawing.height)
+
+
 def test_the_table_s_pdf_shows_how_its_questions_evolved(
     client, monkeypatch, focal_point, laarne, history
 ):
     client.force_login(focal_point)
     html = pdf_html(client, monkeypatch, history["evaluations"].table)
     section = html[html.index("How the questions evolved") :]
-    assert section.count("<svg") == 1  # the merge; the dropped question never changed
+    # The merge; the dropped question never changed.
+    assert section.count('class="evolution-graph"') == 1
     assert "Citizen participation in councils?" in section  # where it went: the joint table
     assert "Laarne, Sint-Truiden" in section

@@ -166,3 +166,21 @@ def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     assert percents == sorted(percents) and percents[-1] == 100
     assert [str(step) for _percent, step in steps][:2] == ["Cover", "Table of contents"]
     assert all(len(str(step)) <= 60 for _percent, step in steps)
+
+
+def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot):
+    """Each family of wordings is drawn once, in the learning cycles' chapter; tool 5's
+    appendix names the drawing and its page instead of drawing it again."""
+    text, _steps, page_count = pilot["en"]
+    pages = [flat(page) for page in text.split("\f")]
+    references = re.findall(
+        r"“([^”]+)”: how it evolved is drawn in (\d+\.\d+) ([^,]+), page (\d+)", flat(text)
+    )
+    assert len(references) >= 4
+    for question, part, name, page in references:
+        page = int(page)
+        assert 2 < page <= page_count
+        # The drawing starts on that page, under its municipality's part, with the question.
+        assert question in " ".join(pages[page - 1 : page + 1])
+        heading = pages.index(next(p for p in pages[2:] if f"{part} {name}" in p))
+        assert heading <= page - 1
