@@ -101,8 +101,19 @@ def _fill_every_tool(world, owner, user, *, partner, partner_user):
                 _question_parts(world, question, partner=partner, partner_user=partner_user)
             first = sheet.questions.order_by("order", "pk").first()
             first.reformulate(text=f"{first.text} (sharper)", by=user, date=START)
-        services.sheet_transition(sheet=sheet, name="share", user=user)
+        services.sheet_transition(sheet=sheet, name=_sharing(sheet), user=user)
     _evolution_summary(world, owner)
+
+
+def _sharing(sheet):
+    """The workflow's first transition from a draft to a shared status: "share", or the terms
+    of reference's "validate" (the sample's delegation is one on which the owner visits)."""
+    workflow = sheet.workflow
+    return next(
+        transition.name
+        for transition in workflow.transitions
+        if sheet.Status.DRAFT in transition.sources and transition.target in workflow.shared
+    )
 
 
 def _save(tool, owner, user, values, *, programme=None, sheet=None):
@@ -176,6 +187,8 @@ def _lengthen(world, owner, *, partner, scale):
     partner_user = Membership.objects.filter(local_government=partner).first().user
     for tool in tools():
         sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
+        if sheet is None:
+            continue  # a site-visit tool: the demo data has no site visit yet
         values = current_values(tool, sheet)
         limits = {
             formset.prefix: formset.max_num for formset in build_forms(tool, instance=sheet)[1]

@@ -82,6 +82,8 @@ def pages():
         owner = LocalGovernment.objects.get(name=owner_name)
         for tool in tools():
             sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
+            if sheet is None:
+                continue  # a site-visit tool: the demo data has no site visit yet
             yield tool, reverse(f"learning:{action}", kwargs={"slug": tool.slug, "pk": sheet.pk})
 
     home = [("home", "read", reverse("home"))]

@@ -12,7 +12,9 @@ from ..models.trips import Delegation
 
 
 class DelegationSheet(ToolSheet):
-    """A tool filled in for one delegation of a site visit (tools 6 and 7)."""
+    """A tool filled in for one delegation of a site visit (tools 6 and 7). It is named like
+    any sheet, after its owners and, when they have several (one per visit), its number: the
+    overviews name many sheets at once without reading their delegations."""
 
     delegation = models.OneToOneField(
         Delegation,
@@ -23,9 +25,6 @@ class DelegationSheet(ToolSheet):
 
     class Meta(ToolSheet.Meta):
         abstract = True
-
-    def short_name_of(self, owners, number=None):
-        return str(self.delegation)
 
     @property
     def visit(self):
