@@ -6,7 +6,6 @@ import dataclasses
 import pytest
 from django.test import Client
 from django.urls import reverse
-
 from django.utils.html import escape
 
 from learning.models import Comment

@@ -124,9 +124,7 @@ class ActivityForm(RowForm):
         if self.sheet.delegation_id == self.choices_for:
             allowed = self.choice_pks
         else:
-            allowed = set(
-                current_subquestions(self.sheet.delegation).values_list("pk", flat=True)
-            )
+            allowed = set(current_subquestions(self.sheet.delegation).values_list("pk", flat=True))
         if any(subquestion.pk not in allowed for subquestion in chosen):
             raise forms.ValidationError(
                 _("Choose among the visiting municipality's current sub-questions.")
