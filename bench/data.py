@@ -207,7 +207,7 @@ def _lengthen(world, owner, *, partner, scale):
     partner_user = Membership.objects.filter(local_government=partner).first().user
     for tool in tools():
         sheet = tool.model.objects.owned_by(owner).order_by("pk").last()
-        if sheet.status not in sheet.workflow.editable:
+        if sheet is None or sheet.status not in sheet.workflow.editable:
             continue  # signed terms of reference: frozen until someone reopens them
         values = current_values(tool, sheet)
         limits = {

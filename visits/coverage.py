@@ -7,18 +7,28 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from learning.tools.learning_questions import LearningQuestion, SubQuestion
+from learning.tools.learning_questions import (
+    LearningQuestion,
+    LearningQuestionTable,
+    SubQuestion,
+)
+
+
+def current_questions(delegation):
+    """The visiting municipality's current learning questions in the visit's programme, joint
+    tables included, from the tables it has shared: both sides read the site-visit tools, and
+    the host does not read its partner's drafts."""
+    return LearningQuestion.objects.active().filter(
+        table__owners=delegation.visitor_id,
+        table__programme=delegation.visit.programme_id,
+        table__status__in=LearningQuestionTable.workflow.shared,
+    )
 
 
 def current_subquestions(delegation):
-    """The visiting municipality's sub-questions as they stand, in the visit's programme: those
-    of its current learning questions, joint tables included, in order."""
+    """The sub-questions of `current_questions`, in order."""
     return (
-        SubQuestion.objects.filter(
-            question__status=LearningQuestion.Status.ACTIVE,
-            question__table__owners=delegation.visitor_id,
-            question__table__programme=delegation.visit.programme_id,
-        )
+        SubQuestion.objects.filter(question__in=current_questions(delegation))
         .select_related("question")
         .order_by("question__table", "question__order", "question__pk", "order", "pk")
     )

@@ -50,16 +50,12 @@ def set_priority(subquestion, priority, *, by):
 
 def delegation_for_sample(owner, model):
     """A delegation of `owner` with no sheet of `model` (a site-visit tool): one of an existing
-    visit, or a new visit of a programme of one of its partnerships. For the tools' sample
+    visit (where `owner` visits, if there is one), or a new visit, on which `owner` visits, of
+    a programme of one of its partnerships. For the tools' sample
     input (tests, the permission matrix, the benchmark's data)."""
     taken = model.objects.values("delegation")
-    delegation = (
-        Delegation.objects.active()
-        .of_local_government(owner)
-        .exclude(pk__in=taken)
-        .select_related("visit")
-        .first()
-    )
+    free = Delegation.objects.active().exclude(pk__in=taken).select_related("visit")
+    delegation = free.filter(visitor=owner).first() or free.of_local_government(owner).first()
     if delegation is not None:
         return delegation
     partnership = Partnership.objects.of_local_government(owner).select_related("programme")
@@ -68,9 +64,12 @@ def delegation_for_sample(owner, model):
     start = max(programme.start_date, datetime.date(programme.start_date.year, 9, 23))
     if start > programme.end_date:
         start = programme.start_date
+    south = partnership.south_id == owner.pk
     visit = SiteVisit.objects.create(
         programme=programme,
-        direction=SiteVisit.Direction.SOUTH_TO_NORTH,
+        direction=(
+            SiteVisit.Direction.SOUTH_TO_NORTH if south else SiteVisit.Direction.NORTH_TO_SOUTH
+        ),
         start_date=start,
         end_date=start + datetime.timedelta(days=4),
     )

@@ -10,10 +10,10 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import ngettext
 
 from learning.history import sheet_history
-from learning.tools.learning_questions import LearningQuestion, SubQuestion
+from learning.tools.learning_questions import SubQuestion
 from learning.workflows import Status
 
-from .coverage import current_subquestions
+from .coverage import current_questions, current_subquestions
 
 
 def title(visit, delegations=None):
@@ -48,11 +48,7 @@ def drawn_parts(terms):
                 "priority": subquestion.priority,
             }
         )
-    questions = (
-        LearningQuestion.objects.active()
-        .filter(table__owners=delegation.visitor_id, table__programme=visit.programme_id)
-        .order_by("table", "order", "pk")
-    )
+    questions = current_questions(delegation).order_by("table", "order", "pk")
     table = getattr(delegation, "activitytable", None)
     activities = []
     if table is not None:

@@ -348,6 +348,7 @@ class SheetDetailView(SheetMixin, DetailView):
             action: user.has_perm(f"learning.{action}_sheet", sheet)
             for action in ("change", "comment")
         }
+        can["change"] = can["change"] and sheet.is_editable  # a superuser's too
         context = {
             "can": can,
             "transitions": sheet.workflow.available(sheet, user),
@@ -394,6 +395,11 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(rows_page=self.rows_page, **kwargs)
+
+    def has_permission(self):
+        # A superuser holds every permission, but a frozen sheet (signed terms of reference)
+        # is changed by nobody until it is reopened.
+        return self.get_object().is_editable and super().has_permission()
 
     def handle_no_permission(self):
         sheet = self.get_object()

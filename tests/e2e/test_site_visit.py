@@ -124,5 +124,10 @@ def test_a_visit_is_planned_against_the_questions_agreed_and_changed_on_a_phone(
     text = subprocess.run(
         ["pdftotext", "-", "-"], input=pdf.body(), capture_output=True, check=True
     ).stdout.decode()
-    for expected in ("Visite du marché de Laarne", "Qui gère le marché ?", "10:30", "Signed by the host"):
+    for expected in (
+        "Visite du marché de Laarne",
+        "Qui gère le marché ?",
+        "10:30",
+        "Signed by the host",
+    ):
         assert expected in text, expected

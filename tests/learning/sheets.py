@@ -4,11 +4,42 @@ from django import forms
 from django.urls import reverse
 
 from learning.forms import current_values, sheet_form_class, sheet_post_data
+from learning.workflows import Status
 from sdgp import pdf
+from visits.tools.base import VisitTool
 
 
 def url(name, sheet, **kwargs):
     return reverse(f"learning:{name}", kwargs={"slug": sheet.tool.slug, "pk": sheet.pk, **kwargs})
+
+
+def is_visit_tool(tool):
+    """A site-visit tool: its sheets are about a delegation, owned by both its sides."""
+    return isinstance(tool, VisitTool)
+
+
+def sharing(tool):
+    """The transition that first shows a draft beyond its owners: "share", or the terms of
+    reference's "validate" (by the visiting municipality)."""
+    workflow = tool.model.workflow
+    return next(
+        transition
+        for transition in workflow.transitions
+        if Status.DRAFT in transition.sources and transition.target in workflow.shared
+    )
+
+
+def editable_once_shared(tool):
+    """Whether the owners may still edit the sheet once shared (not validated terms)."""
+    return sharing(tool).target in tool.model.workflow.editable
+
+
+def owners_of_new_sheet(tool, sheet, owner):
+    """Whom the create page opened for `owner` makes the sheet's owners: `owner`, or both
+    sides of a site-visit tool's delegation."""
+    if is_visit_tool(tool):
+        return {sheet.delegation.visitor, sheet.delegation.host}
+    return {owner}
 
 
 def sample_data(tool, owner):

@@ -6,14 +6,35 @@ import dataclasses
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from learning.models import Comment
 from learning.tools.registry import get_tool, tools
-from tests.learning.sheets import create_sheet, edit_data, sample_data, text_field, url
+from learning.workflows import REVIEW
+from tests.learning.sheets import (
+    create_sheet,
+    edit_data,
+    editable_once_shared,
+    is_visit_tool,
+    owners_of_new_sheet,
+    sample_data,
+    sharing,
+    text_field,
+    url,
+)
 
 pytestmark = pytest.mark.django_db
 
 TOOLS = [pytest.param(tool, id=tool.slug) for tool in tools()]
+# The sheets of one municipality (and its chosen co-owners), which its partner reads once shared;
+# a site-visit tool's sheets belong to both sides of the delegation.
+PARTNER_READS = [pytest.param(tool, id=tool.slug) for tool in tools() if not is_visit_tool(tool)]
+VISIT_TOOLS = [pytest.param(tool, id=tool.slug) for tool in tools() if is_visit_tool(tool)]
+# The tools whose sheets go through the consultant's review (draft, shared, reviewed, returned).
+REVIEWED = [pytest.param(tool, id=tool.slug) for tool in tools() if tool.model.workflow is REVIEW]
+EDITABLE_ONCE_SHARED = [
+    pytest.param(tool, id=tool.slug) for tool in tools() if editable_once_shared(tool)
+]
 
 
 @pytest.fixture
@@ -30,9 +51,17 @@ def other_client():
 
 def shared_sheet(client, tool, owner):
     sheet = create_sheet(client, tool, owner)
-    assert client.post(url("sheet_transition", sheet, transition="share")).status_code == 302
+    transition = sharing(tool).name
+    assert client.post(url("sheet_transition", sheet, transition=transition)).status_code == 302
     sheet.refresh_from_db()
     return sheet
+
+
+def sheet_to_edit(client, tool, owner):
+    """A shared sheet, or a draft when the tool's shared sheets are frozen (validated terms)."""
+    if editable_once_shared(tool):
+        return shared_sheet(client, tool, owner)
+    return create_sheet(client, tool, owner)
 
 
 @pytest.mark.parametrize("tool", TOOLS)
@@ -47,14 +76,14 @@ def test_focal_point_fills_in_a_tool_for_their_municipality(tool, as_focal_point
     sheet = tool.model.objects.latest("pk")
     assert response.status_code == 302
     assert response.url == sheet.get_absolute_url()
-    assert list(sheet.owners.all()) == [laarne]
+    assert set(sheet.owners.all()) == owners_of_new_sheet(tool, sheet, laarne)
     assert (sheet.status, sheet.version) == ("draft", 1)
     detail = as_focal_point.get(sheet.get_absolute_url())
     assert detail.status_code == 200
     assert f'data-draft-saved="sheet-{tool.slug}-new-{laarne.pk}"' in detail.content.decode()
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", PARTNER_READS)
 def test_partner_reads_a_sheet_only_once_it_is_shared(
     tool, as_focal_point, laarne, partner_focal_point, other_client
 ):
@@ -63,6 +92,21 @@ def test_partner_reads_a_sheet_only_once_it_is_shared(
     assert other_client.get(sheet.get_absolute_url()).status_code == 404
 
     as_focal_point.post(url("sheet_transition", sheet, transition="share"))
+
+    assert other_client.get(sheet.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS)
+def test_both_sides_read_a_visit_draft_and_the_observer_only_once_it_is_shared(
+    tool, as_focal_point, laarne, partner_focal_point, observer, other_client
+):
+    sheet = create_sheet(as_focal_point, tool, laarne)
+    other_client.force_login(partner_focal_point)
+    assert other_client.get(sheet.get_absolute_url()).status_code == 200
+    other_client.force_login(observer)
+    assert other_client.get(sheet.get_absolute_url()).status_code == 404
+
+    as_focal_point.post(url("sheet_transition", sheet, transition=sharing(tool).name))
 
     assert other_client.get(sheet.get_absolute_url()).status_code == 200
 
@@ -76,7 +120,7 @@ def test_stranger_never_finds_the_sheet(tool, as_focal_point, laarne, stranger):
         assert as_focal_point.get(url(name, sheet)).status_code == 404, name
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", PARTNER_READS)
 def test_partner_can_read_but_not_edit(tool, as_focal_point, laarne, partner_focal_point):
     sheet = shared_sheet(as_focal_point, tool, laarne)
     data = edit_data(tool, sheet, "Changed by the partner")
@@ -88,7 +132,7 @@ def test_partner_can_read_but_not_edit(tool, as_focal_point, laarne, partner_foc
     assert sheet.version == 1
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", EDITABLE_ONCE_SHARED)
 def test_owner_edits_and_the_version_goes_up(tool, as_focal_point, laarne):
     sheet = shared_sheet(as_focal_point, tool, laarne)
     page = as_focal_point.get(url("sheet_update", sheet))
@@ -99,10 +143,10 @@ def test_owner_edits_and_the_version_goes_up(tool, as_focal_point, laarne):
     assert response.status_code == 302
     sheet.refresh_from_db()
     assert getattr(sheet, text_field(tool)) == "Edited"
-    assert (sheet.version, sheet.status) == (2, "shared")
+    assert (sheet.version, sheet.status) == (2, sharing(tool).target)
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", REVIEWED)
 def test_sheet_goes_from_draft_to_shared_to_reviewed(
     tool, as_focal_point, laarne, consultant, other_client
 ):
@@ -116,7 +160,7 @@ def test_sheet_goes_from_draft_to_shared_to_reviewed(
     assert sheet.status == "reviewed"
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", REVIEWED)
 def test_consultant_returns_a_sheet_with_a_comment_and_the_owner_shares_it_again(
     tool, as_focal_point, laarne, consultant, other_client
 ):
@@ -136,7 +180,7 @@ def test_consultant_returns_a_sheet_with_a_comment_and_the_owner_shares_it_again
     assert sheet.status == "shared"
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", REVIEWED)
 def test_a_return_without_a_reason_changes_nothing(tool, as_focal_point, laarne, consultant):
     sheet = shared_sheet(as_focal_point, tool, laarne)
     as_focal_point.force_login(consultant)
@@ -154,14 +198,19 @@ def test_a_return_without_a_reason_changes_nothing(tool, as_focal_point, laarne,
 def test_sharing_a_shared_sheet_again_says_why_it_cannot(tool, as_focal_point, laarne):
     sheet = shared_sheet(as_focal_point, tool, laarne)
 
-    response = as_focal_point.post(url("sheet_transition", sheet, transition="share"), follow=True)
+    transition = sharing(tool)
+    response = as_focal_point.post(
+        url("sheet_transition", sheet, transition=transition.name), follow=True
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert (
-        "Only a draft, a sheet returned for changes or one changed since review can be shared."
-        in html
-    )
+    assert escape(str(transition.refused)) in html
+    if tool.model.workflow is REVIEW:
+        assert (
+            "Only a draft, a sheet returned for changes or one changed since review can be "
+            "shared." in html
+        )
 
 
 @pytest.mark.parametrize("tool", TOOLS)
@@ -209,7 +258,7 @@ def test_an_empty_comment_is_refused_at_the_field(as_focal_point, laarne):
 def test_second_of_two_edits_from_the_same_version_gets_a_conflict_page(
     tool, as_focal_point, laarne, consultant, other_client
 ):
-    sheet = shared_sheet(as_focal_point, tool, laarne)
+    sheet = sheet_to_edit(as_focal_point, tool, laarne)
     first = edit_data(tool, sheet, "Typed by the focal point")
     second = edit_data(tool, sheet, "Typed by the consultant")
     other_client.force_login(consultant)
@@ -230,7 +279,7 @@ def test_second_of_two_edits_from_the_same_version_gets_a_conflict_page(
 def test_after_a_conflict_the_second_person_can_save_over_it_deliberately(
     tool, as_focal_point, laarne, consultant, other_client
 ):
-    sheet = shared_sheet(as_focal_point, tool, laarne)
+    sheet = sheet_to_edit(as_focal_point, tool, laarne)
     second = edit_data(tool, sheet, "Typed by the consultant")
     as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "First"))
     other_client.force_login(consultant)
@@ -246,8 +295,10 @@ def test_after_a_conflict_the_second_person_can_save_over_it_deliberately(
 
 @pytest.mark.parametrize("tool", TOOLS)
 def test_history_page_shows_who_changed_what(tool, as_focal_point, laarne, focal_point):
-    sheet = shared_sheet(as_focal_point, tool, laarne)
+    sheet = sheet_to_edit(as_focal_point, tool, laarne)
     as_focal_point.post(url("sheet_update", sheet), edit_data(tool, sheet, "A new wording"))
+    if not sheet.is_shared:
+        as_focal_point.post(url("sheet_transition", sheet, transition=sharing(tool).name))
 
     response = as_focal_point.get(url("sheet_history", sheet))
 
@@ -255,7 +306,7 @@ def test_history_page_shows_who_changed_what(tool, as_focal_point, laarne, focal
     assert response.status_code == 200
     assert "A new wording" in html
     assert str(focal_point) in html
-    assert "Shared with the partner" in html
+    assert sharing(tool).note in html
 
 
 @pytest.mark.parametrize("tool", TOOLS)
@@ -362,7 +413,7 @@ def test_a_focal_point_of_one_municipality_is_not_offered_a_joint_sheet(as_focal
     assert "owners-co_owners" not in page.content.decode()
 
 
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", REVIEWED)
 def test_a_reviewed_sheet_edited_shows_the_consultant_what_changed_and_can_be_shared_again(
     tool, as_focal_point, laarne, consultant, other_client
 ):

@@ -133,7 +133,8 @@ def admin_urls(w):
         urls.append(reverse("admin:{}_{}_changelist".format(*info)))
         if not any(isinstance(obj, model) for obj in objects):
             objects.append(admin_object(w, model))
-    for obj in objects:
+    # The sheets of a model the admin does not show (yet) have no admin pages to sweep.
+    for obj in (obj for obj in objects if type(obj) in admin.site._registry):
         info = (obj._meta.app_label, obj._meta.model_name)
         for page in ("change", "history"):
             urls.append(reverse("admin:{}_{}_{}".format(*info, page), args=[obj.pk]))

@@ -6,7 +6,11 @@ Programme B ("SDG Partnerships 2026-2027"): Laarne-Bohicon, run by `staff_b` and
 `consultant_b`; Laarne takes part in both programmes. Ouinhi, Lalo and Bohicon are members of
 ANCB, whose `observer` reads their partnerships.
 
-Every registered tool gets four sheets, filled in through the forms and services of the app:
+Every registered tool gets four sheets, filled in through the forms and services of the app (a
+site-visit tool's sheet is about a delegation and belongs to both its sides: each of the four is
+about a delegation of its own, `delegations[kind]`, on which the municipality named visits its
+partner, and its partner's team reads its drafts too; it is shared by the workflow's first
+transition to a shared status, validating for the terms of reference):
 
 - `draft_a[slug]`: Laarne's draft in programme A, a `DRAFT_A` marker typed into every text field
   and row;
@@ -42,7 +46,10 @@ from tests.factories import (
     SubQuestionFactory,
     UserFactory,
 )
+from tests.learning.sheets import is_visit_tool, sharing
 from tests.permissions.matrix import ROLES
+from visits.models import SiteVisit
+from visits.services import plan_visit
 
 # Who reads what (`anonymous` reads nothing; the superuser reads everything).
 OWNERS_A_LAARNE = {"staff", "consultant", "focal_point", "team_member"}
@@ -65,6 +72,18 @@ def marker(kind, slug=""):
 
 class World:
     """The world's objects as attributes, and one user per role."""
+
+    def draft_readers(self, kind, tool):
+        """Who reads the draft `kind` ("draft_a", ...) of `tool`: its owners' teams, their
+        consultants and programme staff."""
+        owners = {
+            "draft_a": (OWNERS_A_LAARNE, OWNERS_A_OUINHI),
+            "shared_a": (OWNERS_A_OUINHI, OWNERS_A_LAARNE),
+            "draft_b": (OWNERS_B_BOHICON, OWNERS_B_LAARNE),
+            "shared_b": (OWNERS_B_LAARNE, OWNERS_B_BOHICON),
+        }[kind]
+        # A site-visit tool's sheet belongs to both sides of its delegation.
+        return owners[0] | owners[1] if is_visit_tool(tool) else owners[0]
 
     def __init__(self, **objects):
         self.markers = {}
@@ -175,13 +194,44 @@ def build_world():
     w.superuser = UserFactory(username="admin@example.org", is_superuser=True, is_staff=True)
     assert set(ROLES) - {"anonymous"} <= set(vars(w)), "every role has its user"
 
+    # The site visits the site-visit tools' sheets are about: in each programme, one where the
+    # North visits the South and one the other way round.
+    north_south, south_north = (
+        SiteVisit.Direction.NORTH_TO_SOUTH,
+        SiteVisit.Direction.SOUTH_TO_NORTH,
+    )
+    w.delegations = {
+        kind: plan_visit(
+            programme=partnership_of.programme,
+            direction=direction,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=4),
+            partnerships=[partnership_of],
+        ).delegations.get()
+        for kind, partnership_of, direction, start in (
+            ("draft_a", partnership, north_south, datetime.date(2025, 3, 10)),
+            ("shared_a", partnership, south_north, datetime.date(2024, 9, 23)),
+            ("draft_b", partnership_b, south_north, datetime.date(2026, 9, 21)),
+            ("shared_b", partnership_b, north_south, datetime.date(2027, 3, 8)),
+        )
+    }
+
+    def fill_kind(tool, kind, owner, programme, user, text):
+        return fill(tool, owner, programme, user, text, delegation=w.delegations[kind])
+
     for tool in tools():
         slug = tool.slug
-        w.draft_a[slug] = fill(
-            tool, laarne, programme, w.focal_point, w.mark(marker("draft-a", slug), OWNERS_A_LAARNE)
+        share = sharing(tool).name
+        w.draft_a[slug] = fill_kind(
+            tool,
+            "draft_a",
+            laarne,
+            programme,
+            w.focal_point,
+            w.mark(marker("draft-a", slug), w.draft_readers("draft_a", tool)),
         )
-        history = w.mark(marker("history-a", slug), OWNERS_A_OUINHI)
-        sheet = fill(tool, ouinhi, programme, w.partner_focal_point, history)
+        history = w.mark(marker("history-a", slug), w.draft_readers("shared_a", tool))
+        sheet = fill_kind(tool, "shared_a", ouinhi, programme, w.partner_focal_point, history)
         readers = READERS_A
         if slug == "learning-questions":
             # Shared questions are in the programme's knowledge network: every participant
@@ -189,20 +239,26 @@ def build_world():
             readers = READERS_A | {"stranger", "other_consultant"}
         retype(tool, sheet, w.partner_focal_point, w.mark(marker("shared-a", slug), readers))
         w.shared_a[slug] = sheet_services.sheet_transition(
-            sheet=sheet, name="share", user=w.partner_focal_point
+            sheet=sheet, name=share, user=w.partner_focal_point
         )
-        w.draft_b[slug] = fill(
+        w.draft_b[slug] = fill_kind(
             tool,
+            "draft_b",
             bohicon,
             programme_b,
             w.bohicon_focal_point,
-            w.mark(marker("draft-b", slug), OWNERS_B_BOHICON),
+            w.mark(marker("draft-b", slug), w.draft_readers("draft_b", tool)),
         )
-        sheet = fill(
-            tool, laarne, programme_b, w.focal_point, w.mark(marker("shared-b", slug), READERS_B)
+        sheet = fill_kind(
+            tool,
+            "shared_b",
+            laarne,
+            programme_b,
+            w.focal_point,
+            w.mark(marker("shared-b", slug), READERS_B),
         )
         w.shared_b[slug] = sheet_services.sheet_transition(
-            sheet=sheet, name="share", user=w.focal_point
+            sheet=sheet, name=share, user=w.focal_point
         )
 
     # Comments: on Laarne's programme-A draft and on Bohicon's programme-B draft.
@@ -319,9 +375,17 @@ def _save(tool, form, formsets):
     assert valid, f"{tool.slug}: {errors}"
 
 
-def fill(tool, owner, programme, user, text):
-    """A new draft of `tool` for `owner`, typed through the tool's forms by `user`."""
-    data = sheet_post_data(tool, marked(tool, tool.sample(owner), text))
+def sample(tool, owner, delegation=None):
+    """The tool's sample input; a site-visit tool's about `delegation`."""
+    if is_visit_tool(tool):
+        return tool.sample_for(delegation)
+    return tool.sample(owner)
+
+
+def fill(tool, owner, programme, user, text, delegation=None):
+    """A new draft of `tool` for `owner` (a site-visit tool's: about `delegation`), typed
+    through the tool's forms by `user`."""
+    data = sheet_post_data(tool, marked(tool, sample(tool, owner, delegation), text))
     form, formsets = build_forms(tool, data=data, owner=owner, user=user)
     _save(tool, form, formsets)
     return sheet_services.sheet_create(
@@ -337,8 +401,9 @@ def fill(tool, owner, programme, user, text):
 def retype(tool, sheet, user, text):
     """Save the sheet again with `text` instead of what was typed before, rows included."""
     values = current_values(tool, sheet)
-    sample = tool.sample(sheet.owners.get())
-    retyped = marked(tool, {**sample, **{k: v for k, v in values.items() if k not in sample}}, text)
+    owner = sheet.owner_for(user)
+    given = sample(tool, owner, getattr(sheet, "delegation", None))
+    retyped = marked(tool, {**given, **{k: v for k, v in values.items() if k not in given}}, text)
     # Keep the rows' ids so that the rows are changed, not added.
     for inline, formset in zip(tool.inlines, build_forms(tool)[1], strict=True):
         saved = values.get(formset.prefix, [])
@@ -348,7 +413,6 @@ def retype(tool, sheet, user, text):
         ]
         del inline
     data = sheet_post_data(tool, retyped, version=sheet.version)
-    owner = sheet.owners.get()
     form, formsets = build_forms(tool, data=data, instance=sheet, owner=owner, user=user)
     _save(tool, form, formsets)
     return sheet_services.sheet_update(

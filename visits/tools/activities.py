@@ -80,45 +80,51 @@ class SubQuestionChoice(forms.ModelMultipleChoiceField):
         return f"{obj.question.order}.{obj.order} {obj.text}{priority}"
 
 
+def subquestion_choices(sheet, user):
+    """The sub-questions an activity may address, read once for all the rows: the delegation's
+    visitor's current ones; on the create page, before the delegation is chosen, those the
+    person reads (checked against the delegation in `ActivityForm.clean_subquestions`)."""
+    if sheet is not None and sheet.delegation_id:
+        return list(current_subquestions(sheet.delegation))
+    readable = SubQuestion.objects.visible_to(user) if user else SubQuestion.objects.all()
+    active = readable.filter(question__status=LearningQuestion.Status.ACTIVE)
+    return list(active.select_related("question"))
+
+
 class ActivityForm(RowForm):
     """An activity of the programme; its sub-questions are the visiting municipality's current
     ones (joint questions included)."""
 
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, subquestions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
+        # The delegation the choices were read for (none on the create page).
+        self.choices_for = sheet.delegation_id if sheet is not None else None
+        self.choice_pks = {subquestion.pk for subquestion in subquestions}
         field = self.fields["subquestions"]
-        self.fields["subquestions"] = choice = SubQuestionChoice(
-            queryset=self.subquestion_choices(),
+        refused = _("Choose among the visiting municipality's current sub-questions.")
+        self.fields["subquestions"] = SubQuestionChoice(
+            queryset=SubQuestion.objects.all(),
             required=False,
             label=field.label,
             help_text=field.help_text,
             widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": refused, "invalid_pk_value": refused},
         )
-        # Every row offers the same sub-questions: read them once for the sheet's rows.
-        if sheet is not None:
-            if not hasattr(sheet, "_subquestion_choices"):
-                sheet._subquestion_choices = list(choice.choices)
-            choice.choices = sheet._subquestion_choices
+        chooser = self.fields["subquestions"]
+        chooser.choices = [(sq.pk, chooser.label_from_instance(sq)) for sq in subquestions]
         self.fields["date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         for name in ("start", "end"):
             self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-    def subquestion_choices(self):
-        """The delegation's visitor's sub-questions; on the create page, before the
-        delegation is chosen, those the person reads (checked against the delegation in
-        `clean_subquestions`)."""
-        if self.sheet is not None and self.sheet.delegation_id:
-            return current_subquestions(self.sheet.delegation)
-        readable = SubQuestion.objects.visible_to(self.user) if self.user else SubQuestion.objects
-        active = readable.filter(question__status=LearningQuestion.Status.ACTIVE)
-        return active.select_related("question")
 
     def clean_subquestions(self):
         chosen = self.cleaned_data["subquestions"]
         if self.sheet is None or not self.sheet.delegation_id or not chosen:
             return chosen
-        allowed = set(current_subquestions(self.sheet.delegation).values_list("pk", flat=True))
+        if self.sheet.delegation_id == self.choices_for:
+            allowed = self.choice_pks
+        else:
+            allowed = set(current_subquestions(self.sheet.delegation).values_list("pk", flat=True))
         if any(subquestion.pk not in allowed for subquestion in chosen):
             raise forms.ValidationError(
                 _("Choose among the visiting municipality's current sub-questions.")
@@ -173,12 +179,17 @@ class ActivitiesTool(VisitTool):
             form=ActivityForm,
             prefetch=("subquestions",),
             extra=1,
+            # A visit lasts at most a month; the edit page posts every field of every row.
+            max_num=80,
             rows_per_page=20,
         ),
     )
 
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
-        return {**super().get_row_form_kwargs(inline, owner=owner, user=user), "sheet": sheet}
+        return {
+            **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            "subquestions": subquestion_choices(sheet, user),
+        }
 
     def partial_context(self, sheet):
         activities = sheet.activities.prefetch_related("subquestions__question")
@@ -205,8 +216,7 @@ class ActivitiesTool(VisitTool):
             % {"count": len(gaps), "list": "; ".join(gap_label(gap) for gap in gaps)}
         ]
 
-    def sample(self, owner):
-        delegation = self.sample_delegation(owner)
+    def sample_for(self, delegation):
         return {
             "delegation": delegation.pk,
             "remarks": "Lunch on site each day.",

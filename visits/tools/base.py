@@ -13,7 +13,9 @@ from ..models.trips import Delegation
 
 
 class DelegationSheet(ToolSheet):
-    """A tool filled in for one delegation of a site visit (tools 6 and 7)."""
+    """A tool filled in for one delegation of a site visit (tools 6 and 7). It is named like
+    any sheet, after its owners and, when they have several (one per visit), its number: the
+    overviews name many sheets at once without reading their delegations."""
 
     delegation = models.OneToOneField(
         Delegation,
@@ -75,9 +77,21 @@ class VisitTool(Tool):
         delegation = values["delegation"]
         return delegation.visit.programme, [delegation.visitor, delegation.host]
 
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        """The row forms check their dates and choices against the sheet's delegation."""
+        return {**super().get_row_form_kwargs(inline, owner=owner, user=user), "sheet": sheet}
+
+    def sample(self, owner):
+        return self.sample_for(self.sample_delegation(owner))
+
+    def sample_for(self, delegation):
+        """Valid input for a sheet about `delegation` (its rows fall within the visit)."""
+        raise NotImplementedError
+
     def sample_delegation(self, owner):
         """A delegation of `owner` without a sheet of this tool, created when there is none:
-        a site visit of the programme of one of its partnerships."""
+        preferably one where `owner` visits, so that its team can take the sheet through every
+        step (the visiting municipality validates the terms of reference)."""
         from ..services import delegation_for_sample
 
         return delegation_for_sample(owner, self.model)

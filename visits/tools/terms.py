@@ -17,7 +17,7 @@ from learning.tools.learning_questions import LearningQuestion
 from learning.tools.registry import Inline, register
 from learning.workflows import Status, Transition, Workflow
 
-from ..coverage import coverage, gap_label
+from ..coverage import coverage, current_questions, gap_label
 from ..terms import drawn_parts, terms_context
 from .base import DelegationSheet, DelegationSheetForm, VisitTool
 
@@ -188,29 +188,36 @@ class TermsForm(DelegationSheetForm):
     pass
 
 
+def question_choices(sheet, user):
+    """The learning questions a specific objective may be about, read once for all the rows:
+    the delegation's visitor's current ones; on the create page, those the person reads
+    (checked against the delegation in `SpecificObjectiveForm.clean_question`)."""
+    if sheet is not None and sheet.delegation_id:
+        questions = current_questions(sheet.delegation)
+    else:
+        questions = LearningQuestion.objects.active()
+        if user is not None:
+            questions = questions.filter(
+                pk__in=LearningQuestion.objects.visible_to(user).values("pk")
+            )
+    return list(questions.order_by("table", "order", "pk"))
+
+
 class SpecificObjectiveForm(RowForm):
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
-        questions = LearningQuestion.objects.active().select_related("table")
-        if sheet is not None and sheet.delegation_id:
-            delegation = sheet.delegation
-            questions = questions.filter(
-                table__owners=delegation.visitor_id,
-                table__programme=delegation.visit.programme_id,
-            )
-        elif self.user is not None:
-            questions = questions.filter(
-                pk__in=LearningQuestion.objects.visible_to(self.user).values("pk")
-            )
-        self.fields["question"].queryset = questions.order_by("table", "order", "pk")
+        field = self.fields["question"]
+        field.queryset = LearningQuestion.objects.all()
+        field.choices = [("", field.empty_label)] + [
+            (question.pk, field.label_from_instance(question)) for question in questions
+        ]
 
     def clean_question(self):
         question = self.cleaned_data["question"]
         if self.sheet is not None and self.sheet.delegation_id:
-            delegation = self.sheet.delegation
-            owners = set(question.table.owners.values_list("pk", flat=True))
-            if delegation.visitor_id not in owners or not question.is_active:
+            current = current_questions(self.sheet.delegation)
+            if not current.filter(pk=question.pk).exists():
                 raise forms.ValidationError(
                     _("Choose one of the visiting municipality's current learning questions.")
                 )
@@ -253,12 +260,22 @@ class TermsTool(VisitTool):
             fields=("question", "text"),
             form=SpecificObjectiveForm,
             extra=1,
+            max_num=50,
         ),
-        Inline(DayPlan, fields=("date", "overall_activity", "central_question"), form=DayPlanForm),
+        Inline(
+            DayPlan,
+            fields=("date", "overall_activity", "central_question"),
+            form=DayPlanForm,
+            # A visit lasts at most a month.
+            max_num=31,
+        ),
     )
 
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
-        return {**super().get_row_form_kwargs(inline, owner=owner, user=user), "sheet": sheet}
+        kwargs = super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet)
+        if inline.model is SpecificObjective:
+            kwargs["questions"] = question_choices(sheet, user)
+        return kwargs
 
     def initial_rows(self, *, owner, user):
         return {}
@@ -283,8 +300,7 @@ class TermsTool(VisitTool):
             % {"count": len(gaps), "list": "; ".join(gap_label(gap) for gap in gaps)}
         ]
 
-    def sample(self, owner):
-        delegation = self.sample_delegation(owner)
+    def sample_for(self, delegation):
         return {
             "delegation": delegation.pk,
             "context": "Two years of partnership on local markets.",
