@@ -101,8 +101,9 @@ def gap_label(subquestion):
 
 
 def with_gap_counts(delegations):
-    """`delegations` annotated with `gap_count`, the number of their Must-have gaps, in the
-    same query (the home lists them without reading each programme)."""
+    """`delegations` (a queryset) annotated with `gap_count`, the number of their Must-have
+    gaps as `coverage(delegation).gaps` counts them, in the same query: the home and the visit
+    pages list many delegations without reading each one's questions."""
     activity = SubQuestion._meta.get_field("visit_activities").related_model
     addressed = activity.objects.filter(
         sheet__delegation=OuterRef(OuterRef("pk")), subquestions=OuterRef("pk")
@@ -113,6 +114,7 @@ def with_gap_counts(delegations):
             question__status=LearningQuestion.Status.ACTIVE,
             question__table__owners=OuterRef("visitor"),
             question__table__programme=OuterRef("visit__programme"),
+            question__table__status__in=LearningQuestionTable.workflow.shared,
         )
         .filter(~Exists(addressed))
         .order_by()

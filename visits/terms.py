@@ -49,7 +49,7 @@ def drawn_parts(terms):
             }
         )
     questions = current_questions(delegation).order_by("table", "order", "pk")
-    table = getattr(delegation, "activitytable", None)
+    table = shared_table(delegation)
     activities = []
     if table is not None:
         for activity in table.activities.order_by("date", "start", "pk"):
@@ -122,7 +122,16 @@ def late_changes(terms):
     """The changes of the activities table after the terms were signed."""
     if terms.status != Status.SIGNED or terms.signed_at is None:
         return []
-    table = getattr(terms.delegation, "activitytable", None)
+    table = shared_table(terms.delegation)
     if table is None:
         return []
     return sheet_history(table, since=terms.signed_at)
+
+
+def shared_table(delegation):
+    """The delegation's activities table once shared: the terms, which the partner and the
+    observers read once validated, draw nothing from a draft."""
+    table = getattr(delegation, "activitytable", None)
+    if table is None or not table.is_shared:
+        return None
+    return table

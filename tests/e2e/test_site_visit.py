@@ -90,6 +90,10 @@ def test_a_visit_is_planned_against_the_questions_agreed_and_changed_on_a_phone(
     expect(gaps(visitor)).to_have_count(1)
     expect(gaps(visitor).first).to_contain_text("Quelles taxes ?")
     assert list(activities.activities.get().subquestions.all()) == [market]
+    # Shared, with the gap left named (in French, the visitor's language).
+    with visitor.expect_navigation():
+        visitor.locator("form[action$='/share/'] button").tap()
+    expect(visitor.locator(".alert-warning").first).to_contain_text("Quelles taxes ?")
 
     # The visitor drafts the terms and validates them; the host signs.
     create = reverse("learning:sheet_create", args=["terms-of-reference", ouinhi.pk])

@@ -36,7 +36,9 @@ def test_the_gap_counts_agree_with_the_coverage(
 ):
     # A joint table of Ouinhi and Lalo, and a Must have of the host, which is no gap.
     lalo = other_delegation.visitor
-    joint = LearningQuestionTableFactory(programme=programme, owners=[ouinhi, lalo])
+    joint = LearningQuestionTableFactory(
+        programme=programme, owners=[ouinhi, lalo], status="shared"
+    )
     shared_must = SubQuestionFactory(question=LearningQuestionFactory(table=joint), priority="must")
     host_table = LearningQuestionTableFactory(programme=programme, owners=[laarne])
     SubQuestionFactory(question=LearningQuestionFactory(table=host_table), priority="must")

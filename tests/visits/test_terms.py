@@ -83,7 +83,8 @@ def test_signing_a_draft_is_refused_with_a_message(client, terms, partner_focal_
     response = move(client, partner_focal_point, terms, "sign")
 
     assert response.status_code == 200
-    assert "The visiting municipality validates the terms first" in response.text
+    # Ouinhi's focal point reads French.
+    assert "seuls des termes validés peuvent être signés" in response.text
     assert terms.status == "draft"
 
 
@@ -123,7 +124,7 @@ def test_reopening_without_a_reason_keeps_the_status_and_says_why(
 
     response = move(client, partner_focal_point, terms, "reopen", text="  ")
 
-    assert "Say why the terms are reopened." in response.text
+    assert "Dites pourquoi les termes de référence sont rouverts." in response.text
     assert terms.status == "validated"
 
 
@@ -169,6 +170,7 @@ def test_a_programme_change_after_the_signature_is_listed_on_the_terms(
     client, delegation, terms, focal_point, partner_focal_point
 ):
     table = make("visit-programme", delegation, focal_point, remarks="Lunch on site.")
+    table = sheet_services.sheet_transition(sheet=table, name="share", user=focal_point)
     move(client, focal_point, terms, "validate")
     move(client, partner_focal_point, terms, "sign")
     assert terms_context(terms)["late_changes"] == []
@@ -182,6 +184,7 @@ def test_a_programme_change_after_the_signature_is_listed_on_the_terms(
     )
 
     assert terms_context(terms)["late_changes"]
+    client.force_login(focal_point)
     page = client.get(terms.get_absolute_url()).text
     assert "Programme changes after signature" in page
 

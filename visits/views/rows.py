@@ -5,12 +5,10 @@ fixed number of queries."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import F
 from django.urls import reverse
 
-from learning.tools.learning_questions import LearningQuestion, SubQuestion
-
-from ..models import Activity, ActivityTable, TermsOfReference
+from ..coverage import with_gap_counts
+from ..models import ActivityTable, Delegation, TermsOfReference
 
 TOOL_MODELS = (ActivityTable, TermsOfReference)
 
@@ -34,40 +32,12 @@ class DelegationRow:
 
 
 def gap_counts(delegations):
-    """{delegation id: how many Must-have sub-questions of its visiting municipality no activity
-    of its tool 6 addresses}: `coverage(delegation).gaps`, counted for all at once."""
+    """{delegation id: its number of Must-have gaps} (`coverage.with_gap_counts`), in one
+    query."""
     if not delegations:
         return {}
-    musts = (
-        SubQuestion.objects.filter(
-            priority=SubQuestion.Priority.MUST,
-            question__status=LearningQuestion.Status.ACTIVE,
-            question__table__owners__in={d.visitor_id for d in delegations},
-            question__table__programme__in={d.visit.programme_id for d in delegations},
-        )
-        .annotate(owner=F("question__table__owners"), programme=F("question__table__programme"))
-        .values_list("pk", "owner", "programme")
-        .order_by()
-    )
-    by_side = {}
-    for pk, owner, programme in musts:
-        by_side.setdefault((owner, programme), set()).add(pk)
-    covered = {}
-    links = (
-        Activity.subquestions.through.objects.filter(
-            activity__sheet__delegation__in=[d.pk for d in delegations]
-        )
-        .values_list("activity__sheet__delegation", "subquestion")
-        .order_by()
-    )
-    for delegation_id, subquestion_id in links:
-        covered.setdefault(delegation_id, set()).add(subquestion_id)
-    return {
-        d.pk: len(
-            by_side.get((d.visitor_id, d.visit.programme_id), set()) - covered.get(d.pk, set())
-        )
-        for d in delegations
-    }
+    annotated = with_gap_counts(Delegation.objects.filter(pk__in=[d.pk for d in delegations]))
+    return dict(annotated.order_by().values_list("pk", "gap_count"))
 
 
 def create_url(tool, delegation, user):
