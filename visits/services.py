@@ -55,7 +55,9 @@ def delegation_for_sample(owner, model):
     input (tests, the permission matrix, the benchmark's data)."""
     taken = model.objects.values("delegation")
     free = Delegation.objects.active().exclude(pk__in=taken).select_related("visit")
-    delegation = free.filter(visitor=owner).first() or free.of_local_government(owner).first()
+    delegation = free.filter(visitor=owner).first()
+    if delegation is None and model.tool.owned_by_host:
+        delegation = free.of_local_government(owner).first()
     if delegation is not None:
         return delegation
     partnership = Partnership.objects.of_local_government(owner).select_related("programme")

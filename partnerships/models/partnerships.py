@@ -77,6 +77,14 @@ class Partnership(models.Model):
         verbose_name=_("learning theme"),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    experiment_fund = models.DecimalField(
+        _("experiment fund (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("What the partnership may spend on experiments: 35,000 euro in the pilot."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.ACTIVE, editable=False
     )

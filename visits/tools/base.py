@@ -1,6 +1,7 @@
 """What the site-visit tools share: a sheet about one delegation, owned by its visiting and its
 host municipality, created from the delegation's page."""
 
+from django import forms
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -55,10 +56,38 @@ class DelegationSheetForm(SheetForm):
                 pk__in=Delegation.objects.visible_to(self.user).values("pk")
             )
         if self.owner is not None:
-            candidates = candidates.of_local_government(self.owner)
+            if model.tool.owned_by_host:
+                candidates = candidates.of_local_government(self.owner)
+            else:
+                candidates = candidates.filter(visitor=self.owner)
         field.queryset = candidates.select_related("visit", "visitor", "host")
         field.label_from_instance = _delegation_label
         field.empty_label = None if candidates.count() == 1 else field.empty_label
+
+
+def visit_day_error(delegation, date):
+    """The message for a date outside the delegation's visit, or None."""
+    visit = delegation.visit
+    if date in visit.days:
+        return None
+    return _("Choose a day of the visit, from %(start)s to %(end)s.") % {
+        "start": date_format(visit.start_date, "SHORT_DATE_FORMAT"),
+        "end": date_format(visit.end_date, "SHORT_DATE_FORMAT"),
+    }
+
+
+def visit_date_field(form, sheet, name="date"):
+    """A row form's date: a date input, refused outside the sheet's visit."""
+    field = form.fields[name]
+    field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    if sheet is None or not sheet.delegation_id:
+        return
+
+    def within_visit(date):
+        if date is not None and (message := visit_day_error(sheet.delegation, date)):
+            raise forms.ValidationError(message, code="outside_visit")
+
+    field.validators.append(within_visit)
 
 
 def _delegation_label(delegation):
@@ -72,10 +101,18 @@ class VisitTool(Tool):
     step = Step.SITE_VISIT
     many_per_owner = True
     chooses_owners = False
+    # Both municipalities own the programme and the terms; the visiting one alone its
+    # journals and its action plan, which its partner reads once shared.
+    owned_by_host = True
+
+    def owners_of(self, delegation):
+        if self.owned_by_host:
+            return [delegation.visitor, delegation.host]
+        return [delegation.visitor]
 
     def sheet_scope(self, values, *, owner, co_owners, programme):
         delegation = values["delegation"]
-        return delegation.visit.programme, [delegation.visitor, delegation.host]
+        return delegation.visit.programme, self.owners_of(delegation)
 
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         """The row forms check their dates and choices against the sheet's delegation."""

@@ -176,6 +176,7 @@ class LearningQuestion(Versioned, SheetRow):
         SITE_VISIT = "site_visit", _("an eye-opener on a site visit")
         PARTNER_RESPONSE = "partner_response", _("the partner's response")
         COACHING = "coaching", _("coaching by the consultant")
+        APPLICATION = "application", _("what was applied of an action plan")
         INTERNAL = "internal", _("internal discussion")
         OTHER = "other", _("something else")
 
