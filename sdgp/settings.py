@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "partnerships",
     "learning",
     "visits",
+    "coaching",
     "reports",
 ]
 
