@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("learning.urls")),
     path("visits/", include("visits.urls")),
+    path("coaching/", include("coaching.urls")),
     path("", include("reports.urls")),
 ]
 
