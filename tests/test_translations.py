@@ -57,6 +57,24 @@ def test_every_string_is_translated(language):
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
+def test_every_plural_has_each_form_the_language_counts(language):
+    """French counts three forms (one, many, other: "4 membres" is the third); a plural missing
+    one shows English for those numbers."""
+    folder = LOCALE / language / "LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as compiled:
+        forms = gettext.GNUTranslations(compiled)._info["plural-forms"]
+    count = int(forms.split("nplurals=")[1].split(";")[0])
+    expected = {f"msgstr[{index}]" for index in range(count)}
+    plurals = [
+        (msgid, msgstrs)
+        for msgid, msgstrs, _fuzzy in entries(folder / "django.po")
+        if "msgstr[0]" in msgstrs
+    ]
+    assert plurals
+    assert [msgid for msgid, msgstrs in plurals if set(msgstrs) != expected] == []
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
 def test_compiled_catalogue_matches_the_source(language):
     folder = LOCALE / language / "LC_MESSAGES"
     with (folder / "django.mo").open("rb") as compiled:
