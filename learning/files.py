@@ -17,8 +17,9 @@ from simple_history.models import HistoricalChanges
 from .tools.base import SheetRow, ToolSheet
 
 # File fields served by a view of their own, not under MEDIA_URL: the attachments of responses
-# (learning:attachment_download) and the built reports (reports:job_download).
-OWN_VIEWS = {"learning.Attachment.file", "reports.ReportJob.file"}
+# (learning:attachment_download), the built reports (reports:job_download) and the evidence of
+# progress on an action (visits:action_note_file).
+OWN_VIEWS = {"learning.Attachment.file", "reports.ReportJob.file", "visits.ActionNote.file"}
 
 # A stored name as the app writes it: folders of lower-case letters, a random file name.
 STORED_NAME = re.compile(r"[a-z_]+(?:/[a-z_]+)*/[A-Za-z0-9_-]+\.[a-z0-9]{2,5}")

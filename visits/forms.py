@@ -1,15 +1,19 @@
 """The forms of the site-visit pages: planning a visit with its delegations, a delegation's
 members, its withdrawal, and the priorities of the visiting municipality's sub-questions."""
 
+import uuid
+from pathlib import PurePath
+
 from django import forms
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from learning.tools.learning_questions import SubQuestion
+from learning.tools.learning_questions import LearningQuestion, SubQuestion, uploads
 from partnerships.models import Partnership, User
 
 from . import services
-from .models import Delegation, DelegationMember, SiteVisit
+from .models import Action, ActionNote, ActionPlan, Delegation, DelegationMember, SiteVisit
+from .tools.action_plan import ActionForm
 
 
 class PartnershipChoice(forms.ModelMultipleChoiceField):
@@ -205,3 +209,127 @@ class PriorityForm(forms.ModelForm):
 PriorityFormSet = forms.modelformset_factory(
     SubQuestion, form=PriorityForm, extra=0, edit_only=True
 )
+
+
+# Following the action plan (tool 10).
+
+
+class ActionStatusForm(forms.Form):
+    """An action's status; suspended or dropped, with why (checked again by the service)."""
+
+    status = forms.ChoiceField(label=_("status"), choices=Action.Status.choices)
+    status_reason = forms.CharField(
+        label=_("why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when the action is suspended or dropped."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") in Action.NEEDS_REASON
+            and not cleaned.get("status_reason", "").strip()
+        ):
+            self.add_error(
+                "status_reason",
+                forms.ValidationError(
+                    _("Say why the action is suspended or dropped."), code="no_reason"
+                ),
+            )
+        return cleaned
+
+
+EVIDENCE_EXTENSIONS = {
+    extension
+    for extension, (kind, _type, _check) in uploads.ACCEPTED.items()
+    if kind == uploads.Attachment.Kind.DOCUMENT
+} | uploads.IMAGE_EXTENSIONS
+EVIDENCE_ACCEPT = ",".join(sorted(EVIDENCE_EXTENSIONS))
+
+
+def check_evidence(upload):
+    """A photo (re-encoded without its metadata) or a document (PDF, DOCX, XLSX, ODT), checked
+    for size and content like a response's attachments, stored under a random name."""
+    name = PurePath(upload.name).name
+    extension = PurePath(name).suffix.lower()
+    if extension not in EVIDENCE_EXTENSIONS:
+        raise forms.ValidationError(
+            _(
+                "“%(name)s” cannot be added as evidence. Send a photo (JPEG, PNG, WebP) or a "
+                "document (PDF, DOCX, XLSX, ODT)."
+            ),
+            code="file_type",
+            params={"name": name},
+        )
+    _kind, _content_type, stored = uploads.check_attachment(upload)
+    stored.name = f"{uuid.uuid4().hex}{PurePath(stored.name).suffix.lower()}"
+    return stored
+
+
+class ActionNoteForm(forms.ModelForm):
+    """Progress on an action, with a link, a photo or a document as evidence."""
+
+    class Meta:
+        model = ActionNote
+        fields = ["date", "text", "link", "file"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = EVIDENCE_ACCEPT
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload or upload == self.instance.file:
+            return upload
+        return check_evidence(upload)
+
+
+class NewActionForm(ActionForm):
+    """An action added to a delegation's action plan from its page (or from a journal's
+    applicable learning, whose text comes prefilled)."""
+
+    class Meta:
+        model = Action
+        fields = [
+            "action",
+            "responsible",
+            "partners",
+            "partner_contribution",
+            "period",
+            "due_date",
+            "budget",
+            "questions",
+            "subquestions",
+        ]
+        widgets = {"action": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, delegation, **kwargs):
+        super().__init__(*args, sheet=ActionPlan(delegation=delegation), **kwargs)
+
+
+class QuestionFromActionForm(forms.Form):
+    """A new learning question, or a sharper wording of one the action applies."""
+
+    text = forms.CharField(
+        label=_("learning question"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the learning question.")},
+    )
+    replaces = forms.ModelChoiceField(
+        label=_("sharpens"),
+        queryset=LearningQuestion.objects.none(),
+        required=False,
+        empty_label=_("A new question"),
+        help_text=_("A question the action applies, of which this is a new wording."),
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replaces"].queryset = questions

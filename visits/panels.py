@@ -3,6 +3,7 @@ partnerships/panels.py): the delegations, with their tools 6 and 7 and their gap
 
 from partnerships.panels import Panel, register
 
+from .application import applied_actions
 from .models import Delegation
 from .views.rows import delegation_rows
 
@@ -27,3 +28,13 @@ def local_government_delegations(*, user, obj):
     return delegations_panel(
         Delegation.objects.visible_to(user).of_local_government(obj), user=user
     )
+
+
+@register("local_government")
+def local_government_applied(*, user, obj):
+    """What has been applied: the actions of the municipality's action plans, with their status
+    and latest progress."""
+    actions = list(applied_actions(user, local_governments=[obj.pk]))
+    if not actions:
+        return None
+    return Panel("visits/actions/includes/applied_section.html", {"applied_actions": actions})

@@ -16,6 +16,7 @@ import rules
 
 from learning.rules import (
     is_owner_consultant,
+    is_owner_member,
     is_programme_consultant,
     is_programme_staff,
     is_superuser,
@@ -71,3 +72,18 @@ rules.add_perm("visits.sign_terms", is_superuser | is_host_member)
 rules.add_perm(
     "visits.reopen_terms", is_superuser | is_visitor_member | is_host_member | is_owner_consultant
 )
+
+
+# The action plan (tool 10) is the visiting municipality's: its team and its consultants add
+# actions to it and follow them (status and progress notes), and write a learning question from
+# one; the partner and the programme's staff read them where they read the plan.
+@rules.predicate
+def is_delegation_consultant(user, delegation):
+    """A consultant of the delegation's partnership."""
+    return (
+        delegation is not None and delegation.partnership_id in Access.of(user).coached_partnerships
+    )
+
+
+rules.add_perm("visits.add_action", is_superuser | is_delegation_visitor | is_delegation_consultant)
+rules.add_perm("visits.follow_action", is_superuser | is_owner_member | is_owner_consultant)

@@ -3,12 +3,20 @@ setting a sub-question's priority from the visit's programme."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from learning.services import sheet_create
+from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
 from partnerships.models import Partnership
 
+from .models import ActionNote
 from .models.trips import Delegation, SiteVisit
+from .tools.action_plan import TOOL, Action, ActionPlan
 
 PRIORITY_SET = gettext_noop("Priority set in the activities and learning questions table")
 
@@ -76,3 +84,125 @@ def delegation_for_sample(owner, model):
         end_date=start + datetime.timedelta(days=4),
     )
     return Delegation.objects.create(visit=visit, partnership=partnership)
+
+
+# Following the action plan (tool 10): an action's status, its progress notes, an action made
+# from a journal's applicable learning, and a learning question drawn from what was applied.
+
+ACTION_STATUS_SET = gettext_noop("Status of the action changed")
+
+
+def set_action_status(*, action, status, by, reason="", date=None):
+    """The action's status since `date` (today by default). A suspended or dropped action says
+    why ("interrupted by political decisions"); ValidationError otherwise, nothing saved."""
+    reason = reason.strip()
+    if status in action.NEEDS_REASON and not reason:
+        raise ValidationError(
+            {"status_reason": _("Say why the action is suspended or dropped.")}, code="no_reason"
+        )
+    action.status = status
+    action.status_reason = reason
+    action.status_date = date or timezone.localdate()
+    action._history_user = by
+    action._change_reason = ACTION_STATUS_SET
+    action.save(update_fields=["status", "status_reason", "status_date"])
+    return action
+
+
+def add_action_note(*, action, text, by, date=None, link="", file=None):
+    """A dated progress note on `action`, with a link and/or a checked file as evidence."""
+    note = ActionNote(
+        action=action,
+        text=text,
+        date=date or timezone.localdate(),
+        link=link,
+        author=by,
+    )
+    if file:
+        note.file = file
+    note._history_user = by
+    note.save()
+    return note
+
+
+def action_plan_of(delegation, *, by):
+    """The delegation's action plan, created (owned by the visiting municipality) if it has
+    none yet."""
+    plan = ActionPlan.objects.filter(delegation=delegation).first()
+    if plan is None:
+        plan = sheet_create(
+            tool=TOOL,
+            owner=delegation.visitor,
+            programme=delegation.visit.programme,
+            user=by,
+            values={"delegation": delegation},
+        )
+    return plan
+
+
+def action_from_text(*, delegation, text, by, values=None):
+    """An action of the delegation's action plan (created if need be): a journal's applicable
+    learning made an action in one step. `values`: the action's other fields, as a form
+    cleaned them (questions and sub-questions as querysets or lists)."""
+    values = dict(values or {})
+    questions = values.pop("questions", ())
+    subquestions = values.pop("subquestions", ())
+    with transaction.atomic():
+        plan = action_plan_of(delegation, by=by)
+        action = Action(sheet=plan, action=text, **values)
+        action._history_user = by
+        action.full_clean(exclude=["sheet"])
+        action.save()
+        action.questions.set(questions)
+        action.subquestions.set(subquestions)
+    return action
+
+
+def question_table_of(plan):
+    """The visiting municipality's learning questions table in the plan's programme: its own
+    before a joint one; None if it has none."""
+    theirs = LearningQuestionTable.objects.filter(owners=plan.delegation.visitor_id)
+    return (
+        LearningQuestionTable.objects.filter(
+            programme=plan.programme_id, pk__in=theirs.values("pk")
+        )
+        .annotate(owner_count=Count("owners"))
+        .order_by("owner_count", "pk")
+        .first()
+    )
+
+
+def question_from_action(*, action, text, by, replaces=None, date=None):
+    """A new or sharper learning question born of what was applied, in one step, with the
+    trigger APPLICATION and the action as its details, so the lineage says where it came from.
+
+    With `replaces` (a current question the action applies), a new wording of it
+    (`LearningQuestion.reformulate`); otherwise a new question at the end of the visiting
+    municipality's current table in the plan's programme (its own table before a joint one).
+    """
+    date = date or timezone.localdate()
+    trigger = LearningQuestion.Trigger.APPLICATION
+    note = str(action)[:300]
+    if replaces is not None:
+        return replaces.reformulate(text=text, by=by, date=date, trigger=trigger, trigger_note=note)
+    table = question_table_of(action.sheet)
+    if table is None:
+        raise ValidationError(
+            _("The municipality has no learning questions table in this programme yet."),
+            code="no_table",
+        )
+    with transaction.atomic():
+        last = table.questions.active().aggregate(last=Max("order"))["last"]
+        question = LearningQuestion(
+            table=table,
+            order=(last or 0) + 1,
+            text=text,
+            changed_date=date,
+            trigger=trigger,
+            trigger_note=note,
+            created_by=by,
+        )
+        question._history_user = by
+        question.full_clean(exclude=["table", "created_by"])
+        question.save()
+    return question

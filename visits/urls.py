@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import actions
 
 app_name = "visits"
 
@@ -29,5 +30,17 @@ urlpatterns = [
         "delegations/<int:pk>/priorities/",
         views.DelegationPrioritiesView.as_view(),
         name="delegation_priorities",
+    ),
+    path(
+        "delegations/<int:pk>/actions/new/", actions.ActionCreateView.as_view(), name="action_new"
+    ),
+    path("actions/<int:pk>/", actions.ActionDetailView.as_view(), name="action_detail"),
+    path("actions/<int:pk>/status/", actions.ActionStatusView.as_view(), name="action_status"),
+    path(
+        "actions/<int:pk>/notes/", actions.ActionNoteCreateView.as_view(), name="action_note_create"
+    ),
+    path("actions/notes/<int:pk>/file/", actions.action_note_file, name="action_note_file"),
+    path(
+        "actions/<int:pk>/question/", actions.ActionQuestionView.as_view(), name="action_question"
     ),
 ]

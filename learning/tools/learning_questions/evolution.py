@@ -12,6 +12,7 @@ from django.utils import timezone
 from learning import sdg
 from partnerships.models import LocalGovernment
 
+from .application import applied_items
 from .models import (
     EvolutionSummary,
     LearningQuestion,
@@ -39,6 +40,8 @@ class EvolutionRow:
     baseline: object = None
     initial: list = field(default_factory=list)
     final: list = field(default_factory=list)
+    # What was applied, from the registered sources (the action plans), after the summary.
+    applied: list = field(default_factory=list)
 
     @property
     def application(self):
@@ -175,7 +178,7 @@ def baselines(tables_of, summaries):
     return result
 
 
-def evolution_rows(programme, questions, *, local_governments=None):
+def evolution_rows(programme, questions, *, local_governments=None, user=None):
     """The rows of appendix 8.11 for a programme, from the history of `questions`.
 
     A municipality's initial questions are those of its tables that stood at its baseline
@@ -183,7 +186,8 @@ def evolution_rows(programme, questions, *, local_governments=None):
     current ones, joint ones included, each at its place in the municipality's own list and
     with its own addition. A question it took up later is not initial: it is final, with the
     date it was added. Rows follow the summaries' order, then the municipalities' names.
-    Given `local_governments` (the pks of a page of them), only their rows."""
+    Given `local_governments` (the pks of a page of them), only their rows; given `user`, each
+    row lists what was applied that `user` may read (application.py), one query per source."""
     questions = questions.filter(table__programme=programme)
     summaries = EvolutionSummary.objects.filter(programme=programme).order_by()
     owners = LearningQuestionTable.owners.through.objects.select_related("localgovernment")
@@ -246,6 +250,9 @@ def evolution_rows(programme, questions, *, local_governments=None):
             )
             row.final.append(RowQuestion(pk, text, order, changed if added else None))
         row.final.sort(key=lambda question: question.order)
+    applied = applied_items(programme, owners_of, user)
+    for row in rows:
+        row.applied = applied.get(row.local_government.pk, [])
     return sorted(rows, key=lambda row: row_order(row.summary, row.local_government))
 
 

@@ -463,7 +463,7 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
         page = Paginator(
             evolution_local_governments(programme, questions), self.paginate_by
         ).get_page(self.request.GET.get("page"))
-        rows = evolution_rows(programme, questions, local_governments=page.object_list)
+        rows = evolution_rows(programme, questions, local_governments=page.object_list, user=user)
         for row in rows:
             summary = row.summary or EvolutionSummary(
                 programme=programme, local_government=row.local_government
