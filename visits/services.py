@@ -76,3 +76,19 @@ def delegation_for_sample(owner, model):
         end_date=start + datetime.timedelta(days=4),
     )
     return Delegation.objects.create(visit=visit, partnership=partnership)
+
+
+def start_journal(delegation, tool, user):
+    """A learning journal (tool 8 or 9) of the delegation's visiting municipality: tool 8 with
+    a row per activity of the visit's programme (tool 6), tool 9 with no objectives yet. The
+    journal is the delegation's one (IntegrityError for a second)."""
+    from learning.services import sheet_create
+
+    return sheet_create(
+        tool=tool,
+        owner=delegation.visitor,
+        programme=delegation.visit.programme,
+        user=user,
+        values={"delegation": delegation},
+        rows=tool.starting_rows(delegation),
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import journals
 
 app_name = "visits"
 
@@ -29,5 +30,23 @@ urlpatterns = [
         "delegations/<int:pk>/priorities/",
         views.DelegationPrioritiesView.as_view(),
         name="delegation_priorities",
+    ),
+    # The learning journals (tools 8 and 9): started from the delegation, written a row or a
+    # day at a time.
+    path(
+        "delegations/<int:pk>/journals/<slug:slug>/start/",
+        journals.journal_start,
+        name="journal_start",
+    ),
+    path(
+        "journals/entries/<int:entry>/", journals.JournalEntryView.as_view(), name="journal_entry"
+    ),
+    path(
+        "journals/<int:pk>/entries/new/",
+        journals.JournalEntryView.as_view(),
+        name="journal_entry_add",
+    ),
+    path(
+        "journals/<int:pk>/days/<str:date>/", journals.JournalDayView.as_view(), name="journal_day"
     ),
 ]
