@@ -7,7 +7,6 @@ consultant write in them; programme staff and, once shared, the partner and the 
 them (403 on these writing pages); the others do not see them (404).
 """
 
-
 from tests.permissions.matrix import Row, only, saved
 from tests.permissions.world import OWNERS_A_LAARNE, READERS_A
 
@@ -79,4 +78,3 @@ ROWS = [
         label="shared-a",
     ),
 ]
-
