@@ -91,14 +91,16 @@ def delegation_journals(delegation, user):
     None, whether the user may start it), ...]`."""
     cells = []
     for model in (JournalByActivity, JournalByObjective):
-        sheet = model.objects.visible_to(user).filter(delegation=delegation).first()
-        can_start = (
-            sheet is None
-            and not delegation.is_withdrawn
-            and not model.objects.filter(delegation=delegation).exists()
-            and user.has_perm("learning.create_sheet", delegation.visitor)
+        sheet = model.objects.filter(delegation=delegation).first()
+        if sheet is not None:
+            # One the user may not read is neither shown nor offered again.
+            readable = model.objects.visible_to(user).filter(pk=sheet.pk).exists()
+            cells.append((model.tool, sheet if readable else None, False))
+            continue
+        can_start = not delegation.is_withdrawn and user.has_perm(
+            "learning.create_sheet", delegation.visitor
         )
-        cells.append((model.tool, sheet, can_start))
+        cells.append((model.tool, None, can_start))
     return cells
 
 
