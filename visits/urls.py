@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import actions
+from .views import actions, journals
 
 app_name = "visits"
 
@@ -42,5 +42,23 @@ urlpatterns = [
     path("actions/notes/<int:pk>/file/", actions.action_note_file, name="action_note_file"),
     path(
         "actions/<int:pk>/question/", actions.ActionQuestionView.as_view(), name="action_question"
+    ),
+    # The learning journals (tools 8 and 9): started from the delegation, written a row or a
+    # day at a time.
+    path(
+        "delegations/<int:pk>/journals/<slug:slug>/start/",
+        journals.journal_start,
+        name="journal_start",
+    ),
+    path(
+        "journals/entries/<int:entry>/", journals.JournalEntryView.as_view(), name="journal_entry"
+    ),
+    path(
+        "journals/<int:pk>/entries/new/",
+        journals.JournalEntryView.as_view(),
+        name="journal_entry_add",
+    ),
+    path(
+        "journals/<int:pk>/days/<str:date>/", journals.JournalDayView.as_view(), name="journal_day"
     ),
 ]

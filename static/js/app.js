@@ -5,7 +5,8 @@
       under the signed-in person's opaque id (<body data-draft-owner>). Logging out, or another
       person's page loading in this browser, removes every other person's drafts.
    3. Submit buttons show "Saving…" and are disabled, so a form is not posted twice.
-   4. htmx: the CSRF token on every request; new content gets the behaviours above. */
+   4. htmx: the CSRF token on every request; new content gets the behaviours above; a refused
+      input (400) shows its message; a form sent without a connection says it was not saved. */
 (function () {
   "use strict";
 
@@ -449,6 +450,22 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     const form = event.detail.elt;
     if (form.tagName === "FORM" && form.isConnected) stopSaving(form);
+  });
+
+  // A refused input (400) comes back with its message: show it where the answer goes.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 400) event.detail.shouldSwap = true;
+  });
+
+  // No connection: the form keeps what was typed (and its draft); say so where it has room.
+  document.addEventListener("htmx:sendError", function (event) {
+    const form = event.detail.elt.closest("form");
+    const status = form && form.querySelector("[data-save-status]");
+    if (status && form.dataset.sendError) {
+      status.textContent = form.dataset.sendError;
+      status.className = "small text-danger";
+      status.setAttribute("role", "alert");
+    }
   });
 
   document.addEventListener("htmx:load", function (event) {

@@ -4,6 +4,7 @@ the visit, what the delegation learned, what it can apply and what it missed. Th
 municipality keeps it; each row is saved on its own (visits/views/journals.py), so an evening's
 entry over a weak connection loses at most the row being typed."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +81,31 @@ class JournalEntryForm(RowForm):
             )
 
 
+class JournalEntryWriteForm(forms.ModelForm):
+    """One row's three columns, saved on its own (visits/views/journals.py)."""
+
+    class Meta:
+        model = JournalEntry
+        fields = ("outcomes", "applicable", "missing")
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+
+class JournalEntryAddForm(JournalEntryWriteForm):
+    """A row for an activity added during the visit: its day (one of the visit's), time and
+    title, and what was learned."""
+
+    class Meta(JournalEntryWriteForm.Meta):
+        fields = ("date", "start", "title", "outcomes", "applicable", "missing")
+        widgets = {
+            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            **JournalEntryWriteForm.Meta.widgets,
+        }
+
+    def __init__(self, *args, sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        visit_date_field(self, sheet)
+
+
 class JournalByActivityTool(VisitTool):
     number = 8
     slug = "journal-per-activity"
@@ -104,9 +130,31 @@ class JournalByActivityTool(VisitTool):
         ),
     )
 
+    def starting_rows(self, delegation):
+        """A new journal's rows: one per activity of the visit's programme (tool 6)."""
+        activities = Activity.objects.filter(sheet__delegation=delegation).order_by(
+            "date", "start", "pk"
+        )
+        return {
+            "entries": [
+                {"activity": a, "date": a.date, "start": a.start, "title": a.activity}
+                for a in activities
+            ]
+        }
+
+    def page_context(self, *, request, sheet, owner, printed=False):
+        context = super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
+        if sheet is not None and sheet.pk is not None:
+            context["can_write"] = not printed and request.user.has_perm(
+                "learning.change_sheet", sheet
+            )
+        return context
+
     def partial_context(self, sheet):
-        entries = sheet.entries.select_related("activity").prefetch_related(
-            "activity__subquestions__question"
+        entries = (
+            sheet.entries.select_related("activity")
+            .prefetch_related("activity__subquestions__question")
+            .select_related("written_by")
         )
         days = {}
         for entry in entries:

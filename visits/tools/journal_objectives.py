@@ -8,6 +8,7 @@ four questions. The objectives are the sheet's rows (its edit page); scores and 
 one at a time from the day's page (visits/views/journals.py), so a dropped connection loses at
 most what is being typed."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -232,6 +233,62 @@ class JournalObjectiveForm(RowForm):
         return cleaned
 
 
+# The four questions at the end of each day's page, in their order.
+DAY_QUESTIONS = ("unexpected", "contributed_most", "difficulties", "meaning")
+
+
+class DailyScoreForm(forms.Form):
+    """One tap: an objective's score on the day of the page."""
+
+    objective = forms.ModelChoiceField(
+        queryset=JournalObjective.objects.none(),
+        error_messages={
+            "required": _("Choose one of this journal's objectives."),
+            "invalid_choice": _("Choose one of this journal's objectives."),
+        },
+    )
+    score = forms.IntegerField(
+        min_value=0,
+        max_value=3,
+        error_messages={
+            "required": SCORE_MESSAGE,
+            "invalid": SCORE_MESSAGE,
+            "min_value": SCORE_MESSAGE,
+            "max_value": SCORE_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = sheet.objectives.all()
+
+
+class DayNoteForm(forms.Form):
+    """For one objective on the day of the page: what was learned, what inspired."""
+
+    objective = DailyScoreForm.base_fields["objective"]
+    text = forms.CharField(
+        label=_("What did you learn, what inspired you?"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = sheet.objectives.all()
+
+
+def day_answer_form(name, *args, **kwargs):
+    """The form of one of the four questions of a day's page (`name` in DAY_QUESTIONS)."""
+    form_class = forms.modelform_factory(
+        JournalDay,
+        fields=(name,),
+        widgets={name: forms.Textarea(attrs={"rows": 3, "class": "form-control mb-1"})},
+    )
+    return form_class(*args, **kwargs)
+
+
 class JournalByObjectiveTool(VisitTool):
     number = 9
     slug = "journal-per-objective"
@@ -256,6 +313,18 @@ class JournalByObjectiveTool(VisitTool):
             max_num=30,
         ),
     )
+
+    def starting_rows(self, delegation):
+        """A new journal starts without objectives: the delegation writes them."""
+        return {}
+
+    def page_context(self, *, request, sheet, owner, printed=False):
+        context = super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
+        if sheet is not None and sheet.pk is not None:
+            context["can_write"] = not printed and request.user.has_perm(
+                "learning.change_sheet", sheet
+            )
+        return context
 
     def partial_context(self, sheet):
         from ..journals import journal_context

@@ -15,6 +15,7 @@ from learning.tools.learning_questions import SubQuestion
 from .. import services
 from ..coverage import current_subquestions
 from ..forms import DelegationMemberFormSet, PriorityFormSet, WithdrawalForm
+from ..journals import delegation_journals
 from ..models import Delegation
 from .rows import delegation_rows
 
@@ -33,7 +34,8 @@ class DelegationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         (row,) = delegation_rows([self.object], user=self.request.user)
-        return super().get_context_data(row=row, **kwargs)
+        journals = delegation_journals(self.object, self.request.user)
+        return super().get_context_data(row=row, journals=journals, **kwargs)
 
 
 class DelegationMixin:
