@@ -212,8 +212,6 @@ def start_journal(delegation, tool, user):
     """A learning journal (tool 8 or 9) of the delegation's visiting municipality: tool 8 with
     a row per activity of the visit's programme (tool 6), tool 9 with no objectives yet. The
     journal is the delegation's one (IntegrityError for a second)."""
-    from learning.services import sheet_create
-
     return sheet_create(
         tool=tool,
         owner=delegation.visitor,
