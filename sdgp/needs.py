@@ -4,7 +4,8 @@ of a municipality's team); the tools waiting for review, the questions without a
 a while and, for programme staff, the people invited who never came (consultants and staff);
 before a site visit, the terms of reference to validate (the visiting municipality's team) or to
 sign (the host's team), and the Must-have sub-questions its programme leaves without an activity
-(the visiting team and the partnership's consultants); then what they were notified of and have
+(the visiting team and the partnership's consultants); the open tasks meetings set the person or
+their municipality; then what they were notified of and have
 not read. The visits to come that concern the person come with them, for the home to list. Each
 item is one tap from the page where it is done; the queries are as many whatever the size of the
 programme."""
@@ -12,10 +13,11 @@ programme."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, OuterRef, Subquery, Value
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from coaching.models import Task
 from learning.tools.learning_questions import LearningQuestion, Response
 from learning.tools.registry import tools
 from learning.views.overview import readable_sheets
@@ -51,6 +53,7 @@ class Needs:
     to_sign: list = ()  # terms of reference of visits the person's municipality hosts
     gaps: list = ()  # delegations whose programme leaves Must-have sub-questions uncovered
     upcoming: list = ()  # the delegations of visits to come that concern the person
+    tasks: list = ()  # open tasks of the person or their municipality, soonest due first
 
     def __bool__(self):
         return any(
@@ -65,6 +68,7 @@ class Needs:
                 self.to_validate,
                 self.to_sign,
                 self.gaps,
+                self.tasks,
             )
         )
 
@@ -126,6 +130,13 @@ def needs_of(user):
             .order_by("date_joined")[:SHOWN]
         )
     upcoming = upcoming_delegations(user, access)
+    tasks = list(
+        Task.objects.visible_to(user)
+        .open()
+        .filter(Q(owner_user=user) | Q(owner_local_government__in=access.member_of))
+        .select_related("owner_local_government")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")[:SHOWN]
+    )
     to_validate, to_sign, gaps = [], [], []
     for delegation in upcoming:
         if delegation.is_withdrawn:
@@ -156,6 +167,7 @@ def needs_of(user):
         to_sign=to_sign[:SHOWN],
         gaps=gaps[:SHOWN],
         upcoming=upcoming,
+        tasks=tasks,
     )
 
 

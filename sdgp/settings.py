@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "partnerships.access.AccessMiddleware",
     "sdgp.middleware.UserLanguageMiddleware",
+    "coaching.timezones.TimeZoneMiddleware",
     "sdgp.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

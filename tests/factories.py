@@ -70,6 +70,7 @@ class CountryFactory(DjangoModelFactory):
     name_nl = "België"
     region = Country.Region.NORTH
     working_language = "nl"
+    time_zone = "Europe/Brussels"
 
 
 class SouthCountryFactory(CountryFactory):
@@ -79,6 +80,7 @@ class SouthCountryFactory(CountryFactory):
     name_nl = "Benin"
     region = Country.Region.SOUTH
     working_language = "fr"
+    time_zone = "Africa/Porto-Novo"
 
 
 class UmbrellaOrganisationFactory(DjangoModelFactory):

@@ -147,8 +147,9 @@ def test_the_partnership_page_costs_the_same_with_more_sheets(
 
     assert larger == small
     # Session, user, access, the partnership and its consultants, its members and status
-    # changes, the navigation's municipality (for a member) and every tool's sheets at once.
-    assert small <= 9
+    # changes, the navigation's municipality (for a member), every tool's sheets at once and
+    # its latest meetings (coaching/panels.py).
+    assert small <= 10
     assert response.text.count("Laarne") > 3
 
 
@@ -170,8 +171,8 @@ def test_the_municipality_page_costs_the_same_with_more_sheets_and_partnerships(
 
     assert larger == small
     # And, for staff, whether the municipality takes part in their programme (its report),
-    # and its delegations to site visits (visits/panels.py).
-    assert small <= 11
+    # and its delegations to site visits (visits/panels.py); its meetings (coaching/panels.py).
+    assert small <= 12
     badge = 'class="badge sheet-status'
     assert response.text.count(badge) > few.text.count(badge) > 0
 
@@ -188,6 +189,7 @@ def test_a_members_home_page_costs_the_same_with_more_partnerships(
     assert larger == small
     # Session, user, access, the municipality (also the navigation's) and its partnerships;
     # what needs the person: every tool's sheets of their municipality, the partner's
-    # questions it has not answered, their notifications, the site visits to come.
-    assert small <= 9
+    # questions it has not answered, their notifications, the site visits to come, their open
+    # tasks.
+    assert small <= 10
     assert len(many.context["partnerships"]) == len(few.context["partnerships"]) + 3

@@ -2,12 +2,14 @@
 the interim evaluations and the methodology log."""
 
 from .evaluations import EvaluationAnswer, EvaluationRound, MethodologyAdjustment
+from .feeds import CalendarFeed
 from .meetings import AgendaItem, Attendance, Meeting
 from .tasks import Task
 
 __all__ = [
     "AgendaItem",
     "Attendance",
+    "CalendarFeed",
     "EvaluationAnswer",
     "EvaluationRound",
     "Meeting",

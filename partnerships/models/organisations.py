@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..access import Access
-from ..validators import validate_web_address
+from ..validators import validate_time_zone, validate_web_address
 from .translated import TranslatedName
 
 
@@ -69,6 +69,14 @@ class Country(TranslatedName):
         max_length=20,
         choices=LocalUnit,
         default=LocalUnit.MUNICIPALITY,
+    )
+    # Meetings show their time in each reader's zone: Brussels and Porto-Novo differ in summer.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("As in the tz database, for example Europe/Brussels or Africa/Porto-Novo."),
     )
 
     class Meta:

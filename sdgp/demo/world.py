@@ -43,6 +43,7 @@ COUNTRIES = {
         "region": Country.Region.NORTH,
         "working_language": "nl",
         "local_unit": Country.LocalUnit.MUNICIPALITY,
+        "time_zone": "Europe/Brussels",
     },
     "BJ": {
         "name_en": "Benin",
@@ -51,6 +52,7 @@ COUNTRIES = {
         "region": Country.Region.SOUTH,
         "working_language": "fr",
         "local_unit": Country.LocalUnit.MUNICIPALITY,
+        "time_zone": "Africa/Porto-Novo",
     },
     "RW": {
         "name_en": "Rwanda",
@@ -59,6 +61,7 @@ COUNTRIES = {
         "region": Country.Region.SOUTH,
         "working_language": "en",
         "local_unit": Country.LocalUnit.DISTRICT,
+        "time_zone": "Africa/Kigali",
     },
 }
 

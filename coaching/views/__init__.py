@@ -1,0 +1,28 @@
+from .meetings import (
+    MeetingCreateView,
+    MeetingDetailView,
+    MeetingListView,
+    MeetingPrereadView,
+    MeetingUpdateView,
+    meeting_ics,
+    meeting_record,
+    preread_send,
+    task_create,
+)
+from .tasks import CalendarFeedView, TaskListView, calendar_feed, task_done
+
+__all__ = [
+    "CalendarFeedView",
+    "MeetingCreateView",
+    "MeetingDetailView",
+    "MeetingListView",
+    "MeetingPrereadView",
+    "MeetingUpdateView",
+    "TaskListView",
+    "calendar_feed",
+    "meeting_ics",
+    "meeting_record",
+    "preread_send",
+    "task_create",
+    "task_done",
+]
