@@ -1,6 +1,10 @@
-from django.urls import path  # noqa: F401  (each part of coaching adds its pages below)
+from django.urls import path
+
+from .views import dashboard
 
 app_name = "coaching"
 
 # Meetings and tasks; evaluations and the methodology log; the learning-cycle dashboard.
-urlpatterns = []
+urlpatterns = [
+    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+]
