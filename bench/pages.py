@@ -134,6 +134,10 @@ def pages():
         ("delegation", "read", reverse("visits:delegation_detail", args=[delegation.pk])),
     ]
 
+    # The learning-cycle dashboard: every municipality the consultant coaches, the staff's
+    # whole programme.
+    dashboard = [("learning-cycle dashboard", "read", reverse("coaching:dashboard"))]
+
     south = partnership.south.name
     per_role = {
         "focal point South": [
@@ -165,10 +169,11 @@ def pages():
             *exchange,
             *overviews,
             *visits[:2],
+            *dashboard,
             # The final report with every appendix, as the report job renders it.
             ("final report", "pdf", f"/bench/report/{programme}/"),
         ],
-        "consultant": [*home, *question_page, overviews[-1]],
+        "consultant": [*home, *question_page, overviews[-1], *dashboard],
         "observer": [*home, *partnership_page, overviews[0]],
     }
     return [

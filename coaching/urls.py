@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import dashboard
 
 app_name = "coaching"
 
@@ -19,4 +20,5 @@ urlpatterns = [
     path("tasks/<int:pk>/done/", views.task_done, name="task_done"),
     path("calendar/", views.CalendarFeedView.as_view(), name="calendar_feed_settings"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
 ]

@@ -31,4 +31,7 @@ def navigation(request):
     return {
         "nav_local_governments": own,
         "nav_is_staff": user.is_superuser or bool(access.staff_of),
+        # Consultants and staff follow the learning cycle on the dashboard.
+        "nav_follows_cycle": user.is_superuser
+        or bool(access.staff_of or access.coached_partnerships),
     }

@@ -1,3 +1,6 @@
+"""The coaching pages, one module per part: the learning-cycle dashboard, the meetings, the
+tasks, the interim evaluations and the methodology log."""
+
 from .meetings import (
     MeetingCreateView,
     MeetingDetailView,

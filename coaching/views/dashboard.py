@@ -1,0 +1,34 @@
+"""The learning-cycle dashboard (coaching/dashboard.py): for the consultants, the municipalities
+they coach; for programme staff, their programmes' municipalities. Of one programme
+(`?programme=`, 404 for a programme the person takes no part in), else of all of theirs. A
+municipality's team and an observer, who coach no one, are refused (403)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from partnerships.models import Programme
+
+from .. import dashboard
+
+
+class DashboardView(TemplateView):
+    template_name = "coaching/dashboard/dashboard.html"
+
+    def get_programme(self):
+        chosen = self.request.GET.get("programme", "")
+        if not chosen:
+            return None
+        if not chosen.isdigit():
+            raise Http404("No such programme")
+        return get_object_or_404(Programme.objects.visible_to(self.request.user), pk=chosen)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        programme = self.get_programme()
+        if not dashboard.follows(user, programme):
+            raise PermissionDenied
+        return super().get_context_data(
+            programme=programme, board=dashboard.build(user, programme), **kwargs
+        )
