@@ -1,8 +1,6 @@
 """Tool 2, the activity profile: for each project, the strategies used to strengthen (civil)
 participation, the phases they served, and two scores out of 10."""
 
-from base64 import b64encode
-
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from learning.charts import strategy_chart
+from learning.charts import strategy_drawing
 from learning.forms import RowForm, SheetForm
 
 from .base import SheetRow, ToolSheet
@@ -46,19 +44,21 @@ class ActivityProfile(ToolSheet):
         """The strategies in table order, read once for the table and the chart."""
         return list(self.strategies.all())
 
-    def chart_svg(self, *, legend=True):
-        """The strategies by quantity and quality, as inline SVG (page, print and PDF)."""
+    def chart(self, *, legend=True):
+        """The strategies by quantity and quality, drawn (learning/charts.py)."""
         rows = [(s.strategy, s.quantity, s.quality) for s in self.strategy_rows]
-        # strategy_chart escapes all text.
-        return mark_safe(strategy_chart(rows, legend=legend))  # noqa: S308
+        return strategy_drawing(rows, legend=legend)
 
-    def chart_image_without_legend(self):
-        """The chart for the PDF, where the table above numbers the strategies in full, as the
-        data: URL of an image: WeasyPrint reads an image with its XML parser and styles the
-        image alone, where inline SVG went through its HTML parser and its cascade element by
-        element (a third of a one-page PDF's time)."""
-        svg = self.chart_svg(legend=False).encode()
-        return f"data:image/svg+xml;base64,{b64encode(svg).decode('ascii')}"
+    def chart_svg(self, *, legend=True):
+        """The chart as inline SVG, its texts included (the page and the print view)."""
+        # The drawing escapes all text.
+        return mark_safe(self.chart(legend=legend).svg())  # noqa: S308
+
+    @cached_property
+    def printed_chart(self):
+        """The chart for the PDF, where the paragraphs above number the strategies in full:
+        without its legend, its texts to be laid over its picture as HTML text."""
+        return self.chart(legend=False)
 
 
 class Strategy(SheetRow):

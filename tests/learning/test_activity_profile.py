@@ -265,11 +265,10 @@ def test_the_pdf_leaves_the_numbering_of_the_chart_to_the_table(
     client.get(reverse("learning:sheet_pdf", kwargs={"slug": TOOL.slug, "pk": sheet.pk}))
 
     (html,) = rendered
-    svg = chart_image(html)
-    assert svg.count('class="strategy-point"') == 1
-    assert "Walk with residents" in svg  # the point's tooltip
-    assert "<tspan" not in svg
-    assert html.count("Walk with residents") == 1  # the table's row
+    picture = chart_image(html)
+    assert picture.count("<circle") == 1
+    assert "<text" not in picture and "Walk with residents" not in picture
+    assert html.count("Walk with residents") == 1  # the strategy's paragraph
 
 
 def test_the_pdf_draws_the_chart_as_an_image_and_the_page_inline(
@@ -291,9 +290,9 @@ def test_the_pdf_draws_the_chart_as_an_image_and_the_page_inline(
 
 
 def chart_image(html):
-    """The SVG of the chart a PDF's HTML carries as an image's data: URL."""
+    """The picture of the chart (lines and dots) a PDF's HTML carries as an image's data: URL."""
     (data,) = re.findall(
-        r'<img class="strategy-chart" src="data:image/svg\+xml;base64,([^"]+)"', html
+        r'<img class="chart-picture" src="data:image/svg\+xml;base64,([^"]+)"', html
     )
     return b64decode(data).decode()
 

@@ -118,3 +118,35 @@ def test_without_its_legend_the_chart_keeps_its_points_and_is_shorter():
 
 def test_empty_chart_says_so_without_its_legend_too():
     assert "No strategies scored yet." in charts.strategy_chart([], legend=False)
+
+
+def test_the_pdf_picture_has_the_lines_and_dots_and_no_text():
+    drawing = charts.strategy_drawing([("First", 3, 4), ("Second", 7, 2)], legend=False)
+
+    picture = parse(drawing.picture())
+    assert len(picture.findall(f"{SVG}circle")) == 2
+    assert picture.findall(f".//{SVG}text") == [] and picture.findall(f".//{SVG}title") == []
+    assert drawing.picture_url.startswith("data:image/svg+xml;base64,")
+
+
+def test_the_pdf_labels_carry_every_text_of_the_svg():
+    rows = [("First", 3, 4), ("Second", 7, 2), ("Third", 3, 4)]
+    drawing = charts.strategy_drawing(rows, legend=False)
+
+    svg_texts = sorted("".join(text.itertext()) for text in parse(drawing.svg()).iter(f"{SVG}text"))
+    printed = [label.text for label in drawing.printed_labels]
+    # The values of an axis are one text in the PDF (apart from the 10 across).
+    assert printed[:3] == ["1\t2\t3\t4\t5\t6\t7\t8\t9", "10", "10\n9\n8\n7\n6\n5\n4\n3\n2\n1"]
+    values = [value for text in printed[:3] for value in text.split()]
+    assert sorted([*values, *printed[3:]]) == svg_texts
+    assert "Level of participation (quantity)" in printed and "1, 3" in printed
+    assert all(label.style.startswith("position:absolute;") for label in drawing.printed_labels)
+
+
+def test_a_pdf_label_sits_where_the_svg_draws_its_text():
+    (point,) = charts.strategy_drawing([("Only", 10, 1)], legend=False).points
+
+    # On the right edge the number ends left of its point, as in the SVG.
+    assert point.label.anchor == "end"
+    assert f"left:{point.label.x - charts.LABEL_BOX:.1f}px" in point.label.printed_style
+    assert "text-align:right" in point.label.printed_style

@@ -1,6 +1,8 @@
 """The PDF renderer reads only our own static and media files."""
 
+import re
 import threading
+from base64 import b64decode
 
 import pytest
 from django.urls import reverse
@@ -10,7 +12,7 @@ from weasyprint.formatting_structure.boxes import InlineBlockBox, TextBox
 
 from sdgp import pdf
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, local_path, render_pdf
-from tests.factories import SwotFactory
+from tests.factories import ActivityProfileFactory, StrategyFactory, SwotFactory
 
 
 @pytest.fixture
@@ -165,3 +167,27 @@ def descendants(box):
     yield box
     for child in getattr(box, "children", ()):
         yield from descendants(child)
+
+
+def test_the_strategy_chart_of_a_pdf_is_text_over_a_picture_without_text(
+    client, consultant, laarne, programme, monkeypatch
+):
+    sheet = ActivityProfileFactory(owners=[laarne], programme=programme)
+    StrategyFactory(sheet=sheet, strategy="Walk with residents", quantity=6, quality=8)
+    rendered = []
+    monkeypatch.setattr("sdgp.pdf.HTML", lambda string, **kwargs: rendered.append(string))
+    client.force_login(consultant)
+
+    with pytest.raises(AttributeError):  # the stand-in has no write_pdf: the HTML is enough
+        client.get(reverse("learning:sheet_pdf", kwargs={"slug": sheet.tool.slug, "pk": sheet.pk}))
+
+    (html,) = rendered
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).render(
+        stylesheets=pdf.print_stylesheets()
+    )
+    boxes = [box for page in document.pages for box in descendants(page._page_box)]
+    texts = [box.text for box in boxes if isinstance(box, TextBox)]
+    for label in ("Level of participation (quantity)", "Added value (quality)", "1\t2\t3"):
+        assert any(label in text for text in texts)
+    (picture,) = re.findall(r'class="chart-picture" src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert b"<text" not in b64decode(picture)
