@@ -49,7 +49,23 @@ def test_pages_of_a_logged_in_person_have_the_policy(client, focal_point, partne
         assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: str(path.relative_to(ROOT)))
+# Templates under a `pdf/` folder are rendered by WeasyPrint only, never sent to a browser: they
+# may place text with style attributes (a chart's labels, a timeline's bands).
+SERVED = [path for path in TEMPLATES if "pdf" not in path.relative_to(ROOT).parts]
+
+
+def test_pdf_only_templates_are_included_only_from_pdf_branches():
+    """A `pdf/` template is never reached by a page: each include of one sits in a branch that
+    only the PDF takes (`{% if drawing %}` or `{% elif pdf %}`)."""
+    for path in SERVED:
+        text = path.read_text()
+        for match in re.finditer(r'{% include "[^"]*/pdf/[^"]*"', text):
+            before = text[: match.start()]
+            branch = before[before.rfind("{% ") :]
+            assert "drawing" in branch or "pdf" in branch, (path, branch)
+
+
+@pytest.mark.parametrize("template", SERVED, ids=lambda path: str(path.relative_to(ROOT)))
 def test_templates_have_no_inline_script_or_style_attribute(template):
     text = template.read_text()
     assert not re.search(r"\sstyle\s*=", text), "use a class in static/css instead"
