@@ -195,7 +195,7 @@ def test_the_methodology_log_is_kept_by_consultants_and_read_by_the_programme(
     meeting = Meeting.objects.create(
         programme=programme,
         kind=Meeting.Kind.NETWORK,
-        starts_at=timezone.make_aware(datetime.datetime(2024, 3, 12, 14)),
+        starts_at=timezone.make_aware(datetime.datetime.fromisoformat("2024-03-12T14:00")),
     )
     client.force_login(consultant)
     url = reverse("coaching:adjustment_create") + f"?programme={programme.pk}"
