@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import dashboard
+from .views import dashboard, evaluations
 
 app_name = "coaching"
 
@@ -21,4 +21,28 @@ urlpatterns = [
     path("calendar/", views.CalendarFeedView.as_view(), name="calendar_feed_settings"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("evaluations/", evaluations.EvaluationListView.as_view(), name="evaluation_list"),
+    path("evaluations/new/", evaluations.EvaluationCreateView.as_view(), name="evaluation_create"),
+    path(
+        "evaluations/<int:pk>/",
+        evaluations.EvaluationDetailView.as_view(),
+        name="evaluation_detail",
+    ),
+    path(
+        "evaluations/<int:pk>/edit/",
+        evaluations.EvaluationUpdateView.as_view(),
+        name="evaluation_update",
+    ),
+    path(
+        "evaluations/<int:pk>/answer/",
+        evaluations.EvaluationAnswerView.as_view(),
+        name="evaluation_answer",
+    ),
+    path("methodology/", evaluations.AdjustmentListView.as_view(), name="adjustment_list"),
+    path("methodology/new/", evaluations.AdjustmentCreateView.as_view(), name="adjustment_create"),
+    path(
+        "methodology/<int:pk>/edit/",
+        evaluations.AdjustmentUpdateView.as_view(),
+        name="adjustment_update",
+    ),
 ]

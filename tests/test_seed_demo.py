@@ -224,3 +224,32 @@ def test_the_terms_of_the_past_visits_are_validated_by_the_visitor_and_signed_by
         assert each.frozen["activities"]
         assert each.day_plans.count() == 5
         assert each.specific_objectives.exists()
+
+
+def test_the_pilots_meetings_evaluations_and_methodology_log():
+    from coaching.models import (
+        EvaluationAnswer,
+        EvaluationRound,
+        Meeting,
+        MethodologyAdjustment,
+        Task,
+    )
+
+    seed()
+    meetings = Meeting.objects.all()
+    first = meetings.order_by("starts_at").first()
+    assert (first.starts_at.year, first.starts_at.month) == (2024, 2)
+    assert set(meetings.values_list("kind", flat=True)) == set(Meeting.Kind)
+    assert meetings.get(without_consultant=True).partnership.south.name == "Ouinhi"
+    assert meetings.filter(kind=Meeting.Kind.BILATERAL, starts_at__year=2025).count() > 10
+    assert Task.objects.filter(status="done").exists()
+    overdue = Task.objects.open().get()
+    assert overdue.due_date.year == 2025
+    rounds = [(r.opens_on.month, r.closes_on.month) for r in EvaluationRound.objects.all()]
+    assert rounds == [(9, 11), (12, 12), (4, 5)]
+    languages = set(EvaluationAnswer.objects.values_list("local_government__name", "language"))
+    assert ("Ouinhi", "fr") in languages and ("Laarne", "nl") in languages
+    log = MethodologyAdjustment.objects.order_by("date")
+    assert log.first().date.isoformat() == "2024-09-27"
+    assert "February to September 2024" in log.first().decision
+    assert log.first().prompted_by_round.opens_on.isoformat() == "2024-04-22"

@@ -3,7 +3,10 @@ what did not and what to improve) and the methodology log (the adjustments decid
 reason and what prompted them)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -39,6 +42,41 @@ class EvaluationRound(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("coaching:evaluation_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            message = _("An evaluation closes on or after the day it opens.")
+            raise ValidationError(
+                {"closes_on": ValidationError(message, code="closes_before_opening")}
+            )
+
+    @property
+    def is_open(self):
+        """Whether answers are taken today (the site's time zone): from its first to its last
+        day."""
+        return self.opens_on <= timezone.localdate() <= self.closes_on
+
+    @property
+    def is_closed(self):
+        return timezone.localdate() > self.closes_on
+
+
+class EvaluationAnswerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Programme staff and the programme's consultants read every answer of its rounds; a
+        municipality's team its municipality's answers; everyone their own."""
+        access = Access.of(user)
+        if access.superuser:
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        readable = models.Q(respondent=user) | models.Q(local_government__in=access.member_of)
+        readable |= models.Q(round__programme__in=access.staff_of)
+        readable |= models.Q(round__programme__in=list(access.coached))
+        return self.filter(readable)
+
 
 class EvaluationAnswer(models.Model):
     round = models.ForeignKey(
@@ -68,6 +106,7 @@ class EvaluationAnswer(models.Model):
     language = models.CharField(_("language"), max_length=10, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = EvaluationAnswerQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -128,3 +167,11 @@ class MethodologyAdjustment(models.Model):
 
     def __str__(self):
         return self.decision[:80]
+
+    def clean(self):
+        """What prompted an adjustment is of its own programme."""
+        for name in ("prompted_by_round", "prompted_by_meeting"):
+            prompt = getattr(self, name)
+            if prompt is not None and prompt.programme_id != self.programme_id:
+                message = _("Choose one of this programme's.")
+                raise ValidationError({name: ValidationError(message, code="other_programme")})

@@ -9,4 +9,5 @@ MODULES = [
     "sdgp.demo.tools_swot",
     "sdgp.demo.tools_learning_questions",
     "sdgp.demo.visits",
+    "sdgp.demo.coaching",
 ]
