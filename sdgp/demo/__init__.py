@@ -9,4 +9,6 @@ MODULES = [
     "sdgp.demo.tools_swot",
     "sdgp.demo.tools_learning_questions",
     "sdgp.demo.visits",
+    "sdgp.demo.journals",
+    "sdgp.demo.action_plans",
 ]
