@@ -4,15 +4,17 @@ of a municipality's team); the tools waiting for review, the questions without a
 a while and, for programme staff, the people invited who never came (consultants and staff);
 before a site visit, the terms of reference to validate (the visiting municipality's team) or to
 sign (the host's team), and the Must-have sub-questions its programme leaves without an activity
-(the visiting team and the partnership's consultants); then what they were notified of and have
-not read. The visits to come that concern the person come with them, for the home to list. Each
+(the visiting team and the partnership's consultants); after a visit, the actions of its
+action plan past their due date (the visiting team and the consultants) and, while the visit is
+under way or just over, a day of its learning journal not filled in (the visiting team); then
+what they were notified of and have not read. The visits to come that concern the person come with them, for the home to list. Each
 item is one tap from the page where it is done; the queries are as many whatever the size of the
 programme."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, OuterRef, Subquery, Value
+from django.db.models import Case, Exists, Max, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -23,7 +25,15 @@ from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
 from visits.coverage import with_gap_counts
-from visits.models import Delegation
+from visits.models import (
+    Action,
+    ActionPlan,
+    Activity,
+    Delegation,
+    JournalByObjective,
+    JournalDay,
+    JournalEntry,
+)
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
@@ -35,6 +45,9 @@ UNANSWERED_FOR = datetime.timedelta(days=30)
 # A municipality whose tools have not changed for this long may need a word from its consultant.
 QUIET_FOR = datetime.timedelta(days=30)
 NEVER = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+# A journal's day left empty is worth a reminder from the visit's start until this long after
+# its end (the pilot's delegations sometimes caught up later, with the consultant).
+JOURNAL_CATCH_UP = datetime.timedelta(days=14)
 
 
 @dataclass
@@ -51,6 +64,8 @@ class Needs:
     to_sign: list = ()  # terms of reference of visits the person's municipality hosts
     gaps: list = ()  # delegations whose programme leaves Must-have sub-questions uncovered
     upcoming: list = ()  # the delegations of visits to come that concern the person
+    overdue: list = ()  # open actions of action plans past their due date
+    journal_days: list = ()  # (journal, day): a day of a recent visit left empty
 
     def __bool__(self):
         return any(
@@ -65,6 +80,8 @@ class Needs:
                 self.to_validate,
                 self.to_sign,
                 self.gaps,
+                self.overdue,
+                self.journal_days,
             )
         )
 
@@ -156,7 +173,82 @@ def needs_of(user):
         to_sign=to_sign[:SHOWN],
         gaps=gaps[:SHOWN],
         upcoming=upcoming,
+        overdue=overdue_actions(user, access),
+        journal_days=unfilled_journal_days(user, access),
     )
+
+
+def overdue_actions(user, access):
+    """The planned or started actions past their due date of the action plans of the person's
+    municipality's visits or of the partnerships they coach, most overdue first: one query,
+    none for someone they cannot concern."""
+    if not (access.member_of or access.coached_partnerships):
+        return []
+    concerned = Q(sheet__delegation__visitor__in=access.member_of) | Q(
+        sheet__delegation__partnership__in=access.coached_partnerships
+    )
+    return list(
+        Action.objects.filter(concerned)
+        .filter(
+            sheet__in=ActionPlan.objects.visible_to(user).values("pk"),
+            status__in=(Action.Status.PLANNED, Action.Status.IN_PROGRESS),
+            due_date__lt=timezone.localdate(),
+        )
+        .select_related("sheet__delegation__visitor")
+        .order_by("due_date", "pk")[:SHOWN]
+    )
+
+
+def unfilled_journal_days(user, access):
+    """[(journal, day)]: for the delegations of the person's municipality on a visit under way
+    or ended less than JOURNAL_CATCH_UP ago, the first past day of its programme without a page
+    of its journal per objective (tool 9), or whose rows of its journal per activity (tool 8)
+    are all empty; one query, none for someone outside a municipality's team."""
+    if not access.member_of:
+        return []
+    today = timezone.localdate()
+    page = JournalDay.objects.filter(
+        sheet__delegation=OuterRef(OuterRef("pk")), date=OuterRef("date")
+    )
+    without_page = (
+        Activity.objects.filter(sheet__delegation=OuterRef("pk"), date__lt=today)
+        .filter(~Exists(page))
+        .order_by("date")
+        .values("date")[:1]
+    )
+    filled = JournalEntry.objects.filter(sheet=OuterRef("sheet"), date=OuterRef("date")).exclude(
+        outcomes="", applicable="", missing=""
+    )
+    empty_day = (
+        JournalEntry.objects.filter(sheet__delegation=OuterRef("pk"), date__lt=today)
+        .filter(~Exists(filled))
+        .order_by("date")
+        .values("date")[:1]
+    )
+    has_journal = Exists(JournalByObjective.objects.filter(delegation=OuterRef("pk")))
+    delegations = (
+        Delegation.objects.visible_to(user)
+        .active()
+        .filter(
+            visitor__in=access.member_of,
+            visit__start_date__lte=today,
+            visit__end_date__gte=today - JOURNAL_CATCH_UP,
+        )
+        .annotate(
+            day_without_page=Case(When(has_journal, then=Subquery(without_page))),
+            day_left_empty=Subquery(empty_day),
+        )
+        .filter(Q(day_without_page__isnull=False) | Q(day_left_empty__isnull=False))
+        .select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
+        .order_by("visit__start_date", "pk")
+    )
+    days = []
+    for delegation in delegations[:SHOWN]:
+        if delegation.day_without_page:
+            days.append((delegation.journalbyobjective, delegation.day_without_page))
+        if delegation.day_left_empty:
+            days.append((delegation.journalbyactivity, delegation.day_left_empty))
+    return days[:SHOWN]
 
 
 def upcoming_delegations(user, access):
