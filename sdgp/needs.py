@@ -7,9 +7,9 @@ sign (the host's team), and the Must-have sub-questions its programme leaves wit
 (the visiting team and the partnership's consultants); after a visit, the actions of its
 action plan past their due date (the visiting team and the consultants) and, while the visit is
 under way or just over, a day of its learning journal not filled in (the visiting team); then
-what they were notified of and have not read. The visits to come that concern the person come with them, for the home to list. Each
-item is one tap from the page where it is done; the queries are as many whatever the size of the
-programme."""
+what they were notified of and have not read. The visits to come that concern the person come
+with them, for the home to list. Each item is one tap from the page where it is done; the
+queries are as many whatever the size of the programme."""
 
 import datetime
 from dataclasses import dataclass
