@@ -14,7 +14,7 @@ queries are as many whatever the size of the programme."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Exists, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -25,15 +25,8 @@ from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
 from visits.coverage import with_gap_counts
-from visits.models import (
-    Action,
-    ActionPlan,
-    Activity,
-    Delegation,
-    JournalByObjective,
-    JournalDay,
-    JournalEntry,
-)
+from visits.models import Action, ActionPlan, Delegation
+from visits.reminders import unfilled_days_of, with_unfilled_days
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
@@ -45,9 +38,6 @@ UNANSWERED_FOR = datetime.timedelta(days=30)
 # A municipality whose tools have not changed for this long may need a word from its consultant.
 QUIET_FOR = datetime.timedelta(days=30)
 NEVER = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# A journal's day left empty is worth a reminder from the visit's start until this long after
-# its end (the pilot's delegations sometimes caught up later, with the consultant).
-JOURNAL_CATCH_UP = datetime.timedelta(days=14)
 
 
 @dataclass
@@ -201,53 +191,19 @@ def overdue_actions(user, access):
 
 def unfilled_journal_days(user, access):
     """[(journal, day)]: for the delegations of the person's municipality on a visit under way
-    or ended less than JOURNAL_CATCH_UP ago, the first past day of its programme without a page
-    of its journal per objective (tool 9), or whose rows of its journal per activity (tool 8)
-    are all empty; one query, none for someone outside a municipality's team."""
+    or just over, the first past day of its programme without a page of its journal per
+    objective (tool 9), or whose rows of its journal per activity (tool 8) are all empty
+    (`visits.reminders.with_unfilled_days`); one query, none for someone outside a
+    municipality's team."""
     if not access.member_of:
         return []
-    today = timezone.localdate()
-    page = JournalDay.objects.filter(
-        sheet__delegation=OuterRef(OuterRef("pk")), date=OuterRef("date")
-    )
-    without_page = (
-        Activity.objects.filter(sheet__delegation=OuterRef("pk"), date__lt=today)
-        .filter(~Exists(page))
-        .order_by("date")
-        .values("date")[:1]
-    )
-    filled = JournalEntry.objects.filter(sheet=OuterRef("sheet"), date=OuterRef("date")).exclude(
-        outcomes="", applicable="", missing=""
-    )
-    empty_day = (
-        JournalEntry.objects.filter(sheet__delegation=OuterRef("pk"), date__lt=today)
-        .filter(~Exists(filled))
-        .order_by("date")
-        .values("date")[:1]
-    )
-    has_journal = Exists(JournalByObjective.objects.filter(delegation=OuterRef("pk")))
-    delegations = (
-        Delegation.objects.visible_to(user)
-        .active()
-        .filter(
-            visitor__in=access.member_of,
-            visit__start_date__lte=today,
-            visit__end_date__gte=today - JOURNAL_CATCH_UP,
-        )
-        .annotate(
-            day_without_page=Case(When(has_journal, then=Subquery(without_page))),
-            day_left_empty=Subquery(empty_day),
-        )
-        .filter(Q(day_without_page__isnull=False) | Q(day_left_empty__isnull=False))
-        .select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
-        .order_by("visit__start_date", "pk")
-    )
+    delegations = with_unfilled_days(
+        Delegation.objects.visible_to(user).filter(visitor__in=access.member_of),
+        timezone.localdate(),
+    ).select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
     days = []
     for delegation in delegations[:SHOWN]:
-        if delegation.day_without_page:
-            days.append((delegation.journalbyobjective, delegation.day_without_page))
-        if delegation.day_left_empty:
-            days.append((delegation.journalbyactivity, delegation.day_left_empty))
+        days.extend(unfilled_days_of(delegation))
     return days[:SHOWN]
 
 

@@ -2,15 +2,18 @@
 
 from django.core.management.base import BaseCommand
 
-from visits.reminders import remind_overdue_actions
+from visits.reminders import remind_overdue_actions, remind_unfilled_journal_days
 
 
 class Command(BaseCommand):
     help = (
-        "Notify the visiting team and the consultants of each action of an action plan past its "
-        "due date, once."
+        "Notify, once, the visiting team and the consultants of each action of an action plan past "
+        "its due date, and the visiting team of a day of its learning journal left empty."
     )
 
     def handle(self, *args, **options):
-        told = remind_overdue_actions()
-        self.stdout.write(f"{len(told)} overdue action(s) notified.")
+        actions = remind_overdue_actions()
+        days = remind_unfilled_journal_days()
+        self.stdout.write(
+            f"{len(actions)} overdue action(s) and {len(days)} journal day(s) notified."
+        )
