@@ -15,7 +15,11 @@
 - long sheets: the latest sheet of each tool of Ouinhi and Laarne (the demo focal points whose
   pages are measured) gets 25 times its rows (up to what an edit page accepts; signed terms of
   reference refuse edits and keep theirs), and Ouinhi's first question is reformulated 25
-  times, each wording answered by Laarne.
+  times, each wording answered by Laarne;
+- what the site-visit tools record outside their rows: the measured learning journal per
+  objective (tool 9) gets a score and a page for each field day, the measured action plan's
+  actions (tool 10) each a progress note, and every action without a due date one in the past,
+  so that the homes list overdue actions out of many.
 
 Nothing is imported from tests/: the sheets are filled from each tool's `sample()`.
 """
@@ -53,6 +57,9 @@ def grow(scale=SCALE):
         _lengthen(world, world["ouinhi"], partner=world["laarne"], scale=scale)
         _lengthen(world, world["laarne"], partner=world["ouinhi"], scale=scale)
         _long_lineage(world, scale=scale)
+        for owner in (world["ouinhi"], world["laarne"]):
+            _follow_up(owner)
+        _overdue(world["programme"])
     print("long sheets written", flush=True)
 
 
@@ -219,10 +226,14 @@ def _lengthen(world, owner, *, partner, scale):
         for prefix, rows in values.items():
             if not isinstance(rows, list) or not rows or not sample.get(prefix):
                 continue  # a field, no rows, or rows the sample leaves empty (uploaded images)
-            new = [
-                _numbered(sample[prefix][index % len(sample[prefix])], index)
-                for index in range(min(scale * len(rows), limits[prefix]) - len(rows))
-            ]
+            count = min(scale * len(rows), limits[prefix]) - len(rows)
+            if tool.slug == "journal-per-objective":
+                new = _free_objectives(sheet, rows, count)
+            else:
+                new = [
+                    _numbered(sample[prefix][index % len(sample[prefix])], index)
+                    for index in range(count)
+                ]
             if new and "order" in new[0]:
                 first = max((row.get("order") or 0 for row in rows), default=0) + 1
                 for offset, row in enumerate(new):
@@ -237,6 +248,76 @@ def _lengthen(world, owner, *, partner, scale):
         if isinstance(sheet, LearningQuestionTable):
             for question in sheet.questions.active().filter(obstacles__isnull=True):
                 _question_parts(world, question, partner=partner, partner_user=partner_user)
+
+
+def _free_objectives(sheet, rows, count):
+    """Up to `count` more objectives of a journal per objective (tool 9): one per learning
+    question and number (1 to 3), so only the combinations its rows leave free."""
+    from visits.coverage import current_questions
+
+    taken = {(row["question"], row["number"]) for row in rows}
+    questions = current_questions(sheet.delegation).order_by("pk").values_list("pk", flat=True)
+    free = [
+        {"question": pk, "number": number, "text": f"Objective {number}", "subquestions": []}
+        for pk in questions
+        for number in (1, 2, 3)
+        if (pk, number) not in taken
+    ]
+    return free[:count]
+
+
+def _follow_up(owner):
+    """The latest journal per objective of `owner`: a score of each objective and a page with a
+    note per objective, on each field day. Its latest action plan: a progress note on each
+    action."""
+    from visits.models import (
+        ActionNote,
+        ActionPlan,
+        DailyScore,
+        DayObjectiveNote,
+        JournalByObjective,
+        JournalDay,
+    )
+
+    journal = JournalByObjective.objects.owned_by(owner).order_by("pk").last()
+    if journal is not None:
+        objectives = list(journal.objectives.all())
+        for index, date in enumerate(journal.field_days()):
+            DailyScore.objects.bulk_create(
+                [
+                    DailyScore(objective=objective, date=date, score=(index + number) % 4)
+                    for number, objective in enumerate(objectives)
+                ],
+                ignore_conflicts=True,
+            )
+            page, _created = JournalDay.objects.get_or_create(
+                sheet=journal,
+                date=date,
+                defaults={"unexpected": "Something unexpected.", "meaning": "What applies."},
+            )
+            DayObjectiveNote.objects.bulk_create(
+                [
+                    DayObjectiveNote(day=page, objective=objective, text="What inspired us.")
+                    for objective in objectives
+                ],
+                ignore_conflicts=True,
+            )
+    plan = ActionPlan.objects.owned_by(owner).order_by("pk").last()
+    if plan is not None:
+        ActionNote.objects.bulk_create(
+            ActionNote(action=action, date=START, text=f"Progress on {action}.")
+            for action in plan.actions.all()
+        )
+
+
+def _overdue(programme):
+    """Every action without a due date is due on the pilot's last day of site visits: long
+    past, and still planned."""
+    from visits.models import Action
+
+    Action.objects.filter(sheet__programme=programme, due_date__isnull=True).update(
+        due_date=datetime.date(2025, 6, 30)
+    )
 
 
 def _own_rows(values):

@@ -5,7 +5,8 @@ pages are measured on both data sets. Prints them as JSON:
 
 The focal point South (Ouinhi) gets every page of a municipality; the other roles their own
 busiest ones that another role does not already cover (the focal point North its own learning
-questions and its longest edit page), to keep the run short: on the larger data set one edit
+questions, its longest edit page and its learning journal per objective, which Ouinhi does not
+keep), to keep the run short: on the larger data set one edit
 page takes 20 requests of several seconds each. Each page is
 `{"role", "username", "page", "kind", "url"}`; kind is "read" (target: 3 times
 the trivial view), "edit" (6 times) or "pdf" (2.5 times the plain-text floor per page).
@@ -159,8 +160,10 @@ def pages():
         "focal point North": [
             *home,
             *partnership_page,
-            *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read", numbers={5}),
-            *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit", numbers={3}),
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_detail", "read", numbers={5, 9}),
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit", numbers={3, 9}),
+            # The journal per objective: only the visiting North keeps one (March 2025).
+            *tool_pages(SHEETS_OF["focal point North"], "sheet_pdf", "pdf", numbers={9}),
         ],
         "staff": [
             *home,

@@ -4,11 +4,13 @@ of a municipality's team); the tools waiting for review, the questions without a
 a while and, for programme staff, the people invited who never came (consultants and staff);
 before a site visit, the terms of reference to validate (the visiting municipality's team) or to
 sign (the host's team), and the Must-have sub-questions its programme leaves without an activity
-(the visiting team and the partnership's consultants); the open tasks meetings set the person or
-their municipality; then what they were notified of and have
-not read. The visits to come that concern the person come with them, for the home to list. Each
-item is one tap from the page where it is done; the queries are as many whatever the size of the
-programme."""
+(the visiting team and the partnership's consultants); after a visit, the actions of its
+action plan past their due date (the visiting team and the consultants) and, while the visit is
+under way or just over, a day of its learning journal not filled in (the visiting team); the
+open tasks meetings set the person or their municipality; then what they were notified of and
+have not read. The visits to come that concern the person come with them, for the home to list.
+Each item is one tap from the page where it is done; the queries are as many whatever the size
+of the programme."""
 
 import datetime
 from dataclasses import dataclass
@@ -25,7 +27,8 @@ from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
 from visits.coverage import with_gap_counts
-from visits.models import Delegation
+from visits.models import Action, ActionPlan, Delegation
+from visits.reminders import unfilled_days_of, with_unfilled_days
 
 # How many of each kind the home lists; the rest are a link away.
 SHOWN = 5
@@ -53,6 +56,8 @@ class Needs:
     to_sign: list = ()  # terms of reference of visits the person's municipality hosts
     gaps: list = ()  # delegations whose programme leaves Must-have sub-questions uncovered
     upcoming: list = ()  # the delegations of visits to come that concern the person
+    overdue: list = ()  # open actions of action plans past their due date
+    journal_days: list = ()  # (journal, day): a day of a recent visit left empty
     tasks: list = ()  # open tasks of the person or their municipality, soonest due first
 
     def __bool__(self):
@@ -68,6 +73,8 @@ class Needs:
                 self.to_validate,
                 self.to_sign,
                 self.gaps,
+                self.overdue,
+                self.journal_days,
                 self.tasks,
             )
         )
@@ -167,8 +174,49 @@ def needs_of(user):
         to_sign=to_sign[:SHOWN],
         gaps=gaps[:SHOWN],
         upcoming=upcoming,
+        overdue=overdue_actions(user, access),
+        journal_days=unfilled_journal_days(user, access),
         tasks=tasks,
     )
+
+
+def overdue_actions(user, access):
+    """The planned or started actions past their due date of the action plans of the person's
+    municipality's visits or of the partnerships they coach, most overdue first: one query,
+    none for someone they cannot concern."""
+    if not (access.member_of or access.coached_partnerships):
+        return []
+    concerned = Q(sheet__delegation__visitor__in=access.member_of) | Q(
+        sheet__delegation__partnership__in=access.coached_partnerships
+    )
+    return list(
+        Action.objects.filter(concerned)
+        .filter(
+            sheet__in=ActionPlan.objects.visible_to(user).values("pk"),
+            status__in=(Action.Status.PLANNED, Action.Status.IN_PROGRESS),
+            due_date__lt=timezone.localdate(),
+        )
+        .select_related("sheet__delegation__visitor")
+        .order_by("due_date", "pk")[:SHOWN]
+    )
+
+
+def unfilled_journal_days(user, access):
+    """[(journal, day)]: for the delegations of the person's municipality on a visit under way
+    or just over, the first past day of its programme without a page of its journal per
+    objective (tool 9), or whose rows of its journal per activity (tool 8) are all empty
+    (`visits.reminders.with_unfilled_days`); one query, none for someone outside a
+    municipality's team."""
+    if not access.member_of:
+        return []
+    delegations = with_unfilled_days(
+        Delegation.objects.visible_to(user).filter(visitor__in=access.member_of),
+        timezone.localdate(),
+    ).select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
+    days = []
+    for delegation in delegations[:SHOWN]:
+        days.extend(unfilled_days_of(delegation))
+    return days[:SHOWN]
 
 
 def upcoming_delegations(user, access):

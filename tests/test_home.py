@@ -169,8 +169,8 @@ def test_staff_home_keeps_a_query_budget(
         partnership.consultants.add(staff)
     client.force_login(staff)
     # Ten, and what needs them: the programme's sides, every tool's sheets, notifications,
-    # their open tasks.
-    with django_assert_max_num_queries(14):
+    # their open tasks, the overdue actions of the partnerships they coach.
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("home"))
     assert len(response.context["partnerships"]) == 10
 
@@ -314,3 +314,171 @@ def test_the_home_costs_the_same_with_more_visits(
             partnerships=[coming_visit.delegation.partnership],
         )
     assert {user: count(user) for user in (partner_focal_point, consultant)} == before
+
+
+# After a visit: the action plan's overdue actions, the journal's days left empty.
+
+
+@pytest.fixture
+def visit_under_way(programme, partnership):
+    """Ouinhi's delegation to Laarne, which arrived two days ago, with a programme of one
+    activity a day."""
+    programme.end_date = datetime.date(2099, 12, 31)
+    programme.save()
+    start = timezone.localdate() - datetime.timedelta(days=2)
+    visit = plan_visit(
+        programme=programme,
+        direction=SiteVisit.Direction.SOUTH_TO_NORTH,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=4),
+        partnerships=[partnership],
+    )
+    delegation = visit.delegations.get()
+    sheets.sheet_create(
+        tool=get_tool("visit-programme"),
+        owner=partnership.north,
+        programme=programme,
+        user=None,
+        values={"delegation": delegation},
+        rows={
+            "activities": [
+                {"date": date, "start": datetime.time(9), "activity": f"Day {number}"}
+                for number, date in enumerate(visit.days, start=1)
+            ]
+        },
+    )
+    return delegation
+
+
+def action_plan(delegation, *due_in_days):
+    today = timezone.localdate()
+    return sheets.sheet_create(
+        tool=get_tool("action-plan"),
+        owner=delegation.visitor,
+        programme=delegation.visit.programme,
+        user=None,
+        values={"delegation": delegation},
+        rows={
+            "actions": [
+                {"action": f"Action {days}", "due_date": today + datetime.timedelta(days=days)}
+                for days in due_in_days
+            ]
+        },
+    )
+
+
+def test_the_visiting_team_and_its_consultant_see_the_overdue_actions_not_the_host(
+    client, partner_focal_point, focal_point, consultant, visit_under_way
+):
+    plan = action_plan(visit_under_way, -1, 0, -30, -3)
+    plan.actions.filter(action="Action -3").update(status="done")
+    for user in (partner_focal_point, consultant):
+        overdue = needs_of(client, user).overdue
+        assert [action.action for action in overdue] == ["Action -30", "Action -1"]
+    assert needs_of(client, focal_point).overdue == []
+    response = home(client, partner_focal_point)
+    assert "Action -30" in response.text and plan.get_absolute_url() in response.text
+
+
+def test_a_suspended_action_is_not_overdue(client, partner_focal_point, visit_under_way):
+    plan = action_plan(visit_under_way, -1)
+    plan.actions.update(status="suspended", status_reason="Political decisions.")
+    assert needs_of(client, partner_focal_point).overdue == []
+
+
+def test_the_visiting_team_sees_the_first_day_without_a_page_of_its_journal(
+    client, partner_focal_point, focal_point, visit_under_way
+):
+    from visits.models import JournalDay
+
+    journal = sheets.sheet_create(
+        tool=get_tool("journal-per-objective"),
+        owner=visit_under_way.visitor,
+        programme=visit_under_way.visit.programme,
+        user=None,
+        values={"delegation": visit_under_way},
+    )
+    first, second, today = visit_under_way.visit.days[:3]
+    assert needs_of(client, partner_focal_point).journal_days == [(journal, first)]
+    JournalDay.objects.create(sheet=journal, date=first, meaning="A council of traders.")
+    assert needs_of(client, partner_focal_point).journal_days == [(journal, second)]
+    JournalDay.objects.create(sheet=journal, date=second, with_guide=True)
+    assert needs_of(client, partner_focal_point).journal_days == []  # today is not over
+    assert needs_of(client, focal_point).journal_days == []
+    JournalDay.objects.all().delete()
+    assert "journal" in home(client, partner_focal_point).text
+
+
+def test_a_day_of_the_journal_per_activity_whose_rows_are_all_empty(
+    client, partner_focal_point, visit_under_way
+):
+    first, second = visit_under_way.visit.days[:2]
+    journal = sheets.sheet_create(
+        tool=get_tool("journal-per-activity"),
+        owner=visit_under_way.visitor,
+        programme=visit_under_way.visit.programme,
+        user=None,
+        values={"delegation": visit_under_way},
+        rows={
+            "entries": [
+                {"date": first, "title": "Market", "outcomes": "Vendors meet monthly."},
+                {"date": first, "title": "Council"},
+                {"date": second, "title": "Farm"},
+            ]
+        },
+    )
+    assert needs_of(client, partner_focal_point).journal_days == [(journal, second)]
+    journal.entries.filter(title="Farm").update(missing="Its prices.")
+    assert needs_of(client, partner_focal_point).journal_days == []
+
+
+def test_a_journal_left_empty_long_ago_needs_nobody(client, partner_focal_point, visit_under_way):
+    action_plan(visit_under_way)
+    sheets.sheet_create(
+        tool=get_tool("journal-per-objective"),
+        owner=visit_under_way.visitor,
+        programme=visit_under_way.visit.programme,
+        user=None,
+        values={"delegation": visit_under_way},
+    )
+    visit = visit_under_way.visit
+    visit.start_date -= datetime.timedelta(days=30)
+    visit.end_date -= datetime.timedelta(days=30)
+    visit.save()
+    visit_under_way.activitytable.activities.update(date=visit.start_date)
+    assert needs_of(client, partner_focal_point).journal_days == []
+
+
+def test_the_home_costs_the_same_with_more_actions_and_journals(
+    client, partner_focal_point, consultant, visit_under_way, other_partnership
+):
+    def count(user):
+        client.force_login(user)
+        client.get(reverse("home"))
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("home"))
+        return len(captured)
+
+    action_plan(visit_under_way, -2)
+    before = {user: count(user) for user in (partner_focal_point, consultant)}
+    visit = visit_under_way.visit
+    for weeks in (1, 2):
+        start = visit.start_date - datetime.timedelta(days=weeks)
+        later = plan_visit(
+            programme=visit.programme,
+            direction=visit.direction,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=4),
+            partnerships=[visit_under_way.partnership],
+        )
+        delegation = later.delegations.get()
+        action_plan(delegation, -1, -2, -3)
+        sheets.sheet_create(
+            tool=get_tool("journal-per-objective"),
+            owner=delegation.visitor,
+            programme=visit.programme,
+            user=None,
+            values={"delegation": delegation},
+        )
+    assert {user: count(user) for user in (partner_focal_point, consultant)} == before
+    assert len(needs_of(client, partner_focal_point).overdue) == 5

@@ -253,3 +253,82 @@ def test_the_pilots_meetings_evaluations_and_methodology_log():
     assert log.first().date.isoformat() == "2024-09-27"
     assert "February to September 2024" in log.first().decision
     assert log.first().prompted_by_round.opens_on.isoformat() == "2024-04-22"
+
+
+def test_the_september_journals_follow_each_programme_in_french():
+    from visits.models import JournalByActivity
+
+    seed()
+    journals = JournalByActivity.objects.select_related("delegation__visitor", "delegation__visit")
+    assert {str(each.delegation.visitor) for each in journals} == {"Ouinhi", "Covè"}
+    for journal in journals:
+        assert journal.delegation.visit.start_date.month == 9
+        assert journal.status == "reviewed"
+        programme = set(journal.delegation.activitytable.activities.values_list("pk", flat=True))
+        linked = set(journal.entries.exclude(activity=None).values_list("activity", flat=True))
+        assert linked == programme
+        assert journal.entries.exclude(outcomes="").exists()
+    ouinhi = journals.get(delegation__visitor__name="Ouinhi")
+    assert ouinhi.entries.filter(applicable__contains="conseil consultatif").exists()
+
+
+def test_the_march_journals_score_each_objective_on_the_field_days_in_dutch():
+    from visits.models import JournalByObjective
+
+    seed()
+    journals = JournalByObjective.objects.select_related("delegation__visitor", "delegation__visit")
+    assert {str(each.delegation.visitor) for each in journals} == {"Laarne", "Sint-Truiden"}
+    for journal in journals:
+        visit = journal.delegation.visit
+        field_days = set(visit.days[1:4])
+        for objective in journal.objectives.all():
+            scores = {score.date: score.score for score in objective.scores.all()}
+            assert set(scores) == field_days
+            assert set(scores.values()) <= {0, 1, 2, 3}
+            assert objective.subquestions.exists()
+            assert all(
+                sq.question_id == objective.question_id for sq in objective.subquestions.all()
+            )
+        pages = list(journal.days.all())
+        assert pages and all(page.unexpected and page.meaning for page in pages)
+        assert {page.date for page in pages} <= field_days
+        assert any(page.with_guide for page in pages)
+    laarne = journals.get(delegation__visitor__name="Laarne")
+    assert laarne.days.get(with_guide=True).meaning.startswith("Een dorpsraad")
+
+
+def test_the_action_plans_and_what_became_of_them():
+    from visits.models import Action, ActionPlan
+
+    seed()
+    plans = ActionPlan.objects.select_related("delegation__visitor", "delegation__visit")
+    assert {(str(p.delegation.visitor), p.delegation.visit.start_date.month) for p in plans} == {
+        ("Ouinhi", 9),
+        ("Covè", 9),
+        ("Laarne", 3),
+        ("Sint-Truiden", 3),
+    }
+    for plan in plans:
+        assert plan.status == "reviewed"
+        assert plan.delegation.partnership.experiment_fund == 35000
+        for action in plan.actions.all():
+            assert action.questions.exists()
+            owners = set(plan.owners.values_list("pk", flat=True))
+            assert all(
+                sq.question.table.owners.filter(pk__in=owners) for sq in action.subquestions.all()
+            )
+    website = Action.objects.get(action__startswith="Créer un petit site web")
+    assert website.status == Action.Status.DONE
+    assert website.notes.filter(link="https://ouinhi.mairie.bj/", text__contains="13").exists()
+    council = Action.objects.get(action__contains="conseil consultatif des acteurs économiques")
+    assert council.status == Action.Status.DONE
+    cove = Action.objects.filter(sheet__delegation__visitor__name="Covè")
+    assert cove.filter(notes__text__contains="Covè en 10 regards").exists()
+    assert cove.filter(notes__link__contains="facebook.com").exists()
+    assert Action.objects.filter(action="Een dorpsraad samenstellen door loting").exists()
+    sint_truiden = Action.objects.filter(sheet__delegation__visitor__name="Sint-Truiden")
+    assert sint_truiden.exists()
+    for action in sint_truiden:
+        assert action.status == Action.Status.SUSPENDED
+        assert action.status_reason.startswith("Onderbroken door politieke beslissingen")
+        assert action.status_date is not None

@@ -3,6 +3,7 @@ per chapter; the report orders them by `Section.order`."""
 
 from . import (
     appendices,  # noqa: F401  (the filled-in tools, appendix 8.11)
+    application,  # noqa: F401  (learning journals and action plans, per municipality)
     coaching,  # noqa: F401  (meetings per level, interim evaluations, methodology log)
     conclusions,  # noqa: F401
     contents,  # noqa: F401

@@ -9,5 +9,7 @@ MODULES = [
     "sdgp.demo.tools_swot",
     "sdgp.demo.tools_learning_questions",
     "sdgp.demo.visits",
+    "sdgp.demo.journals",
+    "sdgp.demo.action_plans",
     "sdgp.demo.coaching",
 ]
