@@ -20,6 +20,13 @@ from visits.models import Action
 
 pytestmark = pytest.mark.django_db
 
+@pytest.fixture(autouse=True)
+def _reads_english(client, settings):
+    """The pages are read in English here (whatever each person's own language), so that the
+    tests can name what they show; tests/test_translations.py checks the other languages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 COUNCIL = "Set up an advisory council of market vendors"
 
 

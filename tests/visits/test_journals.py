@@ -25,6 +25,13 @@ from visits.models import (
 
 pytestmark = pytest.mark.django_db
 
+@pytest.fixture(autouse=True)
+def _reads_english(client, settings):
+    """The pages are read in English here (whatever each person's own language), so that the
+    tests can name what they show; tests/test_translations.py checks the other languages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 MONDAY = datetime.date(2024, 9, 23)
 TUESDAY = MONDAY + datetime.timedelta(days=1)
 HTMX = {"HTTP_HX_REQUEST": "true"}
