@@ -19,7 +19,13 @@ from learning.tools.learning_questions import LearningQuestion, SubQuestion
 from learning.tools.registry import Inline, register
 
 from ..coverage import current_questions, current_subquestions
-from .base import DelegationSheet, DelegationSheetForm, VisitTool
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    question_choices,
+    show_choices,
+)
 
 
 class JournalByObjective(DelegationSheet):
@@ -209,7 +215,7 @@ class JournalObjectiveForm(RowForm):
     """An objective of one of the visiting municipality's current questions (shared tables,
     joint ones included), with some of its sub-questions."""
 
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, questions=None, subquestions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         delegation = sheet.delegation if sheet is not None and sheet.delegation_id else None
@@ -221,6 +227,11 @@ class JournalObjectiveForm(RowForm):
         else:
             self.fields["question"].queryset = LearningQuestion.objects.none()
             self.fields["subquestions"].queryset = SubQuestion.objects.none()
+        if questions is None or subquestions is None:
+            choices = question_choices(sheet)
+            questions, subquestions = choices["questions"], choices["subquestions"]
+        show_choices(self.fields["question"], questions)
+        show_choices(self.fields["subquestions"], subquestions)
 
     def clean(self):
         cleaned = super().clean()
@@ -256,6 +267,12 @@ class JournalByObjectiveTool(VisitTool):
             max_num=30,
         ),
     )
+
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        return {
+            **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            **question_choices(sheet),
+        }
 
     def partial_context(self, sheet):
         from ..journals import journal_context
