@@ -19,6 +19,19 @@ SHARED_ON = datetime.datetime(2024, 3, 1, 12, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
+def laarne_questions(partnership, laarne):
+    """Laarne's shared learning questions, as it has them by the time of a site visit: the
+    journal per objective's sample draws its objectives from them."""
+    table = LearningQuestionTableFactory(
+        programme=partnership.programme, owners=[laarne], status="shared"
+    )
+    return [
+        LearningQuestionFactory(table=table, order=1, text="How do citizens take part?"),
+        LearningQuestionFactory(table=table, order=2, text="How do we fund the market?"),
+    ]
+
+
+@pytest.fixture
 def sint_truiden(programme):
     sint_truiden = LocalGovernmentFactory(name="Sint-Truiden")
     PartnershipFactory(

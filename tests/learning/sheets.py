@@ -3,7 +3,7 @@
 from django import forms
 from django.urls import reverse
 
-from learning.forms import current_values, sheet_form_class, sheet_post_data
+from learning.forms import current_values, row_formset_classes, sheet_form_class, sheet_post_data
 from learning.workflows import Status
 from sdgp import pdf
 from visits.tools.base import VisitTool
@@ -14,8 +14,15 @@ def url(name, sheet, **kwargs):
 
 
 def is_visit_tool(tool):
-    """A site-visit tool: its sheets are about a delegation, owned by both its sides."""
+    """A site-visit tool: its sheets are about a delegation (tools 6 to 10)."""
     return isinstance(tool, VisitTool)
+
+
+def owned_by_both_sides(tool):
+    """A site-visit tool whose sheets both sides of the delegation own (the programme, the
+    terms): both teams edit its drafts. The visiting municipality alone owns the others (the
+    journals, the action plan), which its partner reads once they are shared."""
+    return is_visit_tool(tool) and tool.owned_by_host
 
 
 def sharing(tool):
@@ -35,10 +42,10 @@ def editable_once_shared(tool):
 
 
 def owners_of_new_sheet(tool, sheet, owner):
-    """Whom the create page opened for `owner` makes the sheet's owners: `owner`, or both
-    sides of a site-visit tool's delegation."""
+    """Whom the create page opened for `owner` makes the sheet's owners: `owner`, or a
+    site-visit tool's owners of its delegation (both sides, or the visiting municipality)."""
     if is_visit_tool(tool):
-        return {sheet.delegation.visitor, sheet.delegation.host}
+        return set(tool.owners_of(sheet.delegation))
     return {owner}
 
 
@@ -57,18 +64,32 @@ def create_sheet(client, tool, owner):
 
 
 def text_field(tool):
-    """The first plain text field of the sheet form: the tests type into it."""
+    """Where the tests type: the first plain text field of the sheet form, else (a journal has
+    no text of its own) of the first kind of rows with one, in its first row; as (the rows'
+    prefix, or None for the sheet's form, and the field's name)."""
     for name, field in sheet_form_class(tool).base_fields.items():
         if type(field) is forms.CharField:
-            return name
+            return None, name
+    for formset_class in row_formset_classes(tool):
+        for name, field in formset_class.form.base_fields.items():
+            if type(field) is forms.CharField:
+                return formset_class.get_default_prefix(), name
     raise LookupError(f"{tool.slug} has no plain text field")
 
 
 def edit_data(tool, sheet, text, *, version=None):
     """POST data that keeps the sheet as it is but for `text` in its first text field."""
     values = current_values(tool, sheet)
-    values[text_field(tool)] = text
+    prefix, name = text_field(tool)
+    (values[prefix][0] if prefix else values)[name] = text
     return sheet_post_data(tool, values, version=sheet.version if version is None else version)
+
+
+def typed_text(tool, sheet):
+    """What the sheet says now in the field the tests type into (`text_field`)."""
+    prefix, name = text_field(tool)
+    values = current_values(tool, sheet)
+    return (values[prefix][0] if prefix else values)[name]
 
 
 def _errors(response):

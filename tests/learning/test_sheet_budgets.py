@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learning.forms import row_formset_classes, sheet_post_data
-from learning.tools.registry import tools
+from learning.tools.registry import get_tool, tools
+from tests.factories import LearningQuestionFactory, LearningQuestionTableFactory
 from tests.learning.sheets import url
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,38 @@ def test_a_longer_sheet_costs_the_same_queries(client, focal_point, laarne, tool
     larger = queries(client, url(page, longer))
 
     assert larger == small
+
+
+@pytest.mark.parametrize("page", ["sheet_detail", "sheet_update"])
+def test_a_longer_journal_per_objective_costs_the_same_queries(
+    client, focal_point, laarne, partnership, page
+):
+    """Its sample's one objective cannot be repeated (one per learning question and number):
+    the longer journal has three objectives on each of four questions."""
+    table = LearningQuestionTableFactory(
+        programme=partnership.programme, owners=[laarne], status="shared"
+    )
+    questions = [
+        LearningQuestionFactory(table=table, order=order, text=f"Question {order}?")
+        for order in range(1, 5)
+    ]
+    tool = get_tool("journal-per-objective")
+    objectives = [
+        {"question": question.pk, "number": number, "text": f"Objective {number}"}
+        for question in questions
+        for number in (1, 2, 3)
+    ]
+    assert len(objectives) > tool.inlines[0].rows_per_page
+    client.force_login(focal_point)
+
+    def create(count):
+        values = {**tool.sample(laarne), "objectives": objectives[:count]}
+        response = client.post(
+            reverse("learning:sheet_create", kwargs={"slug": tool.slug, "owner": laarne.pk}),
+            sheet_post_data(tool, values),
+        )
+        assert response.status_code == 302
+        return tool.model.objects.latest("pk")
+
+    small = queries(client, url(page, create(1)))
+    assert queries(client, url(page, create(len(objectives)))) == small

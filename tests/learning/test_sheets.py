@@ -15,21 +15,26 @@ from tests.learning.sheets import (
     create_sheet,
     edit_data,
     editable_once_shared,
-    is_visit_tool,
+    owned_by_both_sides,
     owners_of_new_sheet,
     sample_data,
     sharing,
-    text_field,
+    typed_text,
     url,
 )
 
-pytestmark = pytest.mark.django_db
+# Laarne has shared its learning questions, as by the time of a site visit: the journal per
+# objective's rows are objectives on them, and the tests type into its first row.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("laarne_questions")]
 
 TOOLS = [pytest.param(tool, id=tool.slug) for tool in tools()]
-# The sheets of one municipality (and its chosen co-owners), which its partner reads once shared;
-# a site-visit tool's sheets belong to both sides of the delegation.
-PARTNER_READS = [pytest.param(tool, id=tool.slug) for tool in tools() if not is_visit_tool(tool)]
-VISIT_TOOLS = [pytest.param(tool, id=tool.slug) for tool in tools() if is_visit_tool(tool)]
+# The sheets of one municipality (and its chosen co-owners, or the visiting municipality of a
+# journal or an action plan), which its partner reads once shared; the visit programme's and
+# the terms' sheets belong to both sides of the delegation.
+PARTNER_READS = [
+    pytest.param(tool, id=tool.slug) for tool in tools() if not owned_by_both_sides(tool)
+]
+BOTH_SIDES = [pytest.param(tool, id=tool.slug) for tool in tools() if owned_by_both_sides(tool)]
 # The tools whose sheets go through the consultant's review (draft, shared, reviewed, returned).
 REVIEWED = [pytest.param(tool, id=tool.slug) for tool in tools() if tool.model.workflow is REVIEW]
 EDITABLE_ONCE_SHARED = [
@@ -91,12 +96,12 @@ def test_partner_reads_a_sheet_only_once_it_is_shared(
     other_client.force_login(partner_focal_point)
     assert other_client.get(sheet.get_absolute_url()).status_code == 404
 
-    as_focal_point.post(url("sheet_transition", sheet, transition="share"))
+    as_focal_point.post(url("sheet_transition", sheet, transition=sharing(tool).name))
 
     assert other_client.get(sheet.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.parametrize("tool", VISIT_TOOLS)
+@pytest.mark.parametrize("tool", BOTH_SIDES)
 def test_both_sides_read_a_visit_draft_and_the_observer_only_once_it_is_shared(
     tool, as_focal_point, laarne, partner_focal_point, observer, other_client
 ):
@@ -142,7 +147,7 @@ def test_owner_edits_and_the_version_goes_up(tool, as_focal_point, laarne):
 
     assert response.status_code == 302
     sheet.refresh_from_db()
-    assert getattr(sheet, text_field(tool)) == "Edited"
+    assert typed_text(tool, sheet) == "Edited"
     assert (sheet.version, sheet.status) == (2, sharing(tool).target)
 
 
@@ -271,7 +276,7 @@ def test_second_of_two_edits_from_the_same_version_gets_a_conflict_page(
     assert "Typed by the consultant" in html  # everything typed is kept
     assert "Typed by the focal point" in html  # what changed meanwhile
     sheet.refresh_from_db()
-    assert getattr(sheet, text_field(tool)) == "Typed by the focal point"
+    assert typed_text(tool, sheet) == "Typed by the focal point"
     assert 'name="sheet-version" value="2"' in html
 
 
@@ -289,7 +294,7 @@ def test_after_a_conflict_the_second_person_can_save_over_it_deliberately(
 
     assert response.status_code == 302
     sheet.refresh_from_db()
-    assert getattr(sheet, text_field(tool)) == "Typed by the consultant"
+    assert typed_text(tool, sheet) == "Typed by the consultant"
     assert sheet.version == 3
 
 

@@ -8,15 +8,17 @@ team and the consultant, reviewed or returned by the consultant; the observer do
 Programme B's sheets are read within Laarne-Bohicon only: programme-A staff, Laarne's
 programme-A consultant and Ouinhi never find them.
 
-The site-visit tools' sheets belong to both sides of a delegation: their rows are in
-`matrix_visits.py`.
+The journals and the action plan of a site visit (tools 8 to 10) are read and changed the same
+way: each sheet of the world is about a delegation on which its municipality visits its
+partner, and belongs to the visiting municipality alone. The visit programme's and the terms'
+sheets belong to both sides of a delegation: their rows are in `matrix_visits.py`.
 """
 
 from django.urls import reverse
 
 from learning.forms import sheet_post_data
 from learning.tools.registry import tools
-from tests.learning.sheets import edit_data, is_visit_tool
+from tests.learning.sheets import edit_data, owned_by_both_sides
 from tests.permissions.matrix import Row, everyone, only, saved
 from tests.permissions.world import (
     OWNERS_A_LAARNE,
@@ -145,4 +147,4 @@ def tool_rows(tool):
     ]
 
 
-ROWS = [row for tool in tools() if not is_visit_tool(tool) for row in tool_rows(tool)]
+ROWS = [row for tool in tools() if not owned_by_both_sides(tool) for row in tool_rows(tool)]

@@ -1,4 +1,6 @@
-"""The generic tool views for the site-visit tools (6 and 7), on the world's sheets of each.
+"""The generic tool views for the site-visit tools both sides own (6 and 7), on the world's
+sheets of each (the journals and the action plan, which the visiting municipality owns alone,
+are in `matrix_learning.py`).
 
 Their sheets are about a delegation and belong to both its sides (tests/permissions/world.py):
 the draft of programme A is about Laarne's visit to Ouinhi, the shared sheet about Ouinhi's visit
@@ -17,7 +19,7 @@ from django.urls import reverse
 
 from learning.forms import sheet_post_data
 from learning.tools.registry import tools
-from tests.learning.sheets import edit_data, editable_once_shared, is_visit_tool
+from tests.learning.sheets import edit_data, editable_once_shared, owned_by_both_sides
 from tests.permissions.matrix import Row, everyone, only, saved
 from tests.permissions.matrix_learning import CREATE_FOR_LAARNE, sheet_kwargs, step
 from tests.permissions.world import (
@@ -164,4 +166,4 @@ def tool_rows(tool):
     return rows
 
 
-ROWS = [row for tool in tools() if is_visit_tool(tool) for row in tool_rows(tool)]
+ROWS = [row for tool in tools() if owned_by_both_sides(tool) for row in tool_rows(tool)]

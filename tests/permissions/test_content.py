@@ -24,6 +24,7 @@ from partnerships.models import LocalGovernment
 from tests.permissions.matrix import PERSONAS
 from tests.permissions.matrix_admin import admin_object
 from tests.permissions.urls import patterns
+from visits.models import Delegation, SiteVisit
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,7 @@ NOT_SWEPT = {
     "partnerships:notification_open",
     "partnerships:notifications_read",
     "reports:job_download",
+    "visits:delegation_reinstate",
 }
 
 
@@ -59,6 +61,9 @@ def site_kwargs(w):
     local_governments = [{"pk": pk} for pk in LocalGovernment.objects.values_list("pk", flat=True)]
     programmes = [{"pk": w.programme.pk}, {"pk": w.programme_b.pk}]
     reports = [{"pk": w.report.pk}, {"pk": w.failed_report.pk}]
+    # The site visits and their delegations, whose pages list the site-visit tools' sheets.
+    visits = [{"pk": pk} for pk in SiteVisit.objects.values_list("pk", flat=True)]
+    delegations = [{"pk": pk} for pk in Delegation.objects.values_list("pk", flat=True)]
     return {
         "home": [{}],
         "healthz": [{}],
@@ -109,6 +114,14 @@ def site_kwargs(w):
         "reports:narrative_update": programmes,
         "reports:job_create_partnership": partnerships,
         "reports:job_create_local_government": local_governments,
+        "visits:visit_list": [{}],
+        "visits:visit_create": [{}],
+        "visits:visit_detail": visits,
+        "visits:visit_update": visits,
+        "visits:delegation_detail": delegations,
+        "visits:delegation_members": delegations,
+        "visits:delegation_withdraw": delegations,
+        "visits:delegation_priorities": delegations,
         "learning:evolution_summary_update": [
             {"programme": programme["pk"], "pk": lg["pk"]}
             for programme in programmes

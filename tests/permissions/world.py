@@ -7,10 +7,12 @@ Programme B ("SDG Partnerships 2026-2027"): Laarne-Bohicon, run by `staff_b` and
 ANCB, whose `observer` reads their partnerships.
 
 Every registered tool gets four sheets, filled in through the forms and services of the app (a
-site-visit tool's sheet is about a delegation and belongs to both its sides: each of the four is
-about a delegation of its own, `delegations[kind]`, on which the municipality named visits its
-partner, and its partner's team reads its drafts too; it is shared by the workflow's first
-transition to a shared status, validating for the terms of reference):
+site-visit tool's sheet is about a delegation: each of the four is about a delegation of its own,
+`delegations[kind]`, on which the municipality named visits its partner; the visit programme and
+the terms belong to both sides, so the partner's team reads their drafts too, while a journal or
+an action plan belongs to the visiting municipality alone, which its partner reads once shared;
+a sheet is shared by the workflow's first transition to a shared status, validating for the
+terms of reference):
 
 - `draft_a[slug]`: Laarne's draft in programme A, a `DRAFT_A` marker typed into every text field
   and row;
@@ -46,7 +48,7 @@ from tests.factories import (
     SubQuestionFactory,
     UserFactory,
 )
-from tests.learning.sheets import is_visit_tool, sharing
+from tests.learning.sheets import is_visit_tool, owned_by_both_sides, sharing
 from tests.permissions.matrix import ROLES
 from visits.models import SiteVisit
 from visits.services import plan_visit
@@ -82,8 +84,9 @@ class World:
             "draft_b": (OWNERS_B_BOHICON, OWNERS_B_LAARNE),
             "shared_b": (OWNERS_B_LAARNE, OWNERS_B_BOHICON),
         }[kind]
-        # A site-visit tool's sheet belongs to both sides of its delegation.
-        return owners[0] | owners[1] if is_visit_tool(tool) else owners[0]
+        # The visit programme's and the terms' sheets belong to both sides of their delegation;
+        # a journal's or an action plan's to the visiting municipality alone.
+        return owners[0] | owners[1] if owned_by_both_sides(tool) else owners[0]
 
     def __init__(self, **objects):
         self.markers = {}
@@ -216,6 +219,22 @@ def build_world():
         )
     }
 
+    # Laarne's shared table of programme A and Bohicon's of programme B, shared before the
+    # tools are filled in: a journal per objective is about the visitor's shared questions.
+    questions = tools_by_slug()["learning-questions"]
+    w.extra["laarne-questions-a"] = sheet_services.sheet_transition(
+        sheet=fill(questions, laarne, programme, w.focal_point, "How do we revive councils?"),
+        name="share",
+        user=w.focal_point,
+    )
+    w.extra["bohicon-questions-b"] = sheet_services.sheet_transition(
+        sheet=fill(
+            questions, bohicon, programme_b, w.bohicon_focal_point, "How do we fund the market?"
+        ),
+        name="share",
+        user=w.bohicon_focal_point,
+    )
+
     def fill_kind(tool, kind, owner, programme, user, text):
         return fill(tool, owner, programme, user, text, delegation=w.delegations[kind])
 
@@ -274,16 +293,7 @@ def build_world():
     )
     # The learning questions of Laarne's shared table in programme A: responded to by Ouinhi,
     # with an attachment; a question of the draft table for the draft rows.
-    table = fill(
-        tools_by_slug()["learning-questions"],
-        laarne,
-        programme,
-        w.focal_point,
-        "How do we revive councils?",
-    )
-    w.extra["laarne-questions-a"] = sheet_services.sheet_transition(
-        sheet=table, name="share", user=w.focal_point
-    )
+    table = w.extra["laarne-questions-a"]
     w.question = table.questions.order_by("order").first()
     SubQuestionFactory(question=w.question, order=1, text="Who comes today?")
     response = ResponseFactory(question=w.question, local_government=ouinhi)

@@ -15,7 +15,13 @@ from learning.tools.learning_questions import LearningQuestion, SubQuestion
 from learning.tools.registry import Inline, Step, register
 
 from ..coverage import current_questions, current_subquestions
-from .base import DelegationSheet, DelegationSheetForm, VisitTool
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    question_choices,
+    show_choices,
+)
 
 
 class ActionPlan(DelegationSheet):
@@ -118,7 +124,7 @@ class Action(SheetRow):
 
 
 class ActionForm(RowForm):
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, questions=None, subquestions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         self.fields["due_date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -131,6 +137,11 @@ class ActionForm(RowForm):
         else:
             self.fields["questions"].queryset = LearningQuestion.objects.none()
             self.fields["subquestions"].queryset = SubQuestion.objects.none()
+        if questions is None or subquestions is None:
+            choices = question_choices(sheet)
+            questions, subquestions = choices["questions"], choices["subquestions"]
+        show_choices(self.fields["questions"], questions)
+        show_choices(self.fields["subquestions"], subquestions)
 
 
 class ActionPlanTool(VisitTool):
@@ -181,6 +192,12 @@ class ActionPlanTool(VisitTool):
             max_num=50,
         ),
     )
+
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        return {
+            **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            **question_choices(sheet),
+        }
 
     def partial_context(self, sheet):
         from ..application import plan_context

@@ -10,6 +10,7 @@ from learning.forms import SheetForm
 from learning.tools.base import ToolSheet
 from learning.tools.registry import Step, Tool
 
+from ..coverage import current_questions, current_subquestions
 from ..models.trips import Delegation
 
 
@@ -88,6 +89,25 @@ def visit_date_field(form, sheet, name="date"):
             raise forms.ValidationError(message, code="outside_visit")
 
     field.validators.append(within_visit)
+
+
+def question_choices(sheet):
+    """The visiting municipality's current learning questions and sub-questions a row may
+    name, read once for all the rows of a sheet about `sheet`'s delegation (a query per row
+    each otherwise); none before the delegation is chosen."""
+    if sheet is None or not sheet.delegation_id:
+        return {"questions": [], "subquestions": []}
+    delegation = sheet.delegation
+    return {
+        "questions": list(current_questions(delegation).order_by("table", "order", "pk")),
+        "subquestions": list(current_subquestions(delegation)),
+    }
+
+
+def show_choices(field, objects):
+    """Show `objects` as `field`'s choices; its queryset still checks what is chosen."""
+    empty = [] if getattr(field, "empty_label", None) is None else [("", field.empty_label)]
+    field.choices = empty + [(obj.pk, field.label_from_instance(obj)) for obj in objects]
 
 
 def _delegation_label(delegation):

@@ -13,7 +13,13 @@ from learning.tools.base import SheetRow
 from learning.tools.registry import Inline, register
 
 from .activities import Activity
-from .base import DelegationSheet, DelegationSheetForm, VisitTool, visit_date_field
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    show_choices,
+    visit_date_field,
+)
 
 
 class JournalByActivity(DelegationSheet):
@@ -67,18 +73,28 @@ class JournalEntry(SheetRow):
         return bool(self.outcomes or self.applicable or self.missing)
 
 
+def activity_choices(sheet):
+    """The activities of the delegation's programme (tool 6) an entry may report on, read once
+    for all the rows; none before the delegation is chosen."""
+    if sheet is not None and sheet.delegation_id:
+        return list(Activity.objects.filter(sheet__delegation=sheet.delegation_id))
+    return []
+
+
 class JournalEntryForm(RowForm):
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, activities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         if "date" in self.fields:
             visit_date_field(self, sheet)
         if "activity" in self.fields:
-            self.fields["activity"].queryset = (
+            field = self.fields["activity"]
+            field.queryset = (
                 Activity.objects.filter(sheet__delegation=sheet.delegation_id)
                 if sheet is not None and sheet.delegation_id
                 else Activity.objects.none()
             )
+            show_choices(field, activity_choices(sheet) if activities is None else activities)
 
 
 class JournalEntryWriteForm(forms.ModelForm):
@@ -149,6 +165,12 @@ class JournalByActivityTool(VisitTool):
                 "learning.change_sheet", sheet
             )
         return context
+
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        return {
+            **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            "activities": activity_choices(sheet),
+        }
 
     def partial_context(self, sheet):
         entries = (

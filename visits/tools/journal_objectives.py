@@ -20,7 +20,13 @@ from learning.tools.learning_questions import LearningQuestion, SubQuestion
 from learning.tools.registry import Inline, register
 
 from ..coverage import current_questions, current_subquestions
-from .base import DelegationSheet, DelegationSheetForm, VisitTool
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    question_choices,
+    show_choices,
+)
 
 
 class JournalByObjective(DelegationSheet):
@@ -210,7 +216,7 @@ class JournalObjectiveForm(RowForm):
     """An objective of one of the visiting municipality's current questions (shared tables,
     joint ones included), with some of its sub-questions."""
 
-    def __init__(self, *args, sheet=None, **kwargs):
+    def __init__(self, *args, sheet=None, questions=None, subquestions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         delegation = sheet.delegation if sheet is not None and sheet.delegation_id else None
@@ -222,6 +228,11 @@ class JournalObjectiveForm(RowForm):
         else:
             self.fields["question"].queryset = LearningQuestion.objects.none()
             self.fields["subquestions"].queryset = SubQuestion.objects.none()
+        if questions is None or subquestions is None:
+            choices = question_choices(sheet)
+            questions, subquestions = choices["questions"], choices["subquestions"]
+        show_choices(self.fields["question"], questions)
+        show_choices(self.fields["subquestions"], subquestions)
 
     def clean(self):
         cleaned = super().clean()
@@ -325,6 +336,12 @@ class JournalByObjectiveTool(VisitTool):
                 "learning.change_sheet", sheet
             )
         return context
+
+    def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
+        return {
+            **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            **question_choices(sheet),
+        }
 
     def partial_context(self, sheet):
         from ..journals import journal_context
