@@ -65,14 +65,44 @@ NOT_MEASURED = {
     "reports:job_list": "a page of twenty of the person's reports",
     "reports:narrative_update": "a form of seven texts, for programme staff",
     "reports:job_download": "a file as it was built, read from storage",
+    "visits:visit_create": "a staff form of a few fields and the programme's partnerships",
+    "visits:visit_update": "the same form, for one visit",
+    "visits:delegation_members": "a form of a delegation's few members",
+    "visits:delegation_withdraw": "a form of a date and a reason",
+    "visits:delegation_reinstate": "a redirect after one change",
+    "visits:delegation_priorities": "a form of one municipality's few sub-questions",
+    "visits:action_new": "a form of one action",
+    "visits:action_status": "a redirect after one change",
+    "visits:action_note_create": "a redirect after one note",
+    "visits:action_note_file": "a file as it was uploaded",
+    "visits:action_question": "a form of one question about one action",
+    "visits:journal_start": "a redirect after creating a journal",
+    "visits:journal_entry": "one row's form, a few kilobytes",
+    "visits:journal_entry_add": "one row's form, a few kilobytes",
+    "coaching:meeting_create": "a form measured as the meeting's edit page",
+    "coaching:meeting_update": "a form of one meeting and its agenda",
+    "coaching:meeting_record": "a redirect after recording one meeting",
+    "coaching:task_create": "a redirect after one task",
+    "coaching:preread_send": "a redirect after queuing the mails",
+    "coaching:meeting_ics": "a few hundred bytes of one invitation",
+    "coaching:task_done": "a redirect after one change",
+    "coaching:calendar_feed_settings": "one secret address",
+    "coaching:calendar_feed": "the person's meetings as an .ics file, read by calendars",
+    "coaching:evaluation_create": "a staff form of three fields",
+    "coaching:evaluation_update": "a staff form of three fields",
+    "coaching:evaluation_list": "the programme's few rounds",
+    "coaching:evaluation_answer": "a form of three texts, open only while a round runs",
+    "coaching:adjustment_create": "a form of a few fields",
+    "coaching:adjustment_update": "a form of a few fields",
 }
 
 
 def pages():
+    from coaching.models import EvaluationRound, Meeting
     from learning.tools.learning_questions import LearningQuestion
     from learning.tools.registry import tools
     from partnerships.models import LocalGovernment, Partnership
-    from visits.models import Delegation
+    from visits.models import Action, Delegation, JournalByObjective
 
     partnership = Partnership.objects.get(north__name="Laarne", south__name="Ouinhi")
     programme = partnership.programme_id
@@ -139,6 +169,18 @@ def pages():
     # whole programme.
     dashboard = [("learning-cycle dashboard", "read", reverse("coaching:dashboard"))]
 
+    # Following the application, a journal's day, the coaching pages.
+    action = Action.objects.filter(sheet__owners=partnership.south).order_by("pk").first()
+    journal = JournalByObjective.objects.filter(owners__name=SHEETS_OF["focal point North"])
+    journal = journal.order_by("pk").last()
+    meeting = Meeting.objects.filter(partnership=partnership).order_by("starts_at").last()
+    evaluation = EvaluationRound.objects.filter(programme=programme).order_by("opens_on").last()
+    coaching = [
+        ("meetings", "read", reverse("coaching:meeting_list")),
+        ("meeting", "read", reverse("coaching:meeting_detail", args=[meeting.pk])),
+        ("pre-read", "read", reverse("coaching:meeting_preread", args=[meeting.pk])),
+    ]
+
     south = partnership.south.name
     per_role = {
         "focal point South": [
@@ -156,6 +198,8 @@ def pages():
             overviews[0],
             *tool_pages(south, "sheet_pdf", "pdf"),
             *visits,
+            ("action", "read", reverse("visits:action_detail", args=[action.pk])),
+            ("tasks", "read", reverse("coaching:task_list")),
         ],
         "focal point North": [
             *home,
@@ -164,6 +208,11 @@ def pages():
             *tool_pages(SHEETS_OF["focal point North"], "sheet_update", "edit", numbers={3, 9}),
             # The journal per objective: only the visiting North keeps one (March 2025).
             *tool_pages(SHEETS_OF["focal point North"], "sheet_pdf", "pdf", numbers={9}),
+            (
+                "journal day",
+                "edit",
+                reverse("visits:journal_day", args=[journal.pk, journal.field_days()[1]]),
+            ),
         ],
         "staff": [
             *home,
@@ -173,10 +222,12 @@ def pages():
             *overviews,
             *visits[:2],
             *dashboard,
+            ("evaluation", "read", reverse("coaching:evaluation_detail", args=[evaluation.pk])),
+            ("methodology log", "read", reverse("coaching:adjustment_list")),
             # The final report with every appendix, as the report job renders it.
             ("final report", "pdf", f"/bench/report/{programme}/"),
         ],
-        "consultant": [*home, *question_page, overviews[-1], *dashboard],
+        "consultant": [*home, *question_page, overviews[-1], *dashboard, *coaching],
         "observer": [*home, *partnership_page, overviews[0]],
     }
     return [

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.tools.learning_questions import LearningQuestion, SubQuestion
 from visits.application import plan_context
-from visits.charts import progress_chart
 from visits.journals import journal_context
 from visits.models import Action, ActionNote, ActionPlan, Delegation, JournalByObjective
 
@@ -47,7 +46,8 @@ class Application(Section):
         by_municipality = {}
         for journal in journals:
             context = journal_context(journal)
-            entry = {"journal": journal, "chart": progress_chart(journal, context), **context}
+            # The context has the journal's chart, drawn once (visits.charts.progress_chart).
+            entry = {"journal": journal, **context}
             by_municipality.setdefault(journal.delegation.visitor, {"journals": [], "plans": []})
             by_municipality[journal.delegation.visitor]["journals"].append(entry)
         for plan in plans:

@@ -236,8 +236,9 @@ def test_a_score_is_one_tap_and_can_change(client, by_objective, objectives, par
 
 @pytest.mark.parametrize("score", ["4", "-1", "a lot", ""])
 def test_a_score_outside_0_to_3_is_refused_in_the_readers_language(
-    client, by_objective, objectives, score
+    client, settings, by_objective, objectives, score
 ):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     response = client.post(
         day_url(by_objective, MONDAY),
         {"part": "score", "objective": objectives[0].pk, "score": score},
