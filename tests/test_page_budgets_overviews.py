@@ -171,8 +171,9 @@ def test_the_municipality_page_costs_the_same_with_more_sheets_and_partnerships(
 
     assert larger == small
     # And, for staff, whether the municipality takes part in their programme (its report),
-    # and its delegations to site visits (visits/panels.py); its meetings (coaching/panels.py).
-    assert small <= 12
+    # and its delegations to site visits and what it applied of its action plans
+    # (visits/panels.py); its meetings (coaching/panels.py).
+    assert small <= 13
     badge = 'class="badge sheet-status'
     assert response.text.count(badge) > few.text.count(badge) > 0
 
