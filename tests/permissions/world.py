@@ -324,7 +324,75 @@ def build_world():
         state=ReportJob.State.FAILED,
         error=w.mark(marker("report-error"), {"focal_point"}),
     )
+    _coaching(w)
     return w
+
+
+# Who reads a bilateral of Laarne and its partner: both teams, their consultant, programme
+# staff, and the observer of the partner's umbrella (coaching/models/meetings.py).
+BILATERAL_A = {"staff", "consultant", "focal_point", "team_member", "partner_focal_point"}
+BILATERAL_B = {"staff_b", "consultant_b", "focal_point", "team_member", "bohicon_focal_point"}
+# Everyone taking part in programme A.
+PROGRAMME_A = READERS_A | {"other_consultant", "stranger"}
+
+
+def _coaching(w):
+    """A bilateral in each programme, with minutes and a task set there; an interim evaluation
+    of programme A answered by Laarne's focal point; an adjustment in its methodology log."""
+    from coaching.models import (
+        EvaluationAnswer,
+        EvaluationRound,
+        Meeting,
+        MethodologyAdjustment,
+        Task,
+    )
+
+    w.meetings = {}
+    for kind, programme, partnership, readers in (
+        ("a", w.programme, w.partnership, BILATERAL_A | {"observer"}),
+        ("b", w.programme_b, w.partnership_b, BILATERAL_B | {"observer"}),
+    ):
+        meeting = Meeting.objects.create(
+            programme=programme,
+            kind=Meeting.Kind.BILATERAL,
+            partnership=partnership,
+            starts_at=datetime.datetime(programme.start_date.year, 3, 5, 13, tzinfo=datetime.UTC),
+            minutes=w.mark(marker(f"minutes-{kind}"), readers),
+            organiser=w.consultant if kind == "a" else w.consultant_b,
+        )
+        # A task set at the bilateral shows on its page, to whoever reads the meeting.
+        Task.objects.create(
+            programme=programme,
+            meeting=meeting,
+            title=w.mark(marker(f"task-{kind}"), readers),
+            owner_local_government=w.laarne,
+            due_date=programme.start_date + datetime.timedelta(days=90),
+        )
+        w.meetings[kind] = meeting
+    w.evaluation = EvaluationRound.objects.create(
+        programme=w.programme,
+        title="First interim evaluation",
+        opens_on=datetime.date(2024, 4, 22),
+        closes_on=datetime.date(2099, 5, 31),
+    )
+    # The respondent, its municipality's team, the programme's staff and consultants.
+    EvaluationAnswer.objects.create(
+        round=w.evaluation,
+        local_government=w.laarne,
+        respondent=w.focal_point,
+        worked=w.mark(
+            marker("evaluation-a"),
+            {"focal_point", "team_member", "staff", "consultant", "other_consultant"},
+        ),
+        language="nl",
+    )
+    w.adjustment = MethodologyAdjustment.objects.create(
+        programme=w.programme,
+        date=datetime.date(2024, 9, 27),
+        decision=w.mark(marker("adjustment-a"), PROGRAMME_A),
+        reason="Too many tools at once.",
+        prompted_by_round=w.evaluation,
+    )
 
 
 def tools_by_slug():
