@@ -25,6 +25,7 @@ from visits.models import (
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture(autouse=True)
 def _reads_english(client, settings):
     """The pages are read in English here (whatever each person's own language), so that the
