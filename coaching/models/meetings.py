@@ -6,6 +6,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -116,7 +119,10 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self):
-        return self.title or f"{self.get_kind_display()} {self.starts_at:%Y-%m-%d}"
+        if self.title:
+            return self.title
+        day = date_format(timezone.localtime(self.starts_at), "DATE_FORMAT")
+        return f"{capfirst(self.get_kind_display())}, {day}"
 
     def get_absolute_url(self):
         return reverse("coaching:meeting_detail", kwargs={"pk": self.pk})
