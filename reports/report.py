@@ -130,9 +130,13 @@ class Report:
 
     @cached_property
     def evolution_rows(self):
-        """Appendix 8.11's and Figure 4's rows, one per municipality in scope with questions."""
+        """Appendix 8.11's and Figure 4's rows, one per municipality in scope with questions,
+        each with what it applied (its action plans' actions) that the requester may read."""
         return evolution_rows(
-            self.programme, self.questions, local_governments=self.local_government_pks
+            self.programme,
+            self.questions,
+            local_governments=self.local_government_pks,
+            user=self.user,
         )
 
     @cached_property

@@ -141,3 +141,11 @@ def test_a_stranger_reads_no_one_elses_plan(stranger, programme, ouinhi_after_it
     text = report_text(stranger, programme)
     assert "Learning journals and action plans" not in text
     assert "Set up an advisory council" not in text
+
+
+def test_appendix_8_11_lists_what_each_municipality_applied(
+    staff, programme, ouinhi_after_its_visit
+):
+    text = report_text(staff, programme)
+    appendix = text[text.rindex("Application of what has been learned") :]
+    assert "• Set up an advisory council of economic actors (done)" in appendix
