@@ -1,6 +1,7 @@
 """Writes across meetings, their agendas, attendance and tasks, and what the pages read about
 them: the participants to invite, the cycle planner, the pre-read and the task reminders."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -182,6 +183,36 @@ def preread_context(meeting, *, user):
         "previous": previous,
         "tool_changes": tool_changes_since(meeting, user=user, since=since),
     }
+
+
+def remind_meetings(*, now=None):
+    """Tell the participants of each planned meeting that starts within a day that it is
+    tomorrow, with a link to its pre-read, once each (`reminded_at`); returns how many meetings
+    were announced."""
+    now = now or timezone.now()
+    coming = (
+        Meeting.objects.filter(
+            status=Meeting.Status.PLANNED,
+            starts_at__gt=now,
+            starts_at__lte=now + datetime.timedelta(days=1),
+            reminded_at__isnull=True,
+        )
+        .select_related("partnership")
+        .prefetch_related("attendances__user")
+    )
+    count = 0
+    for meeting in coming:
+        with transaction.atomic():
+            notify(
+                [attendance.user for attendance in meeting.attendances.all()],
+                verb=gettext_noop("“%(meeting)s” is tomorrow: its pre-read is ready."),
+                params={"meeting": str(meeting)},
+                url=reverse("coaching:meeting_preread", args=[meeting.pk]),
+                partnership=meeting.partnership,
+            )
+            Meeting.objects.filter(pk=meeting.pk).update(reminded_at=timezone.now())
+        count += 1
+    return count
 
 
 def preread_send(*, meeting, user):

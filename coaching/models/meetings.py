@@ -109,6 +109,8 @@ class Meeting(models.Model):
         verbose_name=_("organiser"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When the participants were told it is tomorrow, with its pre-read (so, once).
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()

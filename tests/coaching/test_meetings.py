@@ -247,6 +247,24 @@ def test_owners_are_reminded_of_a_due_task_once(bilateral, laarne, focal_point, 
     assert Task.objects.get().reminded_at is not None
 
 
+def test_the_participants_hear_of_tomorrows_meeting_with_its_pre_read_once(
+    bilateral, focal_point, partner_focal_point, stranger
+):
+    from coaching.services import remind_meetings
+
+    for person in (focal_point, partner_focal_point):
+        bilateral.attendances.create(user=person)
+    day_before = bilateral.starts_at - datetime.timedelta(hours=20)
+
+    assert remind_meetings(now=bilateral.starts_at - datetime.timedelta(days=2)) == 0
+    assert remind_meetings(now=day_before) == 1
+    assert remind_meetings(now=day_before) == 0
+    told = Notification.objects.filter(url__endswith=f"/meetings/{bilateral.pk}/pre-read/")
+    assert sorted(told.values_list("recipient__username", flat=True)) == sorted(
+        [focal_point.username, partner_focal_point.username]
+    )
+
+
 def test_the_cycle_planner_shows_what_is_missing(client, consultant, bilateral, programme):
     client.force_login(consultant)
     response = client.get(reverse("coaching:meeting_list") + f"?programme={programme.pk}")
