@@ -184,7 +184,7 @@ def test_an_activity_outside_the_visit_is_refused_with_the_visits_days(
     sheet = programme_of(delegation, partner_focal_point)
     errors = row_errors(sheet, partner_focal_point, date="2024-09-30")
 
-    assert errors["date"] == ["Choose a day of the visit, from 2024-09-23 to 2024-09-27."]
+    assert errors["date"] == ["Choose a day of the visit, from 23 Sep 2024 to 27 Sep 2024."]
 
 
 def test_another_municipalitys_sub_question_is_refused_with_a_clear_message(

@@ -12,11 +12,18 @@ from django.utils.translation import ngettext
 
 from learning.forms import RowForm
 from learning.tools.base import SheetRow
-from learning.tools.learning_questions import LearningQuestion, SubQuestion
+from learning.tools.learning_questions import SubQuestion
 from learning.tools.registry import Inline, register
 
-from ..coverage import coverage, current_subquestions, gap_label
-from .base import DelegationSheet, DelegationSheetForm, VisitTool
+from ..coverage import coverage, gap_label
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    question_choices,
+    show_choices,
+    visit_date_field,
+)
 
 
 class ActivityTable(DelegationSheet):
@@ -80,17 +87,6 @@ class SubQuestionChoice(forms.ModelMultipleChoiceField):
         return f"{obj.question.order}.{obj.order} {obj.text}{priority}"
 
 
-def subquestion_choices(sheet, user):
-    """The sub-questions an activity may address, read once for all the rows: the delegation's
-    visitor's current ones; on the create page, before the delegation is chosen, those the
-    person reads (checked against the delegation in `ActivityForm.clean_subquestions`)."""
-    if sheet is not None and sheet.delegation_id:
-        return list(current_subquestions(sheet.delegation))
-    readable = SubQuestion.objects.visible_to(user) if user else SubQuestion.objects.all()
-    active = readable.filter(question__status=LearningQuestion.Status.ACTIVE)
-    return list(active.select_related("question"))
-
-
 class ActivityForm(RowForm):
     """An activity of the programme; its sub-questions are the visiting municipality's current
     ones (joint questions included)."""
@@ -98,12 +94,10 @@ class ActivityForm(RowForm):
     def __init__(self, *args, sheet=None, subquestions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
-        # The delegation the choices were read for (none on the create page).
-        self.choices_for = sheet.delegation_id if sheet is not None else None
         self.choice_pks = {subquestion.pk for subquestion in subquestions}
         field = self.fields["subquestions"]
         refused = _("Choose among the visiting municipality's current sub-questions.")
-        self.fields["subquestions"] = SubQuestionChoice(
+        self.fields["subquestions"] = chooser = SubQuestionChoice(
             queryset=SubQuestion.objects.all(),
             required=False,
             label=field.label,
@@ -111,36 +105,18 @@ class ActivityForm(RowForm):
             widget=forms.CheckboxSelectMultiple,
             error_messages={"invalid_choice": refused, "invalid_pk_value": refused},
         )
-        chooser = self.fields["subquestions"]
-        chooser.choices = [(sq.pk, chooser.label_from_instance(sq)) for sq in subquestions]
-        self.fields["date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        show_choices(chooser, subquestions)
+        visit_date_field(self, sheet)
         for name in ("start", "end"):
             self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
     def clean_subquestions(self):
         chosen = self.cleaned_data["subquestions"]
-        if self.sheet is None or not self.sheet.delegation_id or not chosen:
-            return chosen
-        if self.sheet.delegation_id == self.choices_for:
-            allowed = self.choice_pks
-        else:
-            allowed = set(current_subquestions(self.sheet.delegation).values_list("pk", flat=True))
-        if any(subquestion.pk not in allowed for subquestion in chosen):
+        if any(subquestion.pk not in self.choice_pks for subquestion in chosen):
             raise forms.ValidationError(
                 _("Choose among the visiting municipality's current sub-questions.")
             )
         return chosen
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        delegation = self.sheet.delegation if self.sheet and self.sheet.delegation_id else None
-        if delegation is not None and date not in delegation.visit.days:
-            visit = delegation.visit
-            raise forms.ValidationError(
-                _("Choose a day of the visit, from %(start)s to %(end)s.")
-                % {"start": visit.start_date.isoformat(), "end": visit.end_date.isoformat()}
-            )
-        return date
 
     def clean(self):
         cleaned = super().clean()
@@ -188,7 +164,7 @@ class ActivitiesTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
-            "subquestions": subquestion_choices(sheet, user),
+            "subquestions": question_choices(sheet)["subquestions"],
         }
 
     def partial_context(self, sheet):

@@ -63,7 +63,15 @@ class DelegationSheetForm(SheetForm):
                 candidates = candidates.filter(visitor=self.owner)
         field.queryset = candidates.select_related("visit", "visitor", "host")
         field.label_from_instance = _delegation_label
-        field.empty_label = None if candidates.count() == 1 else field.empty_label
+        choices = list(field.queryset)
+        field.empty_label = None if len(choices) == 1 else field.empty_label
+        # The sheet is about the delegation posted, linked (`?delegation=`) or the only one:
+        # the row forms, built after this one, offer its questions and check its days.
+        chosen = self.data.get(self.add_prefix("delegation")) if self.is_bound else None
+        chosen = chosen or self.initial.get("delegation")
+        for delegation in choices:
+            if str(delegation.pk) == str(chosen) or len(choices) == 1:
+                self.instance.delegation = delegation
 
 
 def visit_day_error(delegation, date):

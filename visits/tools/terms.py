@@ -17,9 +17,16 @@ from learning.tools.learning_questions import LearningQuestion
 from learning.tools.registry import Inline, register
 from learning.workflows import Status, Transition, Workflow
 
-from ..coverage import coverage, current_questions, gap_label
+from ..coverage import coverage, gap_label
 from ..terms import drawn_parts, terms_context
-from .base import DelegationSheet, DelegationSheetForm, VisitTool
+from .base import (
+    DelegationSheet,
+    DelegationSheetForm,
+    VisitTool,
+    question_choices,
+    show_choices,
+    visit_date_field,
+)
 
 TERMS = Workflow(
     transitions=(
@@ -188,39 +195,21 @@ class TermsForm(DelegationSheetForm):
     pass
 
 
-def question_choices(sheet, user):
-    """The learning questions a specific objective may be about, read once for all the rows:
-    the delegation's visitor's current ones; on the create page, those the person reads
-    (checked against the delegation in `SpecificObjectiveForm.clean_question`)."""
-    if sheet is not None and sheet.delegation_id:
-        questions = current_questions(sheet.delegation)
-    else:
-        questions = LearningQuestion.objects.active()
-        if user is not None:
-            questions = questions.filter(
-                pk__in=LearningQuestion.objects.visible_to(user).values("pk")
-            )
-    return list(questions.order_by("table", "order", "pk"))
-
-
 class SpecificObjectiveForm(RowForm):
     def __init__(self, *args, sheet=None, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
+        self.choice_pks = {question.pk for question in questions}
         field = self.fields["question"]
         field.queryset = LearningQuestion.objects.all()
-        field.choices = [("", field.empty_label)] + [
-            (question.pk, field.label_from_instance(question)) for question in questions
-        ]
+        show_choices(field, questions)
 
     def clean_question(self):
         question = self.cleaned_data["question"]
-        if self.sheet is not None and self.sheet.delegation_id:
-            current = current_questions(self.sheet.delegation)
-            if not current.filter(pk=question.pk).exists():
-                raise forms.ValidationError(
-                    _("Choose one of the visiting municipality's current learning questions.")
-                )
+        if question.pk not in self.choice_pks:
+            raise forms.ValidationError(
+                _("Choose one of the visiting municipality's current learning questions.")
+            )
         return question
 
 
@@ -228,18 +217,7 @@ class DayPlanForm(RowForm):
     def __init__(self, *args, sheet=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
-        self.fields["date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if self.sheet is not None and self.sheet.delegation_id:
-            visit = self.sheet.delegation.visit
-            if date not in visit.days:
-                raise forms.ValidationError(
-                    _("Choose a day of the visit, from %(start)s to %(end)s.")
-                    % {"start": visit.start_date.isoformat(), "end": visit.end_date.isoformat()}
-                )
-        return date
+        visit_date_field(self, sheet)
 
 
 class TermsTool(VisitTool):
@@ -274,7 +252,7 @@ class TermsTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         kwargs = super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet)
         if inline.model is SpecificObjective:
-            kwargs["questions"] = question_choices(sheet, user)
+            kwargs["questions"] = question_choices(sheet)["questions"]
         return kwargs
 
     def initial_rows(self, *, owner, user):
