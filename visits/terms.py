@@ -4,6 +4,7 @@ are read live while the terms are a draft; validating them keeps them as they th
 (`TermsOfReference.frozen`), so signed terms say what was signed. Programme changes made after
 the signature are listed from the activities table's history."""
 
+import copy
 from collections import defaultdict
 
 from django.utils.dateparse import parse_date
@@ -84,7 +85,9 @@ def drawn_parts(terms):
 
 def terms_context(terms):
     """The partial's context (no request: the report renders it in a task)."""
-    drawn = terms.frozen if terms.frozen and terms.status != Status.DRAFT else drawn_parts(terms)
+    # A copy: the labels added below are for the page, not for the frozen parts.
+    frozen = terms.frozen and terms.status != Status.DRAFT
+    drawn = copy.deepcopy(terms.frozen) if frozen else drawn_parts(terms)
     objectives = defaultdict(list)
     for objective in terms.specific_objectives.all():
         objectives[objective.question_id].append(objective.text)

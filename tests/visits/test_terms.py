@@ -164,6 +164,9 @@ def test_drawn_parts_are_live_in_draft_and_frozen_once_validated(
     assert drawn["questions"][0]["text"] == "How to run a market?"
     assert drawn["members"] == []
     assert terms_context(terms)["live"] is False
+    # Reading them adds labels to a copy, not to the frozen parts of the sheet in hand (which
+    # a later save would store).
+    assert "priority_label" not in terms.frozen["questions"][0]["subquestions"][0]
 
 
 def test_a_programme_change_after_the_signature_is_listed_on_the_terms(
