@@ -71,10 +71,15 @@ def meeting_save(*, meeting, agenda, user):
         for order, item in enumerate(kept, start=1):
             item.meeting, item.order = meeting, order
             item.save()
+        invited = set(default_participants(meeting).values_list("pk", flat=True))
         if created:
             Attendance.objects.bulk_create(
-                Attendance(meeting=meeting, user=person) for person in default_participants(meeting)
+                Attendance(meeting=meeting, user_id=person) for person in invited
             )
+        else:
+            # Moved to another partnership or municipality: those no longer concerned are no
+            # longer invited (nor mailed its pre-read), unless they attended.
+            meeting.attendances.exclude(user__in=invited).exclude(attended=True).delete()
     return meeting
 
 

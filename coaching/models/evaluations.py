@@ -2,6 +2,8 @@
 what did not and what to improve) and the methodology log (the adjustments decided, with their
 reason and what prompted them)."""
 
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -54,13 +56,17 @@ class EvaluationRound(models.Model):
 
     @property
     def is_open(self):
-        """Whether answers are taken today (the site's time zone): from its first to its last
-        day."""
-        return self.opens_on <= timezone.localdate() <= self.closes_on
+        """Whether answers are taken today, in the site's time zone whatever the reader's (a
+        round opens and closes at the same moment for everyone): its first to its last day."""
+        return self.opens_on <= site_today() <= self.closes_on
 
     @property
     def is_closed(self):
-        return timezone.localdate() > self.closes_on
+        return site_today() > self.closes_on
+
+
+def site_today():
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 class EvaluationAnswerQuerySet(models.QuerySet):

@@ -5,15 +5,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 
 from partnerships.access import Access
+from partnerships.views import url_has_allowed_host_and_scheme_or_home
 
 from .. import services
 from ..ics import calendar
 from ..models import CalendarFeed, Meeting, Task
+from ..timezones import zone_of
 from .meetings import meeting_event
 
 # How far back a calendar feed reaches.
@@ -54,7 +58,9 @@ def task_done(request, pk):
         raise PermissionDenied
     services.task_done(task=task)
     messages.success(request, _("“%(task)s” is done.") % {"task": task.title})
-    return redirect(request.POST.get("next") or "coaching:task_list")
+    # Back to the page the task was done from (the home, say); only a page of this site.
+    back = request.POST.get("next") or reverse("coaching:task_list")
+    return redirect(url_has_allowed_host_and_scheme_or_home(request, back))
 
 
 class CalendarFeedView(TemplateView):
@@ -88,5 +94,8 @@ def calendar_feed(request, token):
         .select_related("partnership__north", "partnership__south", "local_government")
         .order_by("-starts_at")[:FEED_SIZE]
     )
-    body = calendar([meeting_event(m, request) for m in meetings], name=_("SDG Partnerships"))
+    # Without a log-in no time zone is active: the owner's, as their pages show it.
+    with timezone.override(zone_of(feed.user)):
+        events = [meeting_event(meeting, request) for meeting in meetings]
+    body = calendar(events, name=_("SDG Partnerships"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

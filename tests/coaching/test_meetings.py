@@ -218,9 +218,32 @@ def test_recording_attendance_minutes_and_tasks_puts_the_tasks_on_the_owners_hom
     assert client.post(reverse("coaching:task_done", args=[task.pk])).status_code == 404
 
     client.force_login(focal_point)
-    assert client.post(reverse("coaching:task_done", args=[task.pk])).status_code == 302
+    done = reverse("coaching:task_done", args=[task.pk])
+    # Back to the page it was done from, never to another site.
+    response = client.post(done, {"next": "https://elsewhere.example/"})
+    assert response.status_code == 302 and response.url == reverse("home")
     task.refresh_from_db()
     assert task.status == Task.Status.DONE
+
+
+def test_a_meeting_moved_to_another_partnership_no_longer_invites_the_first_ones_team(
+    bilateral, consultant, other_partnership, focal_point, partner_focal_point
+):
+    from coaching.forms import AgendaFormSet
+    from coaching.services import default_participants, meeting_save
+
+    bilateral.attendances.create(user=focal_point, attended=True)
+    bilateral.attendances.create(user=partner_focal_point)
+    other_partnership.consultants.add(consultant)
+    bilateral.partnership = other_partnership
+    meeting_save(meeting=bilateral, agenda=AgendaFormSet(instance=bilateral), user=consultant)
+
+    invited = set(bilateral.attendances.values_list("user", flat=True))
+    assert partner_focal_point.pk not in invited
+    assert focal_point.pk in invited  # attended: the record of who was there stays
+    assert invited - {focal_point.pk} <= set(
+        default_participants(bilateral).values_list("pk", flat=True)
+    )
 
 
 def test_a_task_without_an_owner_is_refused(client, bilateral, consultant):
