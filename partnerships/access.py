@@ -11,11 +11,13 @@ partnerships of that programme (docs/security.md):
   partnerships have shared, in that programme.
 
 Querysets build their filters from these ids instead of joining many-to-many relations. Within
-a request (AccessMiddleware) each user's access is read once; outside one (tasks, shell, tests
-calling querysets directly) it is read on every call, so it is never stale.
+a request (AccessMiddleware) or a report's reading (`read_once`) each user's access is read
+once; elsewhere (tasks, shell, tests calling querysets directly) it is read on every call, so it
+is never stale.
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -230,6 +232,17 @@ ForeignObject.register_lookup(OneOf)  # relations keep their own lookups, not Fi
 _per_request = ContextVar("access_per_request", default=None)
 
 
+@contextmanager
+def read_once():
+    """Within the block, each user's access is read once: a request, or a job that reads for
+    one person (the final report) and changes nobody's access meanwhile."""
+    token = _per_request.set({})
+    try:
+        yield
+    finally:
+        _per_request.reset(token)
+
+
 class AccessMiddleware:
     """Reads each user's access once per request."""
 
@@ -237,8 +250,5 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _per_request.set({})
-        try:
+        with read_once():
             return self.get_response(request)
-        finally:
-            _per_request.reset(token)

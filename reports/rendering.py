@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
+from partnerships.access import read_once
 from sdgp.pdf import BASE_URL, REPORT_STYLESHEETS, LocalFilesFetcher, fonts, print_stylesheets
 
 from .report import Report
@@ -46,7 +47,13 @@ def render_report(job, *, progress=lambda percent, step: None):
 
 
 def document_html(job, *, progress=lambda percent, step: None):
-    """The report as HTML, in the active language: each chapter read, then written."""
+    """The report as HTML, in the active language: each chapter read, then written. The
+    requester's access is read once for the whole report."""
+    with read_once():
+        return _document_html(job, progress)
+
+
+def _document_html(job, progress):
     report = Report(job)
     chapters = []
     for section in report.sections():

@@ -32,6 +32,8 @@ class Report:
         self.chapters = []
         # Wordings drawn in the learning cycles' chapter: {pk: {"anchor", "part"}}.
         self.drawn_wordings = {}
+        # Learning journals whose progress chart the journals' chapter draws: {pk: same}.
+        self.drawn_charts = {}
         if not Programme.objects.visible_to(self.user).filter(pk=job.programme_id).exists():
             raise PermissionDenied("The requester may not read this programme.")
 
@@ -114,7 +116,7 @@ class Report:
         sheets = list(
             tool.model.objects.visible_to(self.user)
             .filter(programme=self.programme, owners__in=self.local_government_pks)
-            .select_related("programme")
+            .select_related("programme", *tool.sheet_related)
             .prefetch_related("owners", *rows_of(tool))
         )
         sheets.sort(key=lambda sheet: ([str(owner) for owner in sheet.owners.all()], sheet.pk))

@@ -71,6 +71,9 @@ class Tool:
     # Whether the create page offers further owners ("filled in jointly with"); a tool whose
     # owners follow from what the sheet is about (a site visit's delegation) says no.
     chooses_owners = True
+    # What every page, PDF and report of a sheet reads with it (`select_related`), such as a
+    # site-visit tool's delegation and visit.
+    sheet_related: tuple = ()
 
     @property
     def template(self):

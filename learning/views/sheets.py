@@ -73,7 +73,7 @@ class SheetMixin(ToolMixin):
     def get_queryset(self):
         return (
             self.tool.model.objects.visible_to(self.request.user)
-            .select_related("programme")
+            .select_related("programme", *self.tool.sheet_related)
             .prefetch_related("owners")
         )
 

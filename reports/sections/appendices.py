@@ -47,6 +47,9 @@ def sheet_entry(report, tool, sheet):
     context = tool.printed_context(sheet, user=report.user)
     if "evolution" in context:  # tool 5's families of wordings, drawn when called
         context["evolution"] = refer_to_drawings(report, context["evolution"]())
+    if "chart" in context and sheet.pk in report.drawn_charts:  # tool 9's, drawn in chapter 6
+        context["chart"] = ""
+        context["chart_drawn_in"] = report.drawn_charts[sheet.pk]
     return {
         "sheet": sheet,
         "tool": tool,

@@ -46,7 +46,8 @@ class Application(Section):
         by_municipality = {}
         for journal in journals:
             context = journal_context(journal)
-            # The context has the journal's chart, drawn once (visits.charts.progress_chart).
+            # The context has the journal's chart (visits.charts.progress_chart), drawn here
+            # only: tool 9's appendix refers to it (`report.drawn_charts`).
             entry = {"journal": journal, **context}
             by_municipality.setdefault(journal.delegation.visitor, {"journals": [], "plans": []})
             by_municipality[journal.delegation.visitor]["journals"].append(entry)
@@ -60,6 +61,11 @@ class Application(Section):
             Part(f"application-{municipality.pk}", str(municipality), data)
             for municipality, data in sorted(by_municipality.items(), key=lambda i: i[0].name)
         ]
+        # Tool 9's appendix refers to these charts instead of drawing them again.
+        for part in parts:
+            for entry in part.data["journals"]:
+                anchor = f"journal-{entry['journal'].pk}-chart"
+                report.drawn_charts[entry["journal"].pk] = {"anchor": anchor, "part": part}
         return {"parts": parts}
 
 

@@ -184,3 +184,24 @@ def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot):
         assert question in " ".join(pages[page - 1 : page + 1])
         heading = pages.index(next(p for p in pages[2:] if f"{part} {name}" in p))
         assert heading <= page - 1
+
+
+def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter(pilot):
+    """Each journal's progress chart is drawn once, in the chapter on journals and action
+    plans; tool 9's appendix names that drawing and its page instead of drawing it again."""
+    text, _steps, page_count = pilot["en"]
+    pages = [flat(page) for page in text.split("\f")]
+    references = re.findall(
+        r"The daily progress per objective is drawn in (\d+\.\d+) ([^,]+), page (\d+)", flat(text)
+    )
+    assert references  # the demo's two journals per objective
+    chapter = _("Learning journals and action plans").upper()
+    for part, name, page in references:
+        page = int(page)
+        assert 2 < page <= page_count
+        # The chart's page is in the journals' chapter, after its part's heading.
+        heading = pages.index(next(p for p in pages[2:] if f"{part} {name}" in p))
+        assert heading <= page - 1
+        assert any(chapter in p for p in pages[:page])
+    # Each chart's scale ("3 revelation!", its top line) is drawn once, in the chapter only.
+    assert flat(text).count("3 revelation!") == len(references)

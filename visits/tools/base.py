@@ -132,6 +132,7 @@ class VisitTool(Tool):
     # Both municipalities own the programme and the terms; the visiting one alone its
     # journals and its action plan, which its partner reads once shared.
     owned_by_host = True
+    sheet_related = ("delegation__visit", "delegation__visitor", "delegation__host")
 
     def owners_of(self, delegation):
         if self.owned_by_host:

@@ -231,6 +231,7 @@ class TermsTool(VisitTool):
     )
     model = TermsOfReference
     form = TermsForm
+    sheet_related = (*VisitTool.sheet_related, "validated_by", "signed_by")
     fields = ("delegation", "context", "objectives", "local_context")
     inlines = (
         Inline(
