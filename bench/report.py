@@ -134,7 +134,8 @@ def _pdfs(run, tally):
     lines = [
         "## PDFs: seconds per page against a plain-text PDF of as many pages",
         "",
-        "One request at a time, median of three. Peak: the gunicorn worker's peak resident "
+        "One request at a time, median of three; the floor's pages are full of plain text in "
+        "the print stylesheet's font. Peak: the gunicorn worker's peak resident "
         "memory during the request, and in brackets how far the request raised it (the rest "
         f"the worker already held). Target: {TARGETS['pdf']}x the floor per page.",
         "",
@@ -149,6 +150,14 @@ def _pdfs(run, tally):
             ratio = row["seconds"] / row["floor_seconds"]
             tally.append(ratio <= TARGETS["pdf"])
             pages = row["pages"]
+            if row.get("in_worker"):  # a process of its own: its whole peak
+                lines.append(
+                    f"| {size} | {row['page']} (built as by the report job) | {pages} | "
+                    f"{row['seconds'] / pages:.3f} | {row['floor_seconds'] / pages:.3f} | "
+                    f"{ratio:.1f}x {mark(ratio, TARGETS['pdf'])} | {row['peak_mb']:.0f} "
+                    f"(the process) | {row['floor_peak_mb']:.0f} |"
+                )
+                continue
             lines.append(
                 f"| {size} | {row['page']} | {pages} | {row['seconds'] / pages:.3f} | "
                 f"{row['floor_seconds'] / pages:.3f} | {ratio:.1f}x "

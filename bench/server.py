@@ -187,3 +187,22 @@ def _wait_until_healthy(process):
             pass
         time.sleep(0.1)
     raise SystemExit("gunicorn did not answer /healthz within a minute")
+
+
+def manage_measured(env, *args):
+    """Run a management command as its own process, as a worker runs a job; its output and
+    the process's peak resident memory in MB."""
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env={**env, "LOG_LEVEL": "WARNING"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    stdout = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(args)} failed ({process.returncode})")
+    return stdout, usage.ru_maxrss / 1024  # Linux: kilobytes

@@ -129,3 +129,20 @@ def test_the_final_report_is_measured_as_the_worker_renders_it(settings, staff, 
     assert response["Content-Type"] == "application/pdf"
     assert page_count(response.content) >= 2  # the cover and the contents at least
     assert client.get(f"/bench/report/{programme.pk + 1}/").status_code == 404
+
+
+def test_the_larger_report_is_read_back_from_what_render_report_prints(
+    tmp_path, partnership, capsys
+):
+    """The larger programme's report is measured from the command's own line (bench/measure.py
+    `report_in_worker`): its pages and seconds."""
+    from django.core.management import call_command
+
+    from bench.measure import REPORT_LINE
+
+    output = tmp_path / "report.pdf"
+    call_command("render_report", "--partnership", partnership.pk, "--output", output)
+    found = REPORT_LINE.search(capsys.readouterr().out)
+    assert found is not None
+    assert int(found.group(1)) == page_count(output.read_bytes())
+    assert float(found.group(2)) > 0
