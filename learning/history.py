@@ -4,6 +4,7 @@ Each saved record is read as plain values, and compared with the row's previous 
 whether it changed anything shown; the entry's subject, person and field-level changes are only
 worked out when somebody reads them (the history page shows a page of entries at a time)."""
 
+from collections import defaultdict
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
@@ -47,6 +48,9 @@ class Entry:
         reason = record["history_change_reason"]
         # Notes are stored untranslated (see ToolSheet._set_status).
         self.note = gettext(reason) if reason else ""
+        # {(model, pk): name} of the objects its changes point to, read for a page of entries
+        # at once (`name_related`); without it each is read when shown.
+        self.related_names = None
 
     @property
     def action_label(self):
@@ -76,15 +80,19 @@ class Entry:
         fields, record, before = self.source.shown_fields, self.record, self.before
         if self.action == "deleted":
             return []
+        names = self.related_names
         if before is None:
-            values = ((field, _display(field, record[field.attname], new=True)) for field in fields)
+            values = (
+                (field, _display(field, record[field.attname], new=True, names=names))
+                for field in fields
+            )
             return [FieldChange(_label(field), "", value) for field, value in values if value]
         # Like HistoricalRecord.diff_against, but also for the non-editable status field.
         return [
             FieldChange(
                 _label(field),
-                _display(field, before[field.attname]),
-                _display(field, record[field.attname], new=True),
+                _display(field, before[field.attname], names=names),
+                _display(field, record[field.attname], new=True, names=names),
             )
             for field in fields
             if before[field.attname] != record[field.attname]
@@ -108,13 +116,35 @@ def sheet_history(sheet, *, since=None):
     return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
+def name_related(entries):
+    """Read the names of what the changes of `entries` point to (a sub-question's learning
+    question, say) in one query per kind of object, instead of one per change shown."""
+    wanted = defaultdict(set)
+    for entry in entries:
+        for field in entry.source.shown_fields:
+            if not field.is_relation:
+                continue
+            for record in (entry.record, entry.before):
+                if record is not None and record[field.attname] is not None:
+                    wanted[field.related_model].add(record[field.attname])
+    names = {}
+    for model, pks in wanted.items():
+        for pk, instance in model._default_manager.in_bulk(pks).items():
+            names[model, pk] = str(instance)
+    for entry in entries:
+        entry.related_names = names
+    return entries
+
+
 def changes_since(sheet, version):
     """What changed after the person started from `version`: the conflict page shows it.
     Saves after that version (the sheet, then its rows, in one transaction) and what followed."""
     later = sheet.history.filter(version__gt=version).order_by("history_date").first()
     if later is None:
         return []
-    return [entry for entry in sheet_history(sheet) if entry.date >= later.history_date]
+    return name_related(
+        [entry for entry in sheet_history(sheet) if entry.date >= later.history_date]
+    )
 
 
 class _Source:
@@ -177,7 +207,7 @@ def _label(model_field):
     return capfirst(model_field.verbose_name)
 
 
-def _display(model_field, value, *, new=False):
+def _display(model_field, value, *, new=False, names=None):
     if value is None or value == "":
         return ""
     # Stored under a generated name ("tools/images/875b….jpg") that means nothing to a reader.
@@ -189,6 +219,8 @@ def _display(model_field, value, *, new=False):
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.get_internal_type() == "BooleanField":
         return str(_("yes") if value else _("no"))
+    if model_field.is_relation and names is not None:
+        return names.get((model_field.related_model, value), str(value))
     if model_field.is_relation:
         related = model_field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else str(value)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.utils.dateparse import parse_date
 from django.utils.translation import ngettext
 
-from learning.history import sheet_history
+from learning.history import name_related, sheet_history
 from learning.tools.learning_questions import SubQuestion
 from learning.workflows import Status
 
@@ -128,7 +128,7 @@ def late_changes(terms):
     table = shared_table(terms.delegation)
     if table is None:
         return []
-    return sheet_history(table, since=terms.signed_at)
+    return name_related(sheet_history(table, since=terms.signed_at))
 
 
 def shared_table(delegation):

@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 
 from sdgp.pdf import render_pdf
 
-from ..history import sheet_history
+from ..history import name_related, sheet_history
 from .sheets import SheetMixin
 
 
@@ -28,7 +28,9 @@ class SheetHistoryView(SheetMixin, DetailView):
             since = sheet.first_shared_at()
         entries = sheet_history(sheet, since=since)
         page = Paginator(entries, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(page_obj=page, entries=page.object_list, **kwargs)
+        return super().get_context_data(
+            page_obj=page, entries=name_related(page.object_list), **kwargs
+        )
 
 
 class SheetPrintView(SheetMixin, DetailView):

@@ -111,3 +111,31 @@ def test_a_photo_shows_as_a_new_photo_by_the_system_without_its_thumbnail(
     assert "Thumbnail" not in html
     assert "the system" in html
     assert "unknown person" not in html
+
+
+def test_the_history_page_names_related_objects_in_one_query_however_many(
+    client, focal_point, laarne
+):
+    """A sub-question's changes name its learning question: read for the whole page at once,
+    not once per change shown."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import LearningQuestionTableFactory, SubQuestionFactory
+
+    table = LearningQuestionTableFactory(owners=[laarne])
+    client.force_login(focal_point)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url("sheet_history", table)).content.decode()
+        return len(captured), html
+
+    SubQuestionFactory(question__table=table, text="How do councils meet?")
+    few, html = queries()
+    assert "How do councils meet?" in html
+    for number in range(6):
+        SubQuestionFactory(question__table=table, text=f"Sub-question {number} of many?")
+    many, html = queries()
+    assert "Sub-question 5 of many?" in html
+    assert many == few
