@@ -353,6 +353,27 @@ def test_the_evolution_overview_shows_the_actions_after_the_summary(
     assert row.applied[0].url == action.get_absolute_url()
 
 
+def test_the_evolution_overview_shows_the_first_actions_and_how_many_more(
+    client, action, delegation, partner_focal_point, consultant, programme, ouinhi_subquestions
+):
+    """A long action plan does not fill the programme's overview: the first few actions, then
+    how many more, linked to the municipality's page (the report lists them all)."""
+    for number in range(6):
+        services.action_from_text(
+            delegation=delegation, text=f"Further action {number}", by=partner_focal_point
+        )
+    client.force_login(consultant)
+
+    page = client.get(reverse("learning:evolution_overview", args=[programme.pk]))
+
+    html = page.content.decode()
+    (row,) = [row for row in page.context["rows"] if row.applied]
+    assert len(row.applied) == 5 and row.applied_more == 2
+    assert COUNCIL in html and "Further action 3" in html
+    assert "Further action 4" not in html and "Further action 5" not in html
+    assert "and 2 more actions in its action plans" in html
+
+
 def test_the_municipality_page_shows_what_has_been_applied(
     client, action, partner_focal_point, ouinhi
 ):

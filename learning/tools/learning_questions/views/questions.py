@@ -448,6 +448,9 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
     template_name = "learning/questions/evolution_overview.html"
     context_object_name = "programme"
     paginate_by = 10  # municipalities, in both tables
+    # What each municipality applied, on the page: the first few, then how many more (the
+    # report's appendix 8.11 lists them all; a municipality's page leads to its action plans).
+    applied_shown = 5
 
     def get_queryset(self):
         return Programme.objects.visible_to(self.request.user)
@@ -465,6 +468,8 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
         ).get_page(self.request.GET.get("page"))
         rows = evolution_rows(programme, questions, local_governments=page.object_list, user=user)
         for row in rows:
+            row.applied_more = max(len(row.applied) - self.applied_shown, 0)
+            row.applied = row.applied[: self.applied_shown]
             summary = row.summary or EvolutionSummary(
                 programme=programme, local_government=row.local_government
             )
