@@ -19,6 +19,7 @@ from ..forms import AgendaFormSet, MeetingForm, RecordForm, TaskForm
 from ..ics import calendar
 from ..models import Meeting
 from ..models.meetings import TIME_BUDGET_MINUTES
+from ..preread import preread_context
 
 
 def visible_meetings(user):
@@ -240,7 +241,7 @@ class MeetingPrereadView(DetailView):
         return visible_meetings(self.request.user)
 
     def get_context_data(self, **kwargs):
-        context = services.preread_context(self.object, user=self.request.user)
+        context = preread_context(self.object, user=self.request.user)
         return super().get_context_data(**context, **kwargs)
 
 
