@@ -231,6 +231,7 @@ def cycle(programme, *, user):
         Meeting.objects.visible_to(user)
         .filter(programme=programme)
         .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("local_government")  # named in the planner
         .order_by("starts_at")
     )
     individual, bilateral, network = {}, {}, None
