@@ -40,9 +40,13 @@ tasks, the actions and, for staff, the attendance.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -53,9 +57,9 @@ from learning.tools.registry import Step, tools
 from learning.views.overview import readable_sheets
 from learning.workflows import Status
 from partnerships.access import Access
-from partnerships.models import Partnership, User
+from partnerships.models import LocalGovernment, Partnership, User
 from visits.coverage import with_gap_counts
-from visits.models import Action, Delegation
+from visits.models import Action, Delegation, TermsOfReference
 
 from .models import Attendance, Meeting, Task
 
@@ -100,6 +104,10 @@ class Attention:
 class ToolState:
     tool: object
     sheets: list  # (sheet, name) pairs, latest last
+    # For the card: the tool's title, the latest sheet's status and link.
+    title: str = ""
+    status_label: str = ""
+    url: str = ""
 
     @property
     def latest(self):
@@ -108,6 +116,19 @@ class ToolState:
     @property
     def is_shared(self):
         return any(sheet.status in sheet.workflow.shared for sheet, _name in self.sheets)
+
+
+@dataclass
+class Upcoming:
+    """A delegation of a visit to come, as far as the dashboard needs it."""
+
+    pk: int
+    visitor_id: int
+    has_table: bool
+    gap_count: int
+
+    def get_absolute_url(self):
+        return reverse("visits:delegation_detail", kwargs={"pk": self.pk})
 
 
 @dataclass
@@ -130,12 +151,14 @@ class Card:
     programme: object
     local_government: object
     partners: list = field(default_factory=list)  # PartnerTalk per partnership
-    tools: list = field(default_factory=list)  # ToolState per registered tool
+    # tool slug -> the statuses of its sheets the reader reads, for every card; the sheets
+    # themselves (`tools`) are read for the cards shown.
+    statuses: dict = field(default_factory=dict)
     position: str = Position.GET_TO_KNOW
     open_subquestions: int = 0
     partly_answered: int = 0
-    delegations: list = field(default_factory=list)  # of visits to come, with gap_count
-    to_validate: list = field(default_factory=list)
+    delegations: list = field(default_factory=list)  # Upcoming: of visits to come
+    to_validate: list = field(default_factory=list)  # ids of terms of reference
     to_sign: list = field(default_factory=list)
     gaps: int = 0
     overdue_tasks: int = 0
@@ -147,10 +170,20 @@ class Card:
     balance: dict | None = None  # staff: profile -> people who attended
     invited: int = 0
     attended: int = 0
-    attention: list = field(default_factory=list)
     # Filled while reading, for the position.
-    ended_visits: list = field(default_factory=list)
+    ended_visits: list = field(default_factory=list)  # their first days
     last_deepening: datetime.date | None = None
+    today: datetime.date | None = None
+    board: object = field(default=None, repr=False)
+    _tools: list | None = field(default=None, repr=False)
+
+    @property
+    def tools(self):
+        """ToolState per registered tool: the sheets with their names and links, read with
+        the other cards of the page (`Dashboard.read_tools`)."""
+        if self._tools is None:
+            self.board.read_tools([self])
+        return self._tools
 
     @property
     def key(self):
@@ -158,30 +191,57 @@ class Card:
 
     @property
     def position_label(self):
-        return Position.LABELS[self.position]
+        return self.board.labels["position"][self.position]
 
     @property
     def position_index(self):
         return Position.ORDER.index(self.position) + 1
 
-    @property
+    @functools.cached_property
+    def attention(self):
+        """What needs attention, most urgent first: worded and linked only for the cards a
+        page shows."""
+        return needs_attention(self, self.today)
+
+    @functools.cached_property
     def urgency(self):
-        counts = [0] * LEVELS
-        for item in self.attention:
-            counts[item.level] += item.count
-        return tuple(counts)
+        """How much needs attention at each level, as `attention` counts it, from the counts
+        read (every card is ordered by it, few are shown)."""
+        before_visit = len(self.to_validate) + len(self.to_sign)
+        before_visit += sum(
+            delegation.gap_count
+            for delegation in self.delegations
+            if delegation.visitor_id == self.local_government.pk and delegation.has_table
+        )
+        tools = sum(
+            1
+            for statuses in self.statuses.values()
+            for status in statuses
+            if status in TO_REVIEW or status == Status.RETURNED
+        )
+        exchange = self.open_subquestions + (1 if self.is_quiet else 0)
+        return (before_visit, self.overdue_tasks + self.overdue_actions, tools, exchange)
+
+    @property
+    def is_quiet(self):
+        """At the exchange or later, without an exchange for a month."""
+        exchanging = Position.ORDER.index(self.position) >= Position.ORDER.index(Position.EXCHANGE)
+        return exchanging and (
+            self.last_exchange is None or self.last_exchange < timezone.now() - QUIET_FOR
+        )
 
     @property
     def balance_rows(self):
         """Staff: the people of its team who attended, by profile."""
         if self.balance is None:
             return []
-        labels = [*User.Profile.choices, ("", _("profile not given"))]
+        labels = self.board.labels["profile"]
         return [(label, self.balance.get(value, 0)) for value, label in labels]
 
     @property
     def meeting_rows(self):
-        return [(label, self.meetings.get(kind, 0)) for kind, label in Meeting.Kind.choices]
+        labels = self.board.labels["meeting"]
+        return [(label, self.meetings.get(kind, 0)) for kind, label in labels]
 
 
 @dataclass
@@ -190,6 +250,61 @@ class Dashboard:
     programmes: list
     is_staff: bool
     network: dict  # programme id -> held knowledge-network meetings
+    user: object = None
+    programme: object = None
+
+    @functools.cached_property
+    def labels(self):
+        """The labels the cards show, translated once for the page."""
+        return {
+            "position": {key: str(label) for key, label in Position.LABELS.items()},
+            "profile": [
+                (value, str(label))
+                for value, label in (*User.Profile.choices, ("", _("profile not given")))
+            ],
+            "meeting": [(kind, str(label)) for kind, label in Meeting.Kind.choices],
+        }
+
+    def page(self, number, per_page):
+        """The page `number` of the cards, with their sheets read (one query)."""
+        page = Paginator(self.cards, per_page).get_page(number)
+        self.read_tools(page.object_list)
+        return page
+
+    def read_tools(self, cards):
+        """Each card's sheets of each tool, with their names and links, latest last."""
+        cards = [card for card in cards if card._tools is None]
+        if not cards:
+            return
+        lg_ids = sorted({card.local_government.pk for card in cards})
+        sheets = readable_sheets(self.user, lg_ids, self.programme)
+        listed = list(tools())
+        # Translated once for the page rather than on each card.
+        titles = {tool.slug: str(tool.title) for tool in listed}
+        labels = {
+            tool.slug: {
+                value: str(label)
+                for value, label in tool.model._meta.get_field("status").flatchoices
+            }
+            for tool in listed
+        }
+        for card in cards:
+            programme_id, lg = card.key
+            card._tools = []
+            for tool in listed:
+                state = ToolState(
+                    tool,
+                    [
+                        entry
+                        for entry in sheets.get((tool.slug, lg), [])
+                        if entry[0].programme_id == programme_id
+                    ],
+                    title=titles[tool.slug],
+                )
+                if (latest := state.latest) is not None:
+                    state.status_label = labels[tool.slug].get(latest.status, latest.status)
+                    state.url = latest.get_absolute_url()
+                card._tools.append(state)
 
     @property
     def positions(self):
@@ -207,7 +322,7 @@ def scope(user, programme=None):
     partnerships = Partnership.objects.select_related("programme", "north", "south")
     if not access.superuser:
         partnerships = partnerships.filter(
-            Q(programme__in=sorted(access.staff_of)) | Q(pk__in=sorted(access.coached_partnerships))
+            Q(programme__in=sorted(access.staff_of)) | Q(pk__one_of=access.coached_partnerships)
         )
     if programme is not None:
         partnerships = partnerships.filter(programme=programme)
@@ -242,7 +357,7 @@ def build(user, programme=None, *, today=None):
     if cards:
         lg_ids = sorted({lg for _programme, lg in cards})
         programme_ids = sorted(programmes)
-        _read_tools(cards, user, lg_ids, programme)
+        _read_statuses(cards, user, lg_ids, programme_ids)
         _read_delegations(cards, lg_ids, programme_ids, today)
         _read_subquestions(cards, lg_ids, programme_ids)
         _read_exchange(cards, lg_ids, programme_ids)
@@ -252,9 +367,17 @@ def build(user, programme=None, *, today=None):
         _read_actions(cards, lg_ids, programme_ids, today)
         if staff_of:
             _read_attendance(cards, lg_ids, sorted(staff_of))
+    board = Dashboard(
+        cards=[],
+        programmes=list(programmes.values()),
+        is_staff=bool(staff_of),
+        network=network,
+        user=user,
+        programme=programme,
+    )
     for card in cards.values():
         card.position = position(card, today)
-        card.attention = attention(card, today)
+        card.today, card.board = today, board
     ordered = sorted(
         cards.values(),
         key=lambda card: (
@@ -263,28 +386,30 @@ def build(user, programme=None, *, today=None):
             card.local_government.name,
         ),
     )
-    return Dashboard(
-        cards=ordered,
-        programmes=list(programmes.values()),
-        is_staff=bool(staff_of),
-        network=network,
-    )
+    board.cards = ordered
+    return board
 
 
 def position(card, today):
     """Where the municipality stands in the cycle (the rules of the module's docstring)."""
-    get_to_know = [state for state in card.tools if state.tool.step == Step.GET_TO_KNOW]
-    if not all(state.is_shared for state in get_to_know):
+
+    def shared(step):
+        """Whether a sheet of each tool of `step` is shared."""
+        return all(
+            any(status in shared for status in card.statuses.get(slug, ()))
+            for slug, shared in _tools_of(step)
+        )
+
+    if not shared(Step.GET_TO_KNOW):
         return Position.GET_TO_KNOW
-    questions = [state for state in card.tools if state.tool.step == Step.LEARNING_QUESTIONS]
-    if not all(state.is_shared for state in questions):
+    if not shared(Step.LEARNING_QUESTIONS):
         return Position.LEARNING_QUESTIONS
     if card.delegations:
         return Position.SITE_VISIT
     if not card.ended_visits:
         return Position.EXCHANGE
-    last_visit = max(card.ended_visits, key=lambda visit: visit.start_date)
-    if card.last_deepening is not None and card.last_deepening >= last_visit.start_date:
+    last_visit = max(card.ended_visits)
+    if card.last_deepening is not None and card.last_deepening >= last_visit:
         received = card.last_received and timezone.localdate(card.last_received)
         if received and received > card.last_deepening:
             return Position.EXCHANGE
@@ -292,8 +417,14 @@ def position(card, today):
     return Position.APPLY
 
 
-def attention(card, today):
-    """What needs attention on `card`, most urgent first."""
+@functools.cache
+def _tools_of(step):
+    """(slug, shared statuses) of each tool of `step`."""
+    return [(tool.slug, set(tool.model.workflow.shared)) for tool in tools() if tool.step == step]
+
+
+def needs_attention(card, today):
+    """What needs attention on `card`, most urgent first (`Card.urgency` counts the same)."""
     items = []
 
     def add(level, count, text, url=""):
@@ -301,11 +432,11 @@ def attention(card, today):
             items.append(Attention(level, count, text, url))
 
     for terms in card.to_validate:
-        add(BEFORE_VISIT, 1, _("Terms of reference to validate"), terms.get_absolute_url())
+        add(BEFORE_VISIT, 1, _("Terms of reference to validate"), _terms_url(terms))
     for terms in card.to_sign:
-        add(BEFORE_VISIT, 1, _("Terms of reference to sign"), terms.get_absolute_url())
+        add(BEFORE_VISIT, 1, _("Terms of reference to sign"), _terms_url(terms))
     for delegation in card.delegations:
-        if delegation.visitor_id == card.local_government.pk and _has_table(delegation):
+        if delegation.visitor_id == card.local_government.pk and delegation.has_table:
             count = delegation.gap_count
             text = ngettext(
                 "%(count)s Must-have sub-question without an activity",
@@ -330,71 +461,139 @@ def attention(card, today):
     count = card.open_subquestions
     text = ngettext("%(count)s open sub-question", "%(count)s open sub-questions", count)
     add(EXCHANGE, count, text % {"count": count})
-    exchanging = Position.ORDER.index(card.position) >= Position.ORDER.index(Position.EXCHANGE)
-    if exchanging and (
-        card.last_exchange is None or card.last_exchange < timezone.now() - QUIET_FOR
-    ):
+    if card.is_quiet:
         add(EXCHANGE, 1, _("No exchange for a month"))
     items.sort(key=lambda item: item.level)
     return items
 
 
-def _has_table(delegation):
-    return getattr(delegation, "activitytable", None) is not None
+def _terms_url(pk):
+    return TermsOfReference(pk=pk).get_absolute_url()
 
 
-def _read_tools(cards, user, lg_ids, programme):
-    sheets = readable_sheets(user, lg_ids, programme)
+def _read_statuses(cards, user, lg_ids, programme_ids):
+    """Each card's statuses of its sheets of each tool that `user` reads: one query over every
+    tool's sheets and owners, read by the same rule as each tool's `visible_to(user)`
+    (`Access.reads`, as `readable_sheets` does), without building the sheets."""
+    quote = connection.ops.quote_name
     listed = list(tools())
-    for (programme_id, lg), card in cards.items():
-        card.tools = [
-            ToolState(
-                tool,
-                [
-                    entry
-                    for entry in sheets.get((tool.slug, lg), [])
-                    if entry[0].programme_id == programme_id
-                ],
-            )
-            for tool in listed
-        ]
+    lg_table = quote(LocalGovernment._meta.db_table)
+    in_owners, params = _one_of("id", lg_ids)
+    in_programmes = ", ".join(["%s"] * len(programme_ids))
+    branches = []
+    for index, tool in enumerate(listed):
+        model = tool.model
+        owners = model._meta.get_field("owners")
+        through = quote(owners.remote_field.through._meta.db_table)
+        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
+        pk = quote(model._meta.pk.column)
+        programme = f"s.{quote(model._meta.get_field('programme').column)}"
+        branches.append(
+            f"SELECT {index}, s.{pk}, {programme}, s.status, o.{owner_id}"
+            f" FROM {quote(model._meta.db_table)} s"
+            f" JOIN {through} o ON o.{sheet_id} = s.{pk}"
+            f" WHERE {programme} IN ({in_programmes}) AND s.{pk} IN"
+            f" (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN (SELECT id FROM chosen))"
+        )
+        params += programme_ids
+    # The municipalities once, for every tool.
+    sql = f"WITH chosen AS (SELECT id FROM {lg_table} WHERE {in_owners}) "
+    sql += " UNION ALL ".join(branches)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    sheets = {}
+    for index, pk, programme_id, status, owner in rows:
+        sheets.setdefault((index, pk), (programme_id, status, set()))[2].add(owner)
+    access, reads = Access.of(user), {}
+    for (index, _pk), (programme_id, status, owners) in sheets.items():
+        tool = listed[index]
+        owners = frozenset(owners)
+        key = (programme_id, owners, status in tool.model.workflow.shared)
+        if key not in reads:  # most sheets share their owners with others
+            reads[key] = access.reads(programme=key[0], owners=owners, shared=key[2])
+        if not reads[key]:
+            continue
+        for owner in owners:
+            card = cards.get((programme_id, owner))
+            if card is not None:
+                card.statuses.setdefault(tool.slug, []).append(status)
+
+
+def _one_of(column, ids):
+    """`column` among `ids`: one array parameter on PostgreSQL, a placeholder each elsewhere."""
+    ids = sorted(ids)
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [ids]
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", ids
 
 
 def _read_delegations(cards, lg_ids, programme_ids, today):
-    delegations = with_gap_counts(
-        Delegation.objects.active()
-        .filter(visit__programme__in=programme_ids)
-        .filter(Q(visitor__in=lg_ids) | Q(host__in=lg_ids))
-        .select_related("visit", "visitor", "host", "activitytable", "termsofreference")
+    delegations = (
+        with_gap_counts(
+            Delegation.objects.active()
+            .filter(visit__programme__one_of=programme_ids)
+            .filter(Q(visitor__one_of=lg_ids) | Q(host__one_of=lg_ids))
+        )
+        # Only the visits to come count their gaps: PostgreSQL skips the others' subquery.
+        .annotate(
+            gaps=Case(
+                When(visit__end_date__gte=today, then=F("gap_count")),
+                default=Value(0),
+            )
+        )
         .order_by("visit__start_date", "pk")
+        .values_list(
+            "pk",
+            "visit__programme",
+            "visit__start_date",
+            "visit__end_date",
+            "visitor",
+            "host",
+            "activitytable",
+            "termsofreference",
+            "termsofreference__status",
+            "gaps",
+        )
     )
-    for delegation in delegations:
-        for side in (delegation.visitor_id, delegation.host_id):
-            card = cards.get((delegation.visit.programme_id, side))
+    for (
+        pk,
+        programme_id,
+        start,
+        end,
+        visitor,
+        host,
+        table,
+        terms,
+        terms_status,
+        gaps,
+    ) in delegations:
+        upcoming = Upcoming(pk, visitor, table is not None, gaps)
+        for side in (visitor, host):
+            card = cards.get((programme_id, side))
             if card is None:
                 continue
-            if delegation.visit.end_date < today:
-                card.ended_visits.append(delegation.visit)
+            if end < today:
+                card.ended_visits.append(start)
                 continue
-            card.delegations.append(delegation)
-            terms = getattr(delegation, "termsofreference", None)
+            card.delegations.append(upcoming)
             if terms is None:
                 continue
-            if terms.status == Status.DRAFT and side == delegation.visitor_id:
+            if terms_status == Status.DRAFT and side == visitor:
                 card.to_validate.append(terms)
-            elif terms.status == Status.VALIDATED and side == delegation.host_id:
+            elif terms_status == Status.VALIDATED and side == host:
                 card.to_sign.append(terms)
-        card = cards.get((delegation.visit.programme_id, delegation.visitor_id))
-        if card is not None and delegation.visit.end_date >= today and _has_table(delegation):
-            card.gaps += delegation.gap_count
+        card = cards.get((programme_id, visitor))
+        if card is not None and end >= today and upcoming.has_table:
+            card.gaps += gaps
 
 
 def _read_subquestions(cards, lg_ids, programme_ids):
     rows = (
         SubQuestion.objects.filter(
             question__status=LearningQuestion.Status.ACTIVE,
-            question__table__programme__in=programme_ids,
-            question__table__owners__in=lg_ids,
+            question__table__programme__one_of=programme_ids,
+            question__table__owners__one_of=lg_ids,
         )
         .order_by()
         .values("question__table__programme", "question__table__owners")
@@ -414,8 +613,8 @@ def _read_exchange(cards, lg_ids, programme_ids):
     """The responses between municipalities, grouped by who answered whom: each card's last
     exchange (given or received) and each partnership's responses between its two sides."""
     rows = (
-        ExchangeResponse.objects.filter(question__table__programme__in=programme_ids)
-        .filter(Q(local_government__in=lg_ids) | Q(question__table__owners__in=lg_ids))
+        ExchangeResponse.objects.filter(question__table__programme__one_of=programme_ids)
+        .filter(Q(local_government__one_of=lg_ids) | Q(question__table__owners__one_of=lg_ids))
         .order_by()
         .values("question__table__programme", "local_government", "question__table__owners")
         .annotate(count=Count("pk", distinct=True), last=Max("created_at"))
@@ -442,8 +641,8 @@ def _read_deepening(cards, lg_ids, programme_ids):
     rows = (
         LearningQuestion.objects.filter(
             trigger__in=DEEPENING_TRIGGERS,
-            table__programme__in=programme_ids,
-            table__owners__in=lg_ids,
+            table__programme__one_of=programme_ids,
+            table__owners__one_of=lg_ids,
         )
         .order_by()
         .values("table__programme", "table__owners")
@@ -463,10 +662,10 @@ def _read_meetings(cards, user, lg_ids, programme_ids):
     )
     rows = (
         Meeting.objects.visible_to(user)
-        .filter(programme__in=programme_ids, status=Meeting.Status.HELD)
+        .filter(programme__one_of=programme_ids, status=Meeting.Status.HELD)
         .filter(
-            Q(local_government__in=lg_ids)
-            | Q(partnership__in=partnership_ids)
+            Q(local_government__one_of=lg_ids)
+            | Q(partnership__one_of=partnership_ids)
             | Q(kind=Meeting.Kind.NETWORK)
         )
         .order_by()
@@ -506,8 +705,8 @@ def _read_tasks(cards, user, lg_ids, programme_ids, today):
         Task.objects.visible_to(user)
         .open()
         .filter(
-            programme__in=programme_ids,
-            owner_local_government__in=lg_ids,
+            programme__one_of=programme_ids,
+            owner_local_government__one_of=lg_ids,
             due_date__lt=today,
         )
         .order_by()
@@ -524,8 +723,8 @@ def _read_actions(cards, lg_ids, programme_ids, today):
     rows = (
         Action.objects.filter(
             status__in=OPEN_ACTIONS,
-            sheet__delegation__visit__programme__in=programme_ids,
-            sheet__delegation__visitor__in=lg_ids,
+            sheet__delegation__visit__programme__one_of=programme_ids,
+            sheet__delegation__visitor__one_of=lg_ids,
         )
         .order_by()
         .values("sheet__delegation__visit__programme", "sheet__delegation__visitor")
@@ -543,9 +742,9 @@ def _read_attendance(cards, lg_ids, programme_ids):
     profile, and how many invitations were attended."""
     rows = (
         Attendance.objects.filter(
-            meeting__programme__in=programme_ids,
+            meeting__programme__one_of=programme_ids,
             meeting__status=Meeting.Status.HELD,
-            user__memberships__local_government__in=lg_ids,
+            user__memberships__local_government__one_of=lg_ids,
         )
         .order_by()
         .values("meeting__programme", "user__memberships__local_government", "user__profile")

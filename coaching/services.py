@@ -10,14 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from learning.history import sheet_history
-from learning.tools.registry import tools
 from partnerships.mail import mail_user
 from partnerships.models import Partnership, User
 from partnerships.notifications import absolute, notify
 
 from .models import Attendance, Meeting, Task
-from .timezones import zone_of
+from .preread import Preread
+from .timezones import zones_of
 
 
 def meeting_sides(meeting):
@@ -139,57 +138,6 @@ def remind_tasks(*, today=None):
     return count
 
 
-def previous_meeting(meeting):
-    """The meeting before this one about the same partnership, municipality or programme."""
-    earlier = Meeting.objects.filter(
-        kind=meeting.kind, programme=meeting.programme_id, starts_at__lt=meeting.starts_at
-    ).exclude(status=Meeting.Status.CANCELLED)
-    if meeting.kind == Meeting.Kind.BILATERAL:
-        earlier = earlier.filter(partnership=meeting.partnership_id)
-    elif meeting.kind == Meeting.Kind.INDIVIDUAL:
-        earlier = earlier.filter(local_government=meeting.local_government_id)
-    return earlier.order_by("-starts_at").first()
-
-
-@dataclass
-class ToolChange:
-    sheet: object
-    count: int
-    last: object
-
-
-def tool_changes_since(meeting, *, user, since):
-    """The tools of the meeting's municipalities that `user` reads and that changed since
-    `since`, with how many changes their history shows (one query per tool)."""
-    sides = meeting_sides(meeting)
-    changed = []
-    for tool in tools():
-        sheets = (
-            tool.model.objects.visible_to(user)
-            .filter(programme=meeting.programme_id, owners__in=sides)
-            .distinct()
-        )
-        if since is not None:
-            sheets = sheets.filter(updated_at__gt=since)
-        for sheet in sheets[:5]:
-            entries = [entry for entry in sheet_history(sheet, since=since) if entry.shown]
-            if entries:
-                changed.append(ToolChange(sheet, len(entries), entries[0].date))
-    return changed
-
-
-def preread_context(meeting, *, user):
-    previous = previous_meeting(meeting)
-    since = previous.starts_at if previous else None
-    return {
-        "meeting": meeting,
-        "agenda": list(meeting.agenda.all()),
-        "questions": list(meeting.questions.all()),
-        "previous": previous,
-        "tool_changes": tool_changes_since(meeting, user=user, since=since),
-    }
-
-
 def remind_meetings(*, now=None):
     """Tell the participants of each planned meeting that starts within a day that it is
     tomorrow, with a link to its pre-read, once each (`reminded_at`); returns how many meetings
@@ -225,9 +173,11 @@ def preread_send(*, meeting, user):
     zone, once the transaction commits; returns how many were mailed."""
     link = absolute(meeting.get_absolute_url())
     people = [a.user for a in meeting.attendances.select_related("user") if a.user.email]
+    preread = Preread(meeting)  # read once, shown to each as they may read it
+    zones = zones_of(people)
     for person in people:
-        with timezone.override(zone_of(person)):
-            context = preread_context(meeting, user=person)
+        with timezone.override(zones[person.pk]):
+            context = preread.context(person)
             mail_user(
                 user=person,
                 template="coaching/meetings/preread_mail",
@@ -281,6 +231,7 @@ def cycle(programme, *, user):
         Meeting.objects.visible_to(user)
         .filter(programme=programme)
         .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("local_government")  # named in the planner
         .order_by("starts_at")
     )
     individual, bilateral, network = {}, {}, None

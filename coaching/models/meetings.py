@@ -27,17 +27,17 @@ class MeetingQuerySet(models.QuerySet):
         access = Access.of(user)
         if access.superuser:
             return self.all()
-        network = models.Q(kind=Meeting.Kind.NETWORK, programme__in=access.programmes)
-        staff = models.Q(programme__in=access.staff_of)
-        coached = models.Q(partnership__in=access.coached_partnerships)
+        network = models.Q(kind=Meeting.Kind.NETWORK, programme__one_of=access.programmes)
+        staff = models.Q(programme__one_of=access.staff_of)
+        coached = models.Q(partnership__one_of=access.coached_partnerships)
         for programme, sides in access.coached.items():
-            coached |= models.Q(programme=programme, local_government__in=sides)
-        own = models.Q(local_government__in=access.member_of)
-        own |= models.Q(partnership__north__in=access.member_of)
-        own |= models.Q(partnership__south__in=access.member_of)
+            coached |= models.Q(programme=programme, local_government__one_of=sides)
+        own = models.Q(local_government__one_of=access.member_of)
+        own |= models.Q(partnership__north__one_of=access.member_of)
+        own |= models.Q(partnership__south__one_of=access.member_of)
         observed = models.Q(kind=Meeting.Kind.BILATERAL) & (
-            models.Q(partnership__north__in=access.observed_local_governments)
-            | models.Q(partnership__south__in=access.observed_local_governments)
+            models.Q(partnership__north__one_of=access.observed_local_governments)
+            | models.Q(partnership__south__one_of=access.observed_local_governments)
         )
         return self.filter(network | staff | coached | own | observed)
 

@@ -14,10 +14,10 @@ class TaskQuerySet(models.QuerySet):
         access = Access.of(user)
         if access.superuser:
             return self.all()
-        readable = models.Q(owner_user=user) | models.Q(programme__in=access.staff_of)
-        readable |= models.Q(owner_local_government__in=access.member_of)
+        readable = models.Q(owner_user=user) | models.Q(programme__one_of=access.staff_of)
+        readable |= models.Q(owner_local_government__one_of=access.member_of)
         for programme, sides in access.coached.items():
-            readable |= models.Q(programme=programme, owner_local_government__in=sides)
+            readable |= models.Q(programme=programme, owner_local_government__one_of=sides)
         return self.filter(readable)
 
     def open(self):

@@ -1,7 +1,10 @@
 """The learning-cycle dashboard (coaching/dashboard.py): for the consultants, the municipalities
 they coach; for programme staff, their programmes' municipalities. Of one programme
 (`?programme=`, 404 for a programme the person takes no part in), else of all of theirs. A
-municipality's team and an observer, who coach no one, are refused (403)."""
+municipality's team and an observer, who coach no one, are refused (403).
+
+The cards come a page at a time (`?page=`), most urgent first; the programme's summary counts
+every municipality."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -15,6 +18,7 @@ from .. import dashboard
 
 class DashboardView(TemplateView):
     template_name = "coaching/dashboard/dashboard.html"
+    cards_per_page = 10
 
     def get_programme(self):
         chosen = self.request.GET.get("programme", "")
@@ -29,6 +33,8 @@ class DashboardView(TemplateView):
         programme = self.get_programme()
         if not dashboard.follows(user, programme):
             raise PermissionDenied
+        board = dashboard.build(user, programme)
+        page = board.page(self.request.GET.get("page"), self.cards_per_page)
         return super().get_context_data(
-            programme=programme, board=dashboard.build(user, programme), **kwargs
+            programme=programme, board=board, page_obj=page, cards=page.object_list, **kwargs
         )

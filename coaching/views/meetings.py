@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from ..forms import AgendaFormSet, MeetingForm, RecordForm, TaskForm
 from ..ics import calendar
 from ..models import Meeting
 from ..models.meetings import TIME_BUDGET_MINUTES
+from ..preread import preread_context
 
 
 def visible_meetings(user):
@@ -44,10 +46,11 @@ def chosen_programme(request, *, required):
 
 
 class MeetingListView(ListView):
-    """A programme's meetings, newest first, and its cycle planner."""
+    """A programme's meetings, newest first, and its cycle planner (`?cycle_page=`)."""
 
     model = Meeting
     paginate_by = 30
+    cycle_per_page = 20
     template_name = "coaching/meetings/meeting_list.html"
 
     def get_queryset(self):
@@ -59,10 +62,16 @@ class MeetingListView(ListView):
 
     def get_context_data(self, **kwargs):
         user, programme = self.request.user, self.programme
+        cycle_page = None
+        if programme is not None:
+            # The planner has a row per partnership: a page of them at a time.
+            cycle_page = Paginator(services.cycle(programme, user=user), self.cycle_per_page)
+            cycle_page = cycle_page.get_page(self.request.GET.get("cycle_page"))
         return super().get_context_data(
             programme=programme,
             programmes=Programme.objects.visible_to(user) if programme is None else (),
-            cycle=services.cycle(programme, user=user) if programme else (),
+            cycle=cycle_page.object_list if cycle_page else (),
+            cycle_page=cycle_page,
             may_plan=programme is not None and user.has_perm("coaching.plan_meeting", programme),
             **kwargs,
         )
@@ -240,7 +249,7 @@ class MeetingPrereadView(DetailView):
         return visible_meetings(self.request.user)
 
     def get_context_data(self, **kwargs):
-        context = services.preread_context(self.object, user=self.request.user)
+        context = preread_context(self.object, user=self.request.user)
         return super().get_context_data(**context, **kwargs)
 
 

@@ -333,3 +333,40 @@ def test_the_page_costs_as_many_queries_for_one_or_three_partnerships(
     one = cost()
     fill(programme, consultant, staff, 2)
     assert cost() == one
+
+
+def test_the_cards_come_a_page_at_a_time_most_urgent_first(
+    client, staff, programme, partnership, consultant
+):
+    """Twelve partnerships: 24 municipalities on three pages of ten, in the order of urgency;
+    the programme's summary counts them all; every page costs as many queries."""
+    fill(programme, consultant, staff, 11)
+    client.force_login(staff)
+    board = build(staff, programme)
+    assert len(board.cards) == 24
+    shown, costs = [], []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(URL, {"programme": programme.pk, "page": number})
+        costs.append(len(captured))
+        page = response.context["page_obj"]
+        assert page.number == number
+        shown += [card.key for card in response.context["cards"]]
+        for card in response.context["cards"]:
+            assert card.local_government.name in response.text
+    assert [len(shown[:10]), len(shown[10:20]), len(shown[20:])] == [10, 10, 4]
+    assert shown == [card.key for card in board.cards]
+    assert len(set(costs)) == 1
+    assert "Page 3 of 3" in response.text
+    summary = dict(response.context["board"].positions)
+    assert sum(summary.values()) == 24
+
+
+def test_the_urgency_counts_what_needs_attention(staff, programme, partnership, consultant):
+    """Cards are ordered by counts read without wording each item: they agree with it."""
+    fill(programme, consultant, staff, 3)
+    for card in build(staff, programme).cards:
+        counts = [0] * 4
+        for item in card.attention:
+            counts[item.level] += item.count
+        assert card.urgency == tuple(counts)

@@ -7,6 +7,8 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coaching.ics import calendar, fold
@@ -315,3 +317,38 @@ def test_the_zone_falls_back_to_the_sites_without_a_municipality(consultant):
     from coaching.timezones import zone_of
 
     assert zone_of(consultant) == zoneinfo.ZoneInfo("Europe/Brussels")
+
+
+def test_the_cycle_planner_shows_a_page_of_partnerships_in_as_many_queries(
+    client, consultant, bilateral, programme, laarne
+):
+    """Its rows name each individual coaching's municipality without a query per meeting;
+    twenty partnerships a page, the rest on the next."""
+    from tests.factories import LocalGovernmentFactory, PartnershipFactory
+
+    url = reverse("coaching:meeting_list")
+    client.force_login(consultant)
+
+    def cost(page):
+        client.get(url, {"programme": programme.pk, "cycle_page": page})
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, {"programme": programme.pk, "cycle_page": page})
+        return len(captured), response
+
+    one, _response = cost(1)
+    for index in range(21):
+        partnership = PartnershipFactory(programme=programme, north=LocalGovernmentFactory())
+        partnership.consultants.add(consultant)
+        for side in (partnership.north, partnership.south):
+            Meeting.objects.create(
+                programme=programme,
+                kind=Meeting.Kind.INDIVIDUAL,
+                local_government=side,
+                starts_at=SUMMER + datetime.timedelta(days=index),
+            )
+    first, response = cost(1)
+    assert response.context["cycle_page"].paginator.count == 22
+    assert len(response.context["cycle"]) == 20
+    second, response = cost(2)
+    assert len(response.context["cycle"]) == 2
+    assert first == second == one
