@@ -121,12 +121,18 @@ def name_related(entries):
     question, say) in one query per kind of object, instead of one per change shown."""
     wanted = defaultdict(set)
     for entry in entries:
+        record, before = entry.record, entry.before
+        if entry.action == "deleted":
+            continue
         for field in entry.source.shown_fields:
-            if not field.is_relation:
+            # Only what `changes` spells out: every field of a new row, the changed ones else.
+            if not field.is_relation or (
+                before is not None and before[field.attname] == record[field.attname]
+            ):
                 continue
-            for record in (entry.record, entry.before):
-                if record is not None and record[field.attname] is not None:
-                    wanted[field.related_model].add(record[field.attname])
+            for values in (record, before):
+                if values is not None and values[field.attname] is not None:
+                    wanted[field.related_model].add(values[field.attname])
     names = {}
     for model, pks in wanted.items():
         for pk, instance in model._default_manager.in_bulk(pks).items():
