@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils import timezone
 
-from learning.history import _foreign_key, _Source
+from learning.history import row_foreign_key, shown_fields
 from learning.tools.registry import get_tool, tools
 from partnerships.access import Access
 
@@ -192,7 +192,7 @@ def _branches(slug):
     sources = [(tool.model, set(), [], f"h.{quote(tool.model._meta.pk.column)}")]
     for inline in tool.inlines:
         if hasattr(inline.model, "history"):
-            fk = _foreign_key(inline, tool.model)
+            fk = row_foreign_key(inline, tool.model)
             sources.append((inline.model, {fk.name}, [], f"h.{quote(fk.column)}"))
     for model, lookup in tool.part_histories:
         # "question__table": the history's live question, then its table's id.
@@ -212,11 +212,11 @@ def _branches(slug):
     branches = []
     for model, excluded, joins, sheet in sources:
         history = model.history.model
-        shown_fields = _Source(model, None, excluded=excluded).shown_fields
+        fields = shown_fields(model, excluded=excluded)
         key = quote(model._meta.pk.column)
         date, record = quote("history_date"), quote("history_id")
         window = f"OVER (PARTITION BY {sheet}, h.{key} ORDER BY h.{date}, h.{record})"
-        columns = [quote(history._meta.get_field(field.name).column) for field in shown_fields]
+        columns = [quote(history._meta.get_field(field.name).column) for field in fields]
         shown = " OR ".join(
             [
                 f"h.{quote('history_type')} <> '~'",

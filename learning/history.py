@@ -153,22 +153,40 @@ def changes_since(sheet, version):
     )
 
 
+def shown_fields(model, *, excluded=()):
+    """The fields of `model` whose changes a reader is shown: not the bookkeeping ones
+    (HIDDEN_FIELDS), those named in `excluded` (a row's key to its sheet) or the primary key;
+    a record that changed none of them, without a note, is not shown."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.name not in HIDDEN_FIELDS
+        and field.name not in excluded
+        and not field.primary_key
+        # A file the program derives from another (a photo's thumbnail) is no change of its
+        # own.
+        and not (isinstance(field, models.FileField) and not field.editable)
+    ]
+
+
+def row_foreign_key(inline, parent_model):
+    """The foreign key of the rows of `inline` to the sheet's model `parent_model` (the one
+    named `inline.fk_name` when it is given)."""
+    for model_field in inline.model._meta.concrete_fields:
+        if not model_field.is_relation or model_field.related_model is not parent_model:
+            continue
+        if inline.fk_name is None or model_field.name == inline.fk_name:
+            return model_field
+    raise LookupError(f"{inline.model.__name__} has no foreign key to {parent_model.__name__}")
+
+
 class _Source:
     """The records of the sheet or of one kind of its rows."""
 
     def __init__(self, model, records, *, excluded, name=None, title=None):
         self.model, self.records, self.name, self.title = model, records, name, title
         self.fields = model._meta.concrete_fields
-        self.shown_fields = [
-            field
-            for field in self.fields
-            if field.name not in HIDDEN_FIELDS
-            and field.name not in excluded
-            and not field.primary_key
-            # A file the program derives from another (a photo's thumbnail) is no change of
-            # its own.
-            and not (isinstance(field, models.FileField) and not field.editable)
-        ]
+        self.shown_fields = shown_fields(model, excluded=excluded)
 
     def subject(self, record):
         if self.name is None:
@@ -193,7 +211,7 @@ def _entries(sheet):
     for inline in tool.inlines:
         if not hasattr(inline.model, "history"):
             continue
-        fk = _foreign_key(inline, tool.model)
+        fk = row_foreign_key(inline, tool.model)
         yield from _Source(
             inline.model,
             inline.model.history.filter(**{fk.attname: sheet.pk}),
@@ -231,12 +249,3 @@ def _display(model_field, value, *, new=False, names=None):
         related = model_field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else str(value)
     return str(value)
-
-
-def _foreign_key(inline, parent_model):
-    for model_field in inline.model._meta.concrete_fields:
-        if not model_field.is_relation or model_field.related_model is not parent_model:
-            continue
-        if inline.fk_name is None or model_field.name == inline.fk_name:
-            return model_field
-    raise LookupError(f"{inline.model.__name__} has no foreign key to {parent_model.__name__}")

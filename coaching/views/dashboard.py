@@ -1,4 +1,4 @@
-"""The learning-cycle dashboard (coaching/dashboard.py): for the consultants, the municipalities
+"""The learning-cycle dashboard (coaching/dashboard/): for the consultants, the municipalities
 they coach; for programme staff, their programmes' municipalities. Of one programme
 (`?programme=`, 404 for a programme the person takes no part in), else of all of theirs. A
 municipality's team and an observer, who coach no one, are refused (403).
