@@ -16,11 +16,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Value
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from coaching.models import Task
+from learning.tools.base import numbers_by_owners, related_owners
 from learning.tools.learning_questions import LearningQuestion, Response
 from learning.tools.registry import tools
 from learning.workflows import Status
@@ -84,11 +84,13 @@ def needs_of(user):
     access = Access.of(user)
     reviewer_of = set(Access.sides(access.coached))
     if access.staff_of:
-        sides = Partnership.objects.filter(programme__one_of=access.staff_of).values_list(
-            "north", "south"
+        sides = (
+            Partnership.objects.filter(programme__one_of=access.staff_of)
+            .order_by()
+            .values_list("north", "south")
         )
         reviewer_of.update(side for pair in sides for side in pair)
-    returned, waiting = sheets_to_act_on(access, reviewer_of)
+    returned, waiting = sheets_to_act_on(user, access, reviewer_of)
     unread = Notification.objects.visible_to(user).unread().select_related("actor")
     notifications = list(unread[: SHOWN + 1])
     questions = (
@@ -169,139 +171,83 @@ def needs_of(user):
     )
 
 
-def sheets_to_act_on(access, reviewer_of):
+def sheets_to_act_on(user, access, reviewer_of):
     """([(sheet, name)] returned, [(sheet, name)] waiting), the first SHOWN of each in the
-    order of the tools, then of the sheets: the sheets returned for changes of the person's
-    municipalities, and those shared or changed since review of the municipalities they
-    review (`reviewer_of`) that they may read (the rule of `Access.reads`). One query over
-    every tool, whatever the size of the programme: each sheet comes with its owners' names
-    and, for a tool without a name field whose owners have several sheets, its number
-    (`learning.tools.base.numbers_by_owners`), enough to name it."""
-    if not (access.member_of or reviewer_of):
-        return [], []
-    quote = connection.ops.quote_name
-    # Partners and observers read a sheet of that programme once it is shared.
-    sharing = {}
-    for mapping in (access.partnered, access.observed):
-        for programme_id, sides in mapping.items():
-            sharing[programme_id] = sharing.get(programme_id, frozenset()) | sides
+    order of the tools, then of the sheets: the sheets `user` reads (`visible_to`) returned
+    for changes of their municipalities, and those shared or changed since review of the
+    municipalities they review (`reviewer_of`). A query per kind over every tool, and one for
+    the owners of those of them named after their owners, whatever the size of the
+    programme."""
     listed = list(tools())
-    branches, params, owned, owned_params = [], [], [], []
+    returned = _first_readable(user, listed, {Status.RETURNED}, access.member_of)
+    waiting = _first_readable(user, listed, TO_REVIEW, reviewer_of)
+    named = _named(listed, returned + waiting)
+    return [named[row] for row in returned], [named[row] for row in waiting]
+
+
+def _first_readable(user, listed, statuses, owner_ids):
+    """[(tool index, sheet id, status, name)]: the first SHOWN sheets of the tools `listed`
+    that `user` reads, in one of `statuses`, of one of the municipalities `owner_ids`."""
+    if not owner_ids:
+        return []
+    branches = []
     for index, tool in enumerate(listed):
         model = tool.model
-        owners = model._meta.get_field("owners")
-        through = quote(owners.remote_field.through._meta.db_table)
-        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
-        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-        programme = f"s.{quote(model._meta.get_field('programme').column)}"
-        name = "NULL"
-        if model.name_field:
-            name = f"s.{quote(model._meta.get_field(model.name_field).column)}"
-        owner_of = f"EXISTS(SELECT 1 FROM {through} o WHERE o.{sheet_id} = s.{pk} AND ("
-        sql, sql_params = _sql(
-            f"SELECT CASE WHEN s.status = ? THEN 0 ELSE 1 END AS kind, {index} AS tool,"
-            f" s.{pk} AS id, {programme} AS programme, s.status AS status, {name} AS name"
-            f" FROM {table} s WHERE (s.status = ? AND {owner_of}o.{owner_id} IN ?)))"
-            f" OR (s.status IN ? AND {owner_of}o.{owner_id} IN ?)) AND ({programme} IN ?"
-            f" OR {owner_of}o.{owner_id} IN ? OR ? OR (s.status IN ? AND ?)))))",
-            Status.RETURNED,
-            Status.RETURNED,
-            access.member_of,
-            TO_REVIEW,
-            reviewer_of,
-            access.staff_of,
-            access.member_of,
-            _by_programme(access.coached, programme, f"o.{owner_id}"),
-            TO_REVIEW & set(model.workflow.shared),
-            _by_programme(sharing, programme, f"o.{owner_id}"),
+        name = F(model.name_field) if model.name_field else Value(None, CharField())
+        branches.append(
+            model.objects.visible_to(user)
+            .filter(status__in=statuses, owners__one_of=owner_ids)
+            .order_by()
+            .values(tool_index=Value(index), sheet_id=F("pk"), sheet_status=F("status"))
+            .annotate(sheet_name=name)
         )
-        branches.append(sql)
-        params += sql_params
-        number = "NULL"
-        if not model.name_field:
-            # Its rank among the sheets of this tool with the very same owners, if several.
-            others = f"SELECT {owner_id} FROM {through} WHERE {sheet_id} ="
-            number = (
-                "(SELECT CASE WHEN COUNT(*) > 1 THEN SUM(CASE WHEN x.id <= c.id THEN 1 ELSE 0"
-                f" END) END FROM (SELECT {sheet_id} AS id FROM {through}"
-                f" WHERE {owner_id} = o.{owner_id}) x WHERE NOT EXISTS(SELECT 1 FROM {through} a"
-                f" WHERE a.{sheet_id} = x.id AND a.{owner_id} NOT IN ({others} c.id))"
-                f" AND NOT EXISTS(SELECT 1 FROM {through} a WHERE a.{sheet_id} = c.id"
-                f" AND a.{owner_id} NOT IN ({others} x.id)))"
-            )
-        owned.append(
-            f"SELECT c.kind, c.tool, c.id, c.programme, c.status, c.name, lg.name AS owner,"
-            f" lg.id AS owner_id, {number} AS number FROM ranked c"
-            f" JOIN {through} o ON o.{sheet_id} = c.id"
-            f" JOIN {quote(LocalGovernment._meta.db_table)} lg ON lg.id = o.{owner_id}"
-            " WHERE c.tool = %s"
-        )
-        owned_params.append(index)
-    sql = (
-        "WITH ranked AS (SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.kind"
-        f" ORDER BY t.tool, t.id) AS rank FROM ({' UNION ALL '.join(branches)}) t) r"
-        f" WHERE r.rank <= %s) {' UNION ALL '.join(owned)} ORDER BY 1, 2, 3, 7, 8"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, SHOWN, *owned_params])
-        rows = cursor.fetchall()
-    sheets = {}
-    for kind, index, pk, programme_id, status, name, owner, _owner_id, number in rows:
-        if (index, pk) not in sheets:
+    found = branches[0].union(*branches[1:], all=True).order_by("tool_index", "sheet_id")
+    return [
+        (row["tool_index"], row["sheet_id"], row["sheet_status"], row["sheet_name"])
+        for row in found[:SHOWN]
+    ]
+
+
+def _named(listed, rows):
+    """`{row: (sheet, name)}` for the rows of `_first_readable`: a tool with a name field
+    names its sheets; the others' owners, and their number among their owners' sheets
+    (`learning.tools.base.sheet_numbers`), come in one query for them all."""
+    by_tool = {}
+    for index, pk, _status, _name in rows:
+        if not listed[index].model.name_field:
+            by_tool.setdefault(index, set()).add(pk)
+    owners = {}  # (tool index, sheet id) -> {owner id: name}, owners by name
+    if by_tool:
+        branches = []
+        for index, pks in sorted(by_tool.items()):
             model = listed[index].model
-            values = {"id": pk, "programme_id": programme_id, "status": status}
-            if model.name_field:
-                values[model._meta.get_field(model.name_field).attname] = name
-            fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-            sheet = model.from_db(connection.alias, fields, [values[field] for field in fields])
-            sheet.sheet_number = number
-            sheets[index, pk] = (kind, sheet, [])
-        sheets[index, pk][2].append(owner)
-    returned, waiting = [], []
-    for kind, sheet, owner_names in sheets.values():
-        (returned if kind == 0 else waiting).append((sheet, sheet.display_name(owner_names)))
-    return returned, waiting
-
-
-def _by_programme(mapping, programme, owner):
-    """(sql, params): `owner` is one of the municipalities `mapping` gives for `programme`."""
-    if not mapping:
-        return "1 = 0", []
-    terms, params = [], []
-    for programme_id, sides in sorted(mapping.items()):
-        in_sides, sides_params = _sql(f"{owner} IN ?", sides)
-        terms.append(f"({programme} = %s AND {in_sides})")
-        params += [programme_id, *sides_params]
-    return f"({' OR '.join(terms)})", params
-
-
-def _sql(sql, *values):
-    """`sql` with each `?` replaced by `%s` for a single value, by a list of placeholders (on
-    PostgreSQL one array) for a set of ids or statuses (an empty one matches nothing), or by
-    an (sql, params) pair, and its parameters: the same SQL on PostgreSQL and SQLite."""
-    parts = sql.split("?")
-    text, params = [parts[0]], []
-    for value, part in zip(values, parts[1:], strict=True):
-        if isinstance(value, tuple):  # SQL of its own and its parameters
-            text.append(value[0])
-            params += value[1]
-        elif not isinstance(value, (set, frozenset)):
-            text.append("%s")
-            params.append(value)
-        else:
-            items = sorted(value)
-            if not items:
-                text.append("(NULL)")
-            elif connection.vendor == "postgresql" and text[-1].endswith(" IN "):
-                # One array parameter: planning a placeholder per id costs more than the query.
-                text[-1] = text[-1].removesuffix(" IN ")
-                text.append(" = ANY(%s)")
-                params.append(items)
-            else:
-                text.append(f"({', '.join(['%s'] * len(items))})")
-                params += items
-        text.append(part)
-    return "".join(text), params
+            owner = model._meta.get_field("owners").m2m_reverse_field_name()
+            branches.append(
+                related_owners(model, pks)
+                .annotate(tool_index=Value(index), owner_name=F(f"{owner}__name"))
+                .values("tool_index", "sheet", "owner", "owner_name")
+            )
+        everyone = branches[0].union(*branches[1:], all=True)
+        for row in everyone.order_by("tool_index", "sheet", "owner_name"):
+            owners.setdefault((row["tool_index"], row["sheet"]), {})[row["owner"]] = row[
+                "owner_name"
+            ]
+    numbers = {}
+    for index, pks in by_tool.items():
+        sets = {pk: frozenset(ids) for (i, pk), ids in owners.items() if i == index}
+        numbers[index] = numbers_by_owners(sets, pks)
+    named = {}
+    for row in rows:
+        index, pk, status, name = row
+        model = listed[index].model
+        values = {"id": pk, "status": status}
+        if model.name_field:
+            values[model._meta.get_field(model.name_field).attname] = name
+        fields = list(values)
+        sheet = model.from_db(connection.alias, fields, [values[field] for field in fields])
+        sheet.sheet_number = numbers.get(index, {}).get(pk)
+        named[row] = (sheet, sheet.display_name(owners.get((index, pk), {}).values()))
+    return named
 
 
 def overdue_actions(user, access):
@@ -362,42 +308,42 @@ def upcoming_delegations(user, access):
 
 def quiet_municipalities(local_government_ids, limit=SHOWN):
     """The first `limit` municipalities of `local_government_ids` none of whose tools changed
-    for QUIET_FOR, quietest first, each with `last_change` (NEVER: never), in one query: the
-    latest change of each municipality's sheets, every tool at once."""
+    for QUIET_FOR, quietest first, each with `last_change` (NEVER: never), in one query: their
+    names and the latest change of their sheets of each tool."""
     if not local_government_ids:
         return []
-    quote = connection.ops.quote_name
-    changes = []
-    for tool in tools():
-        model = tool.model
-        owners = model._meta.get_field("owners")
-        through = quote(owners.remote_field.through._meta.db_table)
-        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
-        updated_at = quote(model._meta.get_field("updated_at").column)
-        changes.append(
-            f"SELECT o.{owner_id} AS owner, max(s.{updated_at}) AS changed FROM {through} o"
-            f" JOIN {quote(model._meta.db_table)} s"
-            f" ON s.{quote(model._meta.pk.column)} = o.{sheet_id}"
-            f" WHERE o.{owner_id} IN ? GROUP BY o.{owner_id}"
-        )
-    table = quote(LocalGovernment._meta.db_table)
-    columns = ", ".join(
-        f"lg.{quote(field.column)}" for field in LocalGovernment._meta.concrete_fields
+    nothing = Value(None, CharField())
+    changes = [
+        LocalGovernment.objects.filter(pk__one_of=local_government_ids)
+        .order_by()
+        .values(owner=F("pk"))
+        .annotate(last=Value(None, DateTimeField()), owner_name=F("name"))
+    ]
+    changes += [
+        tool.model.objects.filter(owners__one_of=local_government_ids)
+        .order_by()
+        .values(owner=F("owners"))
+        .annotate(last=Max("updated_at"), owner_name=nothing)
+        for tool in tools()
+    ]
+    last_change, names = {}, {}
+    rows = changes[0].union(*changes[1:], all=True).order_by()
+    for owner, last, name in rows.values_list("owner", "last", "owner_name"):
+        if owner in local_government_ids:
+            if name is None:
+                last_change[owner] = max(last_change.get(owner, NEVER), last)
+            else:
+                names[owner] = name
+    since = timezone.now() - QUIET_FOR
+    quiet = sorted(
+        (last_change.get(pk, NEVER), name, pk)
+        for pk, name in names.items()
+        if last_change.get(pk, NEVER) < since
     )
-    sql = (
-        f"SELECT {columns}, coalesce(max(t.changed), ?) AS last_change"
-        f" FROM {table} lg LEFT JOIN ({' UNION ALL '.join(changes)}) t ON t.owner = lg.id"
-        " WHERE lg.id IN ? GROUP BY lg.id HAVING coalesce(max(t.changed), ?) < ?"
-        " ORDER BY coalesce(max(t.changed), ?), lg.name LIMIT ?"
-    )
-    ids, since = frozenset(local_government_ids), timezone.now() - QUIET_FOR
-    sql, params = _sql(sql, NEVER, *[ids] * (len(changes) + 1), NEVER, since, NEVER, limit)
-    quiet = list(LocalGovernment.objects.raw(sql, params))
-    for local_government in quiet:  # SQLite answers a text
-        if isinstance(local_government.last_change, str):
-            local_government.last_change = parse_datetime(local_government.last_change)
-            if timezone.is_naive(local_government.last_change):
-                local_government.last_change = timezone.make_aware(
-                    local_government.last_change, datetime.UTC
-                )
-    return quiet
+    shown = []
+    for last, name, pk in quiet[:limit]:
+        # What the home shows of it: its name and its page.
+        local_government = LocalGovernment.from_db(connection.alias, ["id", "name"], [pk, name])
+        local_government.last_change = last
+        shown.append(local_government)
+    return shown
