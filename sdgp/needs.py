@@ -281,9 +281,11 @@ def unfilled_journal_days(user, access):
         return []
     # The visiting municipality's team reads its delegations (`Delegation.visible_to`).
     delegations = with_unfilled_days(
-        Delegation.objects.filter(visitor__one_of=access.member_of),
+        Delegation.objects.filter(visitor__one_of=access.member_of).select_related(
+            "visit", "visitor", "host", "journalbyobjective", "journalbyactivity"
+        ),
         timezone.localdate(),
-    ).select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
+    )
     days = []
     for delegation in delegations[:SHOWN]:
         days.extend(unfilled_days_of(delegation))
