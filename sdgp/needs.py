@@ -15,14 +15,14 @@ of the programme."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db import connection
+from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Value
 from django.utils import timezone
 
 from coaching.models import Task
+from learning.tools.base import numbers_by_owners, related_owners
 from learning.tools.learning_questions import LearningQuestion, Response
 from learning.tools.registry import tools
-from learning.views.overview import readable_sheets
 from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
@@ -84,22 +84,13 @@ def needs_of(user):
     access = Access.of(user)
     reviewer_of = set(Access.sides(access.coached))
     if access.staff_of:
-        sides = Partnership.objects.filter(programme__in=access.staff_of).values_list(
-            "north", "south"
+        sides = (
+            Partnership.objects.filter(programme__one_of=access.staff_of)
+            .order_by()
+            .values_list("north", "south")
         )
         reviewer_of.update(side for pair in sides for side in pair)
-    sheets = readable_sheets(user, sorted(access.member_of | reviewer_of), None)
-    returned, waiting, seen = [], [], set()
-    for (_slug, owner), entries in sheets.items():
-        for sheet, name in entries:
-            key = (type(sheet), sheet.pk)
-            if key in seen:  # a joint sheet is listed under each owner
-                continue
-            seen.add(key)
-            if owner in access.member_of and sheet.status == Status.RETURNED:
-                returned.append((sheet, name))
-            elif owner in reviewer_of and sheet.status in TO_REVIEW:
-                waiting.append((sheet, name))
+    returned, waiting = sheets_to_act_on(user, access, reviewer_of)
     unread = Notification.objects.visible_to(user).unread().select_related("actor")
     notifications = list(unread[: SHOWN + 1])
     questions = (
@@ -127,7 +118,7 @@ def needs_of(user):
             .distinct()[:SHOWN]
         )
     if access.coached:
-        quiet = list(quiet_municipalities(Access.sides(access.coached))[:SHOWN])
+        quiet = quiet_municipalities(Access.sides(access.coached))
     if access.staff_of:
         not_joined = list(
             User.objects.filter(
@@ -137,10 +128,10 @@ def needs_of(user):
             .order_by("date_joined")[:SHOWN]
         )
     upcoming = upcoming_delegations(user, access)
+    # Both are among the tasks `Task.objects.visible_to(user)` lets through: no need to ask.
     tasks = list(
-        Task.objects.visible_to(user)
-        .open()
-        .filter(Q(owner_user=user) | Q(owner_local_government__in=access.member_of))
+        Task.objects.open()
+        .filter(Q(owner_user=user) | Q(owner_local_government__one_of=access.member_of))
         .select_related("owner_local_government")
         .order_by(F("due_date").asc(nulls_last=True), "pk")[:SHOWN]
     )
@@ -162,8 +153,8 @@ def needs_of(user):
         if table is not None and delegation.gap_count and concerned:
             gaps.append(delegation)
     return Needs(
-        returned=returned[:SHOWN],
-        waiting=waiting[:SHOWN],
+        returned=returned,
+        waiting=waiting,
         notifications=notifications[:SHOWN],
         more_notifications=len(notifications) > SHOWN,
         to_answer=to_answer,
@@ -178,6 +169,85 @@ def needs_of(user):
         journal_days=unfilled_journal_days(user, access),
         tasks=tasks,
     )
+
+
+def sheets_to_act_on(user, access, reviewer_of):
+    """([(sheet, name)] returned, [(sheet, name)] waiting), the first SHOWN of each in the
+    order of the tools, then of the sheets: the sheets `user` reads (`visible_to`) returned
+    for changes of their municipalities, and those shared or changed since review of the
+    municipalities they review (`reviewer_of`). A query per kind over every tool, and one for
+    the owners of those of them named after their owners, whatever the size of the
+    programme."""
+    listed = list(tools())
+    returned = _first_readable(user, listed, {Status.RETURNED}, access.member_of)
+    waiting = _first_readable(user, listed, TO_REVIEW, reviewer_of)
+    named = _named(listed, returned + waiting)
+    return [named[row] for row in returned], [named[row] for row in waiting]
+
+
+def _first_readable(user, listed, statuses, owner_ids):
+    """[(tool index, sheet id, status, name)]: the first SHOWN sheets of the tools `listed`
+    that `user` reads, in one of `statuses`, of one of the municipalities `owner_ids`."""
+    if not owner_ids:
+        return []
+    branches = []
+    for index, tool in enumerate(listed):
+        model = tool.model
+        name = F(model.name_field) if model.name_field else Value(None, CharField())
+        branches.append(
+            model.objects.visible_to(user)
+            .filter(status__in=statuses, owners__one_of=owner_ids)
+            .order_by()
+            .values(tool_index=Value(index), sheet_id=F("pk"), sheet_status=F("status"))
+            .annotate(sheet_name=name)
+        )
+    found = branches[0].union(*branches[1:], all=True).order_by("tool_index", "sheet_id")
+    return [
+        (row["tool_index"], row["sheet_id"], row["sheet_status"], row["sheet_name"])
+        for row in found[:SHOWN]
+    ]
+
+
+def _named(listed, rows):
+    """`{row: (sheet, name)}` for the rows of `_first_readable`: a tool with a name field
+    names its sheets; the others' owners, and their number among their owners' sheets
+    (`learning.tools.base.sheet_numbers`), come in one query for them all."""
+    by_tool = {}
+    for index, pk, _status, _name in rows:
+        if not listed[index].model.name_field:
+            by_tool.setdefault(index, set()).add(pk)
+    owners = {}  # (tool index, sheet id) -> {owner id: name}, owners by name
+    if by_tool:
+        branches = []
+        for index, pks in sorted(by_tool.items()):
+            model = listed[index].model
+            owner = model._meta.get_field("owners").m2m_reverse_field_name()
+            branches.append(
+                related_owners(model, pks)
+                .annotate(tool_index=Value(index), owner_name=F(f"{owner}__name"))
+                .values("tool_index", "sheet", "owner", "owner_name")
+            )
+        everyone = branches[0].union(*branches[1:], all=True)
+        for row in everyone.order_by("tool_index", "sheet", "owner_name"):
+            owners.setdefault((row["tool_index"], row["sheet"]), {})[row["owner"]] = row[
+                "owner_name"
+            ]
+    numbers = {}
+    for index, pks in by_tool.items():
+        sets = {pk: frozenset(ids) for (i, pk), ids in owners.items() if i == index}
+        numbers[index] = numbers_by_owners(sets, pks)
+    named = {}
+    for row in rows:
+        index, pk, status, name = row
+        model = listed[index].model
+        values = {"id": pk, "status": status}
+        if model.name_field:
+            values[model._meta.get_field(model.name_field).attname] = name
+        fields = list(values)
+        sheet = model.from_db(connection.alias, fields, [values[field] for field in fields])
+        sheet.sheet_number = numbers.get(index, {}).get(pk)
+        named[row] = (sheet, sheet.display_name(owners.get((index, pk), {}).values()))
+    return named
 
 
 def overdue_actions(user, access):
@@ -209,10 +279,13 @@ def unfilled_journal_days(user, access):
     municipality's team."""
     if not access.member_of:
         return []
+    # The visiting municipality's team reads its delegations (`Delegation.visible_to`).
     delegations = with_unfilled_days(
-        Delegation.objects.visible_to(user).filter(visitor__in=access.member_of),
+        Delegation.objects.filter(visitor__one_of=access.member_of).select_related(
+            "visit", "visitor", "host", "journalbyobjective", "journalbyactivity"
+        ),
         timezone.localdate(),
-    ).select_related("visit", "visitor", "host", "journalbyobjective", "journalbyactivity")
+    )
     days = []
     for delegation in delegations[:SHOWN]:
         days.extend(unfilled_days_of(delegation))
@@ -235,26 +308,44 @@ def upcoming_delegations(user, access):
     return list(with_gap_counts(delegations)[:UPCOMING_SHOWN])
 
 
-def quiet_municipalities(local_government_ids):
-    """The municipalities of `local_government_ids` none of whose tools changed for QUIET_FOR,
-    quietest first, each with `last_change` (None: never), in one query."""
-    latest = [
-        Coalesce(
-            Subquery(
-                tool.model.objects.filter(owners=OuterRef("pk"))
-                .order_by()
-                .values("owners")
-                .annotate(last=Max("updated_at"))
-                .values("last")[:1]
-            ),
-            Value(NEVER),
-        )
+def quiet_municipalities(local_government_ids, limit=SHOWN):
+    """The first `limit` municipalities of `local_government_ids` none of whose tools changed
+    for QUIET_FOR, quietest first, each with `last_change` (NEVER: never), in one query: their
+    names and the latest change of their sheets of each tool."""
+    if not local_government_ids:
+        return []
+    nothing = Value(None, CharField())
+    changes = [
+        LocalGovernment.objects.filter(pk__one_of=local_government_ids)
+        .order_by()
+        .values(owner=F("pk"))
+        .annotate(last=Value(None, DateTimeField()), owner_name=F("name"))
+    ]
+    changes += [
+        tool.model.objects.filter(owners__one_of=local_government_ids)
+        .order_by()
+        .values(owner=F("owners"))
+        .annotate(last=Max("updated_at"), owner_name=nothing)
         for tool in tools()
     ]
+    last_change, names = {}, {}
+    rows = changes[0].union(*changes[1:], all=True).order_by()
+    for owner, last, name in rows.values_list("owner", "last", "owner_name"):
+        if owner in local_government_ids:
+            if name is None:
+                last_change[owner] = max(last_change.get(owner, NEVER), last)
+            else:
+                names[owner] = name
     since = timezone.now() - QUIET_FOR
-    return (
-        LocalGovernment.objects.filter(pk__in=local_government_ids)
-        .annotate(last_change=Greatest(*latest) if len(latest) > 1 else latest[0])
-        .filter(last_change__lt=since)
-        .order_by("last_change", "name")
+    quiet = sorted(
+        (last_change.get(pk, NEVER), name, pk)
+        for pk, name in names.items()
+        if last_change.get(pk, NEVER) < since
     )
+    shown = []
+    for last, name, pk in quiet[:limit]:
+        # What the home shows of it: its name and its page.
+        local_government = LocalGovernment.from_db(connection.alias, ["id", "name"], [pk, name])
+        local_government.last_change = last
+        shown.append(local_government)
+    return shown

@@ -34,10 +34,12 @@ JOURNAL_CATCH_UP = datetime.timedelta(days=14)
 
 
 def with_unfilled_days(delegations, today):
-    """The active `delegations` on a visit under way or ended less than JOURNAL_CATCH_UP ago
-    with a day left empty before `today`, each with `day_without_page` (the first day of its
-    programme without a page of its journal per objective, if it keeps one) and
-    `day_left_empty` (the first day whose rows of its journal per activity are all empty)."""
+    """[delegation]: the active `delegations` on a visit under way or ended less than
+    JOURNAL_CATCH_UP ago with a day left empty before `today`, each with `day_without_page`
+    (the first day of its programme without a page of its journal per objective, if it keeps
+    one) and `day_left_empty` (the first day whose rows of its journal per activity are all
+    empty), in one query. The few delegations of those visits are read with both and kept here
+    when one is set: filtering on them in SQL would copy both subqueries into its WHERE."""
     page = JournalDay.objects.filter(
         sheet__delegation=OuterRef(OuterRef("pk")), date=OuterRef("date")
     )
@@ -57,7 +59,7 @@ def with_unfilled_days(delegations, today):
         .values("date")[:1]
     )
     has_journal = Exists(JournalByObjective.objects.filter(delegation=OuterRef("pk")))
-    return (
+    recent = (
         delegations.active()
         .filter(
             visit__start_date__lte=today,
@@ -67,9 +69,9 @@ def with_unfilled_days(delegations, today):
             day_without_page=Case(When(has_journal, then=Subquery(without_page))),
             day_left_empty=Subquery(empty_day),
         )
-        .filter(Q(day_without_page__isnull=False) | Q(day_left_empty__isnull=False))
         .order_by("visit__start_date", "pk")
     )
+    return [d for d in recent if d.day_without_page is not None or d.day_left_empty is not None]
 
 
 def unfilled_days_of(delegation):
@@ -121,8 +123,11 @@ def remind_unfilled_journal_days(*, today=None):
     """Notify the visiting team of each journal's first day left empty, once a day and
     journal; returns the (journal, day) pairs notified."""
     today = today or timezone.localdate()
-    delegations = with_unfilled_days(Delegation.objects.all(), today).select_related(
-        "visit", "visitor", "host", "partnership", "journalbyobjective", "journalbyactivity"
+    delegations = with_unfilled_days(
+        Delegation.objects.select_related(
+            "visit", "visitor", "host", "partnership", "journalbyobjective", "journalbyactivity"
+        ),
+        today,
     )
     told = []
     for delegation in delegations:

@@ -197,18 +197,24 @@ def sheet_numbers(model, pks):
     """`{sheet id: number}` for those of the sheets `pks` whose owners have several sheets of
     `model`; the sheets with exactly the same owners are numbered in the order they were
     created (by id)."""
+    owners = defaultdict(set)
+    for row in related_owners(model, pks).values_list("sheet", "owner"):
+        owners[row[0]].add(row[1])
+    return numbers_by_owners({sheet: frozenset(ids) for sheet, ids in owners.items()}, pks)
+
+
+def related_owners(model, pks):
+    """The rows of `model`'s owners table (as `sheet` and `owner` ids) of every sheet that
+    shares an owner with one of the sheets `pks`, those included: what numbering them needs."""
     field = model._meta.get_field("owners")
     through = field.remote_field.through
     sheet_id, owner_id = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
     # Every owner of every sheet that shares an owner with one of these.
     theirs = through.objects.filter(**{f"{sheet_id}__in": pks}).values(owner_id)
     related = through.objects.filter(**{f"{owner_id}__in": theirs}).values(sheet_id)
-    owners = defaultdict(set)
-    for sheet, owner in through.objects.filter(**{f"{sheet_id}__in": related}).values_list(
-        sheet_id, owner_id
-    ):
-        owners[sheet].add(owner)
-    return numbers_by_owners({sheet: frozenset(ids) for sheet, ids in owners.items()}, pks)
+    return through.objects.filter(**{f"{sheet_id}__in": related}).annotate(
+        sheet=models.F(sheet_id), owner=models.F(owner_id)
+    )
 
 
 def numbers_by_owners(owners, pks):

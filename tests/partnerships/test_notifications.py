@@ -183,6 +183,28 @@ def test_the_consultant_sees_what_waits_for_review_and_the_team_what_came_back(
     assert needs.notifications  # and the notification of the return
 
 
+def test_the_lists_name_each_sheet_as_its_page_does_and_a_joint_sheet_once(
+    client, programme, laarne, ouinhi, focal_point, consultant
+):
+    from learning.tools.presentation import PresentationSheet
+
+    first, second = (
+        PresentationSheetFactory(programme=programme, owners=[laarne], status="returned")
+        for _ in range(2)
+    )
+    joint = PresentationSheetFactory(programme=programme, owners=[laarne, ouinhi])
+    PresentationSheet.objects.filter(pk=joint.pk).update(status="shared")
+    client.force_login(focal_point)
+    returned = client.get(reverse("home")).context["needs"].returned
+    assert returned == [
+        (first, "Presentation sheet: Laarne (1)"),
+        (second, "Presentation sheet: Laarne (2)"),
+    ]
+    client.force_login(consultant)
+    waiting = client.get(reverse("home")).context["needs"].waiting
+    assert waiting == [(joint, "Presentation sheet: Laarne, Ouinhi")]
+
+
 def test_each_person_chooses_how_they_hear_of_it(client, focal_point):
     client.force_login(focal_point)
     response = client.post(
