@@ -258,6 +258,8 @@ class TermsTool(VisitTool):
     def initial_rows(self, *, owner, user):
         return {}
 
+    partial_names = ("drawn", "days", "live", "late_changes")
+
     def partial_context(self, sheet):
         return terms_context(sheet)
 
