@@ -15,7 +15,7 @@ from learning.tools.base import SheetRow
 from learning.tools.learning_questions import SubQuestion
 from learning.tools.registry import Inline, register
 
-from ..coverage import coverage, gap_label
+from ..coverage import coverage, current_subquestions, gap_label
 from .base import (
     Checklist,
     DelegationSheet,
@@ -23,7 +23,6 @@ from .base import (
     LabelledChoices,
     VisitTool,
     labelled_choices,
-    question_choices,
     show_choices,
     visit_date_field,
 )
@@ -172,8 +171,12 @@ class ActivitiesTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
+            # The sub-questions alone (`question_choices` reads the questions too).
             "subquestions": labelled_choices(
-                SubQuestionChoice, question_choices(sheet)["subquestions"]
+                SubQuestionChoice,
+                current_subquestions(sheet.delegation)
+                if sheet is not None and sheet.delegation_id
+                else [],
             ),
         }
 
