@@ -30,8 +30,14 @@ OBJECTIVES = (
 
 
 def plan_context(sheet):
-    """The partial's context (no request)."""
+    """The partial's context (no request). Each action carries its `applied_questions`,
+    `applied_subquestions` and `latest_note`, read once for the template."""
     actions = list(sheet.actions.prefetch_related("questions", "subquestions__question", "notes"))
+    for action in actions:
+        action.applied_questions = list(action.questions.all())
+        action.applied_subquestions = list(action.subquestions.all())
+        notes = list(action.notes.all())
+        action.latest_note = notes[0] if notes else None
     committed = sum(
         (action.budget or Decimal(0) for action in actions if action.status != "dropped"),
         Decimal(0),

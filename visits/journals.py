@@ -5,7 +5,7 @@ a day at a time, so a dropped connection loses at most what is being typed."""
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from partnerships.access import Access
@@ -91,11 +91,11 @@ def delegation_journals(delegation, user):
     None, whether the user may start it), ...]`."""
     cells = []
     for model in (JournalByActivity, JournalByObjective):
-        sheet = model.objects.filter(delegation=delegation).first()
+        readable = Exists(model.objects.visible_to(user).filter(pk=OuterRef("pk")))
+        sheet = model.objects.filter(delegation=delegation).annotate(readable=readable).first()
         if sheet is not None:
             # One the user may not read is neither shown nor offered again.
-            readable = model.objects.visible_to(user).filter(pk=sheet.pk).exists()
-            cells.append((model.tool, sheet if readable else None, False))
+            cells.append((model.tool, sheet if sheet.readable else None, False))
             continue
         can_start = not delegation.is_withdrawn and user.has_perm(
             "learning.create_sheet", delegation.visitor

@@ -4,6 +4,7 @@ host's, frozen once validated, reopened with a reason; the parts drawn from else
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from learning import services as sheet_services
 from learning.tools.registry import get_tool
@@ -190,6 +191,26 @@ def test_a_programme_change_after_the_signature_is_listed_on_the_terms(
     client.force_login(focal_point)
     page = client.get(terms.get_absolute_url()).text
     assert "Programme changes after signature" in page
+    assert "earlier change" not in page
+
+    # Many changes: the page shows the latest ones and links to the table's history for the rest.
+    shown = get_tool("terms-of-reference").late_changes_shown
+    for number in range(shown + 2):
+        table.refresh_from_db()
+        sheet_services.sheet_update(
+            sheet=table,
+            user=partner_focal_point,
+            version=table.version,
+            values={"remarks": f"Lunch in town, table {number}."},
+            rows={},
+        )
+    every = terms_context(terms)["late_changes"]
+    assert len(every) > shown
+    page = client.get(terms.get_absolute_url()).text
+    section = page.split("terms-late-changes")[1].split("</section>")[0]
+    assert section.count('class="card mb-2"') == shown
+    assert f"and {len(every) - shown} earlier changes" in page
+    assert reverse("learning:sheet_history", args=["visit-programme", table.pk]) in page
 
 
 def test_sharing_the_programme_and_validating_the_terms_warn_of_the_gaps(

@@ -18,8 +18,10 @@ from ..coverage import current_questions, current_subquestions
 from .base import (
     DelegationSheet,
     DelegationSheetForm,
+    Picklist,
     VisitTool,
     question_choices,
+    row_question_choices,
     show_choices,
 )
 
@@ -124,12 +126,18 @@ class Action(SheetRow):
 
 
 class ActionForm(RowForm):
-    def __init__(self, *args, sheet=None, questions=None, subquestions=None, **kwargs):
+    def __init__(
+        self, *args, sheet=None, questions=None, subquestions=None, querysets=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         self.fields["due_date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         delegation = sheet.delegation if sheet is not None and sheet.delegation_id else None
-        if delegation is not None:
+        self.fields["questions"].widget = Picklist()
+        self.fields["subquestions"].widget = Picklist()
+        if querysets is not None:
+            self.fields["questions"].queryset, self.fields["subquestions"].queryset = querysets
+        elif delegation is not None:
             self.fields["questions"].queryset = current_questions(delegation).order_by(
                 "table", "order", "pk"
             )
@@ -196,8 +204,18 @@ class ActionPlanTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
-            **question_choices(sheet),
+            **row_question_choices(sheet),
         }
+
+    partial_names = (
+        "actions",
+        "committed",
+        "fund",
+        "remaining",
+        "over_fund",
+        "narrative",
+        "objectives",
+    )
 
     def partial_context(self, sheet):
         from ..application import plan_context

@@ -15,12 +15,14 @@ from learning.tools.base import SheetRow
 from learning.tools.learning_questions import SubQuestion
 from learning.tools.registry import Inline, register
 
-from ..coverage import coverage, gap_label
+from ..coverage import coverage, current_subquestions, gap_label
 from .base import (
+    Checklist,
     DelegationSheet,
     DelegationSheetForm,
+    LabelledChoices,
     VisitTool,
-    question_choices,
+    labelled_choices,
     show_choices,
     visit_date_field,
 )
@@ -89,12 +91,15 @@ class SubQuestionChoice(forms.ModelMultipleChoiceField):
 
 class ActivityForm(RowForm):
     """An activity of the programme; its sub-questions are the visiting municipality's current
-    ones (joint questions included)."""
+    ones (joint questions included), or their `LabelledChoices`."""
 
     def __init__(self, *args, sheet=None, subquestions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
-        self.choice_pks = {subquestion.pk for subquestion in subquestions}
+        if isinstance(subquestions, LabelledChoices):
+            self.choice_pks = {pk for pk, _label in subquestions}
+        else:
+            self.choice_pks = {subquestion.pk for subquestion in subquestions}
         field = self.fields["subquestions"]
         refused = _("Choose among the visiting municipality's current sub-questions.")
         self.fields["subquestions"] = chooser = SubQuestionChoice(
@@ -102,7 +107,7 @@ class ActivityForm(RowForm):
             required=False,
             label=field.label,
             help_text=field.help_text,
-            widget=forms.CheckboxSelectMultiple,
+            widget=Checklist,
             error_messages={"invalid_choice": refused, "invalid_pk_value": refused},
         )
         show_choices(chooser, subquestions)
@@ -157,20 +162,32 @@ class ActivitiesTool(VisitTool):
             extra=1,
             # A visit lasts at most a month; the edit page posts every field of every row.
             max_num=80,
-            rows_per_page=20,
+            # Each row lists the visiting municipality's sub-questions: ten rows a page, like
+            # the other long sheets (`Inline.rows_per_page`).
+            rows_per_page=10,
         ),
     )
 
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
-            "subquestions": question_choices(sheet)["subquestions"],
+            # The sub-questions alone (`question_choices` reads the questions too).
+            "subquestions": labelled_choices(
+                SubQuestionChoice,
+                current_subquestions(sheet.delegation)
+                if sheet is not None and sheet.delegation_id
+                else [],
+            ),
         }
+
+    partial_names = ("days", "coverage")
 
     def partial_context(self, sheet):
         activities = sheet.activities.prefetch_related("subquestions__question")
         days = {}
         for activity in activities:
+            # The sub-questions it addresses, read once for the template.
+            activity.addressed = list(activity.subquestions.all())
             days.setdefault(activity.date, []).append(activity)
         return {
             "days": sorted(days.items()),

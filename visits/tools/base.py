@@ -1,14 +1,23 @@
 """What the site-visit tools share: a sheet about one delegation, owned by its visiting and its
 host municipality, created from the delegation's page."""
 
+import html
+import operator
+from functools import partial
+
 from django import forms
 from django.db import models
+from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from learning.forms import SheetForm
 from learning.tools.base import ToolSheet
 from learning.tools.registry import Step, Tool
+from sdgp.templatetags.widget_attrs import html_attrs
 
 from ..coverage import current_questions, current_subquestions
 from ..models.trips import Delegation
@@ -112,10 +121,99 @@ def question_choices(sheet):
     }
 
 
+def row_question_choices(sheet):
+    """`question_choices` for the row forms of a page: labelled once (`LabelledChoices`), with
+    the querysets that check what a row chooses built once too (`querysets`)."""
+    choices = question_choices(sheet)
+    querysets = None
+    if sheet is not None and sheet.delegation_id:
+        querysets = (
+            current_questions(sheet.delegation).order_by("table", "order", "pk"),
+            current_subquestions(sheet.delegation),
+        )
+    return {
+        "questions": labelled_choices(forms.ModelChoiceField, choices["questions"]),
+        "subquestions": labelled_choices(forms.ModelChoiceField, choices["subquestions"]),
+        "querysets": querysets,
+    }
+
+
+class LabelledChoices(BaseChoiceIterator):
+    """`(pk, label)` pairs: a row field's choices, labelled and escaped once for all the rows
+    of a page (`labelled_choices`). A choice iterator, so that neither the field nor its widget
+    normalizes them again for every row."""
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
+
+    @cached_property
+    def escaped(self):
+        """`(pk as a string, pk escaped, label escaped)` of each choice, for the widgets below."""
+        return [(str(pk), html.escape(str(pk)), conditional_escape(label)) for pk, label in self]
+
+
+def labelled_choices(field_class, objects):
+    """`objects` as the choices of a `field_class` field (its `label_from_instance`)."""
+    label = field_class.label_from_instance
+    return LabelledChoices((obj.pk, conditional_escape(label(None, obj))) for obj in objects)
+
+
 def show_choices(field, objects):
-    """Show `objects` as `field`'s choices; its queryset still checks what is chosen."""
+    """Show `objects` (or their `LabelledChoices`) as `field`'s choices; its queryset still
+    checks what is chosen."""
     empty = [] if getattr(field, "empty_label", None) is None else [("", field.empty_label)]
-    field.choices = empty + [(obj.pk, field.label_from_instance(obj)) for obj in objects]
+    if isinstance(objects, LabelledChoices):
+        field.choices = LabelledChoices(empty + objects.pairs) if empty else objects
+    else:
+        field.choices = empty + [(obj.pk, field.label_from_instance(obj)) for obj in objects]
+
+
+def _escaped(choices):
+    if isinstance(choices, LabelledChoices):
+        return choices.escaped
+    return LabelledChoices(choices).escaped
+
+
+class Checklist(forms.CheckboxSelectMultiple):
+    """Checkboxes written in one step, each inside its label (no id of its own): a row of a
+    long sheet lists all the visiting municipality's sub-questions, and a template loop per
+    checkbox cost more than the rest of the row."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        box = attrs.pop("id", None)
+        chosen = {str(pk) for pk in self.format_value(value)}
+        start = f'<label class="form-check"><input type="checkbox" name="{html.escape(name)}" '
+        shared = html_attrs(attrs)
+        options = "".join(
+            f'{start}value="{pk}"{shared}{" checked" if raw in chosen else ""}> {label}</label>'
+            for raw, pk, label in _escaped(self.choices)
+        )
+        box = f' id="{html.escape(box)}"' if box else ""
+        return mark_safe(f"<div{box}>{options}</div>")
+
+
+class Picklist(forms.SelectMultiple):
+    """A multiple select written in one step, as templates/django/forms/widgets/select.html
+    writes it: each row of a long sheet offers all the visiting municipality's questions or
+    sub-questions."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**self.build_attrs(self.attrs, attrs), "multiple": True}
+        chosen = {str(pk) for pk in self.format_value(value)}
+        options = "".join(
+            f'<option value="{pk}"{" selected" if raw in chosen else ""}>{label}</option>'
+            for raw, pk, label in _escaped(self.choices)
+        )
+        return mark_safe(
+            f'<select name="{html.escape(name)}"{html_attrs(attrs)}>{options}</select>'
+        )
 
 
 def _delegation_label(delegation):
@@ -133,6 +231,17 @@ class VisitTool(Tool):
     # journals and its action plan, which its partner reads once shared.
     owned_by_host = True
     sheet_related = ("delegation__visit", "delegation__visitor", "delegation__host")
+    # The names `partial_context` returns: the page reads them only when its partial shows.
+    partial_names = ()
+
+    def page_context(self, *, request, sheet, owner, printed=False):
+        """The partial's context, read once when the partial renders (the template calls each
+        name): the edit page, which does not show it, reads nothing. Print and PDF read it
+        whole, at once."""
+        if printed or sheet is None or sheet.pk is None:
+            return super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
+        context = SimpleLazyObject(partial(self.partial_context, sheet))
+        return {name: partial(operator.getitem, context, name) for name in self.partial_names}
 
     def owners_of(self, delegation):
         if self.owned_by_host:

@@ -17,6 +17,7 @@ from .base import (
     DelegationSheet,
     DelegationSheetForm,
     VisitTool,
+    labelled_choices,
     show_choices,
     visit_date_field,
 )
@@ -73,27 +74,31 @@ class JournalEntry(SheetRow):
         return bool(self.outcomes or self.applicable or self.missing)
 
 
-def activity_choices(sheet):
-    """The activities of the delegation's programme (tool 6) an entry may report on, read once
-    for all the rows; none before the delegation is chosen."""
+def programme_activities(sheet):
+    """The activities of the delegation's programme (tool 6) an entry may report on; none
+    before the delegation is chosen."""
     if sheet is not None and sheet.delegation_id:
-        return list(Activity.objects.filter(sheet__delegation=sheet.delegation_id))
-    return []
+        return Activity.objects.filter(sheet__delegation=sheet.delegation_id)
+    return Activity.objects.none()
+
+
+def activity_choices(sheet):
+    """`programme_activities`, read once for all the rows."""
+    return list(programme_activities(sheet))
 
 
 class JournalEntryForm(RowForm):
-    def __init__(self, *args, sheet=None, activities=None, **kwargs):
+    """`activities`: the choices (objects or `LabelledChoices`), `checked_by` the queryset that
+    checks them, when the caller has them for all the rows."""
+
+    def __init__(self, *args, sheet=None, activities=None, checked_by=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         if "date" in self.fields:
             visit_date_field(self, sheet)
         if "activity" in self.fields:
             field = self.fields["activity"]
-            field.queryset = (
-                Activity.objects.filter(sheet__delegation=sheet.delegation_id)
-                if sheet is not None and sheet.delegation_id
-                else Activity.objects.none()
-            )
+            field.queryset = programme_activities(sheet) if checked_by is None else checked_by
             show_choices(field, activity_choices(sheet) if activities is None else activities)
 
 
@@ -169,8 +174,11 @@ class JournalByActivityTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
-            "activities": activity_choices(sheet),
+            "activities": labelled_choices(forms.ModelChoiceField, activity_choices(sheet)),
+            "checked_by": programme_activities(sheet),
         }
+
+    partial_names = ("days",)
 
     def partial_context(self, sheet):
         entries = (
@@ -180,6 +188,8 @@ class JournalByActivityTool(VisitTool):
         )
         days = {}
         for entry in entries:
+            # The sub-questions its activity addresses, read once for the template.
+            entry.addressed = list(entry.activity.subquestions.all()) if entry.activity else []
             days.setdefault(entry.date, []).append(entry)
         return {"days": sorted(days.items())}
 

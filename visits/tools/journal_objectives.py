@@ -23,8 +23,10 @@ from ..coverage import current_questions, current_subquestions
 from .base import (
     DelegationSheet,
     DelegationSheetForm,
+    Picklist,
     VisitTool,
     question_choices,
+    row_question_choices,
     show_choices,
 )
 
@@ -216,11 +218,16 @@ class JournalObjectiveForm(RowForm):
     """An objective of one of the visiting municipality's current questions (shared tables,
     joint ones included), with some of its sub-questions."""
 
-    def __init__(self, *args, sheet=None, questions=None, subquestions=None, **kwargs):
+    def __init__(
+        self, *args, sheet=None, questions=None, subquestions=None, querysets=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.sheet = sheet
         delegation = sheet.delegation if sheet is not None and sheet.delegation_id else None
-        if delegation is not None:
+        self.fields["subquestions"].widget = Picklist()
+        if querysets is not None:
+            self.fields["question"].queryset, self.fields["subquestions"].queryset = querysets
+        elif delegation is not None:
             self.fields["question"].queryset = current_questions(delegation).order_by(
                 "table", "order", "pk"
             )
@@ -340,8 +347,10 @@ class JournalByObjectiveTool(VisitTool):
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         return {
             **super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet),
-            **question_choices(sheet),
+            **row_question_choices(sheet),
         }
+
+    partial_names = ("field_days", "objectives", "questions", "pages", "chart")
 
     def partial_context(self, sheet):
         from ..journals import journal_context

@@ -250,6 +250,25 @@ class TermsTool(VisitTool):
         ),
     )
 
+    # The read page shows the latest changes of the programme after the signature; the
+    # activities table's history page has them all, a page at a time (print and PDF too).
+    late_changes_shown = 10
+
+    def page_context(self, *, request, sheet, owner, printed=False):
+        context = super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
+        if printed or "late_changes" not in context:
+            return context
+        every, shown = context["late_changes"], self.late_changes_shown
+
+        def latest():
+            return every()[:shown]
+
+        def earlier():
+            return max(len(every()) - shown, 0)
+
+        # Called by the partial, as the other names.
+        return {**context, "late_changes": latest, "earlier_late_changes": earlier}
+
     def get_row_form_kwargs(self, inline, *, owner, user, sheet=None):
         kwargs = super().get_row_form_kwargs(inline, owner=owner, user=user, sheet=sheet)
         if inline.model is SpecificObjective:
@@ -258,6 +277,8 @@ class TermsTool(VisitTool):
 
     def initial_rows(self, *, owner, user):
         return {}
+
+    partial_names = ("drawn", "days", "live", "late_changes")
 
     def partial_context(self, sheet):
         return terms_context(sheet)

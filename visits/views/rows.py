@@ -5,6 +5,7 @@ fixed number of queries."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from ..coverage import with_gap_counts
@@ -31,13 +32,31 @@ class DelegationRow:
         return self.tools[0].sheet
 
 
+def delegation_facts(delegations):
+    """{delegation id: (its number of Must-have gaps as `coverage.with_gap_counts` counts them,
+    the tools of TOOL_MODELS it has a sheet of, readable or not)}, in one query."""
+    if not delegations:
+        return {}
+    taken = {
+        f"has_{model._meta.model_name}": Exists(model.objects.filter(delegation=OuterRef("pk")))
+        for model in TOOL_MODELS
+    }
+    annotated = with_gap_counts(
+        Delegation.objects.filter(pk__in=[d.pk for d in delegations])
+    ).annotate(**taken)
+    return {
+        values["pk"]: (
+            values["gap_count"],
+            {model for model in TOOL_MODELS if values[f"has_{model._meta.model_name}"]},
+        )
+        for values in annotated.order_by().values("pk", "gap_count", *taken)
+    }
+
+
 def gap_counts(delegations):
     """{delegation id: its number of Must-have gaps} (`coverage.with_gap_counts`), in one
     query."""
-    if not delegations:
-        return {}
-    annotated = with_gap_counts(Delegation.objects.filter(pk__in=[d.pk for d in delegations]))
-    return dict(annotated.order_by().values_list("pk", "gap_count"))
+    return {pk: gaps for pk, (gaps, _taken) in delegation_facts(delegations).items()}
 
 
 def create_url(tool, delegation, user):
@@ -65,21 +84,16 @@ def delegation_rows(delegations, *, user):
         for model in TOOL_MODELS
     }
     # Whether a sheet exists at all: one the user may not read is not offered again.
-    taken = {
-        model: set(
-            model.objects.filter(delegation__in=ids).values_list("delegation", flat=True).order_by()
-        )
-        for model in TOOL_MODELS
-    }
-    gaps = gap_counts(delegations)
+    facts = delegation_facts(delegations)
     rows = []
     for delegation in delegations:
+        gaps, taken = facts[delegation.pk]
         cells = []
         for model in TOOL_MODELS:
             sheet = sheets[model].get(delegation.pk)
             cell = ToolCell(model.tool, sheet)
-            if sheet is None and delegation.pk not in taken[model] and not delegation.is_withdrawn:
+            if sheet is None and model not in taken and not delegation.is_withdrawn:
                 cell.create_url = create_url(model.tool, delegation, user)
             cells.append(cell)
-        rows.append(DelegationRow(delegation, cells, gaps[delegation.pk]))
+        rows.append(DelegationRow(delegation, cells, gaps))
     return rows

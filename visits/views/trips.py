@@ -1,7 +1,10 @@
 """The site visits of a programme: their calendar, a visit's page, planning and editing one."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -17,9 +20,9 @@ from .rows import delegation_rows
 
 
 def visible_delegations(user):
-    return Delegation.objects.visible_to(user).select_related(
-        "partnership", "visitor", "host", "visit"
-    )
+    """The delegations `user` reads, with what the visit pages show of them (each page gives
+    them their visit)."""
+    return Delegation.objects.visible_to(user).select_related("visitor", "host")
 
 
 class SiteVisitListView(ListView):
@@ -28,6 +31,8 @@ class SiteVisitListView(ListView):
 
     model = SiteVisit
     paginate_by = 30
+    # The first delegations of each visit, by visitor and host; its page lists them all.
+    delegations_shown = 10
 
     def get_programme(self):
         chosen = self.request.GET.get("programme", "")
@@ -42,8 +47,18 @@ class SiteVisitListView(ListView):
         visits = SiteVisit.objects.visible_to(self.request.user).select_related("programme")
         if self.programme is not None:
             visits = visits.filter(programme=self.programme)
-        delegations = visible_delegations(self.request.user).order_by("visitor__name", "host__name")
-        return visits.prefetch_related(Prefetch("delegations", delegations, "shown"))
+        delegations = visible_delegations(self.request.user)
+        count = (
+            delegations.filter(visit=OuterRef("pk"))
+            .order_by()
+            .values("visit")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        shown = delegations.order_by("visitor__name", "host__name", "pk")
+        return visits.annotate(
+            delegation_count=Coalesce(Subquery(count), Value(0))
+        ).prefetch_related(Prefetch("delegations", shown[: self.delegations_shown], "shown"))
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -52,11 +67,18 @@ class SiteVisitListView(ListView):
         else:
             candidates = Programme.objects.visible_to(user)
         plannable = [p for p in candidates if user.has_perm("visits.plan_visit", p)]
-        return super().get_context_data(programme=self.programme, plannable=plannable, **kwargs)
+        context = super().get_context_data(programme=self.programme, plannable=plannable, **kwargs)
+        for visit in context["object_list"]:
+            visit.more_delegations = visit.delegation_count - len(visit.shown)
+        return context
 
 
 class SiteVisitDetailView(DetailView):
+    """A visit and its delegations, a page of them at a time: those taking part, then those
+    withdrawn, each by visitor and host."""
+
     model = SiteVisit
+    paginate_by = 20  # delegations
 
     def get_queryset(self):
         return (
@@ -67,17 +89,19 @@ class SiteVisitDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         visit, user = self.object, self.request.user
-        delegations = list(
+        delegations = (
             visible_delegations(user)
             .filter(visit=visit)
             .prefetch_related("members")
-            .order_by("visitor__name", "host__name")
+            .order_by(IsNull(F("withdrawn_on"), False), "visitor__name", "host__name", "pk")
         )
-        for delegation in delegations:
+        page = Paginator(delegations, self.paginate_by).get_page(self.request.GET.get("page"))
+        for delegation in page:
             delegation.visit = visit
         access = Access.of(user)
-        rows = delegation_rows(delegations, user=user)
+        rows = delegation_rows(page, user=user)
         return super().get_context_data(
+            page_obj=page,
             rows=[row for row in rows if not row.delegation.is_withdrawn],
             withdrawn_rows=[row for row in rows if row.delegation.is_withdrawn],
             show_balance=access.superuser or visit.programme_id in access.staff_of,

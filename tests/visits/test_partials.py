@@ -1,0 +1,38 @@
+"""The site-visit tools' pages read their partial's context only when the partial shows
+(`VisitTool.page_context`): the names they declare are those their partial gets, and the edit
+page reads none of it."""
+
+import pytest
+
+from learning.tools.registry import tools
+from tests.learning.sheets import url
+from tests.learning.test_sheet_budgets import create, queries
+from visits.tools.base import VisitTool
+
+pytestmark = pytest.mark.django_db
+
+VISIT_TOOLS = [tool for tool in tools() if isinstance(tool, VisitTool)]
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_a_visit_tool_declares_the_names_of_its_partial(client, focal_point, laarne, tool):
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    assert set(tool.partial_names) == set(tool.partial_context(sheet))
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_the_edit_page_does_not_read_the_partial(client, focal_point, laarne, tool, monkeypatch):
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    read = []
+    original = type(tool).partial_context
+    monkeypatch.setattr(
+        type(tool),
+        "partial_context",
+        lambda self, sheet: read.append(sheet) or original(self, sheet),
+    )
+    assert queries(client, url("sheet_update", sheet)) > 0
+    assert read == []
+    assert queries(client, url("sheet_detail", sheet)) > 0
+    assert read
