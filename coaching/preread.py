@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from learning.history import row_foreign_key, shown_fields
 from learning.tools.registry import get_tool, tools
+from learning.tools.tables import sheet_tables
 from partnerships.access import Access
+from partnerships.models import LocalGovernment
 
 from .models import Meeting
 
@@ -137,29 +139,19 @@ def _changed_sheets(listed, programme_id, sides, since):
     quote = connection.ops.quote_name
     owners_in = ", ".join(["%s"] * len(sides))
     branches, params = [], []
-    for index, tool in enumerate(listed):
-        model = tool.model
-        owners = model._meta.get_field("owners")
-        lg_table = quote(owners.related_model._meta.db_table)
-        through = quote(owners.remote_field.through._meta.db_table)
-        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
-        pk = quote(model._meta.pk.column)
-        programme = quote(model._meta.get_field("programme").column)
-        updated = quote(model._meta.get_field("updated_at").column)
-        name = "NULL"
-        if model.name_field:
-            name = f"s.{quote(model._meta.get_field(model.name_field).column)}"
+    lg_table = quote(LocalGovernment._meta.db_table)
+    for index, _tool, t in sheet_tables():
         branch = (
-            f"SELECT {index}, s.{pk}, s.{programme}, s.status, {name}, s.{updated}, lg.id, lg.name"
-            f" FROM {quote(model._meta.db_table)} s"
-            f" JOIN {through} o ON o.{sheet_id} = s.{pk}"
-            f" JOIN {lg_table} lg ON lg.id = o.{owner_id}"
-            f" WHERE s.{programme} = %s"
-            f" AND s.{pk} IN (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN ({owners_in}))"
+            f"SELECT {index}, s.{t.pk}, s.{t.programme}, s.status, {t.name}, s.{t.updated_at},"
+            f" lg.id, lg.name FROM {t.table} s"
+            f" JOIN {t.through} o ON o.{t.sheet_id} = s.{t.pk}"
+            f" JOIN {lg_table} lg ON lg.id = o.{t.owner_id}"
+            f" WHERE s.{t.programme} = %s AND s.{t.pk} IN"
+            f" (SELECT {t.sheet_id} FROM {t.through} WHERE {t.owner_id} IN ({owners_in}))"
         )
         params += [programme_id, *sides]
         if since is not None:
-            branch += f" AND s.{updated} > %s"
+            branch += f" AND s.{t.updated_at} > %s"
             params.append(connection.ops.adapt_datetimefield_value(since))
         branches.append(branch)
     sql = " UNION ALL ".join(branches) + " ORDER BY 1, 6 DESC, 2 DESC, 8"

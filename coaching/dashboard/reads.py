@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, Max, Q, Value, When
 
 from learning.tools.learning_questions import LearningQuestion, SubQuestion
 from learning.tools.learning_questions import Response as ExchangeResponse
-from learning.tools.registry import tools
+from learning.tools.tables import sheet_tables
 from learning.workflows import Status
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, User
@@ -42,24 +42,19 @@ def read_statuses(cards, user, lg_ids, programme_ids):
     tool's sheets and owners, read by the same rule as each tool's `visible_to(user)`
     (`Access.reads`, as `readable_sheets` does), without building the sheets."""
     quote = connection.ops.quote_name
-    listed = list(tools())
+    tables = sheet_tables()
+    listed = [tool for _index, tool, _table in tables]
     lg_table = quote(LocalGovernment._meta.db_table)
     in_owners, params = _one_of("id", lg_ids)
     in_programmes = ", ".join(["%s"] * len(programme_ids))
     branches = []
-    for index, tool in enumerate(listed):
-        model = tool.model
-        owners = model._meta.get_field("owners")
-        through = quote(owners.remote_field.through._meta.db_table)
-        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
-        pk = quote(model._meta.pk.column)
-        programme = f"s.{quote(model._meta.get_field('programme').column)}"
+    for index, _tool, t in tables:
         branches.append(
-            f"SELECT {index}, s.{pk}, {programme}, s.status, o.{owner_id}"
-            f" FROM {quote(model._meta.db_table)} s"
-            f" JOIN {through} o ON o.{sheet_id} = s.{pk}"
-            f" WHERE {programme} IN ({in_programmes}) AND s.{pk} IN"
-            f" (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN (SELECT id FROM chosen))"
+            f"SELECT {index}, s.{t.pk}, s.{t.programme}, s.status, o.{t.owner_id}"
+            f" FROM {t.table} s"
+            f" JOIN {t.through} o ON o.{t.sheet_id} = s.{t.pk}"
+            f" WHERE s.{t.programme} IN ({in_programmes}) AND s.{t.pk} IN"
+            f" (SELECT {t.sheet_id} FROM {t.through} WHERE {t.owner_id} IN (SELECT id FROM chosen))"
         )
         params += programme_ids
     # The municipalities once, for every tool.

@@ -10,6 +10,7 @@ from partnerships.models import LocalGovernment
 
 from ..tools.base import numbers_by_owners
 from ..tools.registry import Step, tools
+from ..tools.tables import sheet_tables
 
 
 def tools_overview(*, user, local_governments, programme=None):
@@ -54,24 +55,17 @@ def readable_sheets(user, owner_ids, programme):
     quote = connection.ops.quote_name
     lg_table = quote(LocalGovernment._meta.db_table)
     owners_in = ", ".join(["%s"] * len(owner_ids))
-    listed = list(tools())
+    tables = sheet_tables()
+    listed = [tool for _index, tool, _table in tables]
     branches, params = [], []
-    for index, tool in enumerate(listed):
-        model = tool.model
-        owners = model._meta.get_field("owners")
-        through = quote(owners.remote_field.through._meta.db_table)
-        sheet_id, owner_id = quote(owners.m2m_column_name()), quote(owners.m2m_reverse_name())
-        pk = quote(model._meta.pk.column)
-        programme_id = quote(model._meta.get_field("programme").column)
-        name = "NULL"
-        if model.name_field:
-            name = f"s.{quote(model._meta.get_field(model.name_field).column)}"
+    for index, _tool, t in tables:
         branch = (
-            f"SELECT {index}, s.{pk}, s.{programme_id}, s.status, {name}, lg.id, lg.name"
-            f" FROM {quote(model._meta.db_table)} s"
-            f" JOIN {through} o ON o.{sheet_id} = s.{pk}"
-            f" JOIN {lg_table} lg ON lg.id = o.{owner_id}"
-            f" WHERE s.{pk} IN (SELECT {sheet_id} FROM {through} WHERE {owner_id} IN ({owners_in}))"
+            f"SELECT {index}, s.{t.pk}, s.{t.programme}, s.status, {t.name}, lg.id, lg.name"
+            f" FROM {t.table} s"
+            f" JOIN {t.through} o ON o.{t.sheet_id} = s.{t.pk}"
+            f" JOIN {lg_table} lg ON lg.id = o.{t.owner_id}"
+            f" WHERE s.{t.pk} IN (SELECT {t.sheet_id} FROM {t.through}"
+            f" WHERE {t.owner_id} IN ({owners_in}))"
         )
         params += owner_ids
         branches.append(branch)
