@@ -108,7 +108,9 @@ class Preread:
 
     def tool_changes(self, user):
         shown = self.shown_to(user)
-        self.read_counts(shown)
+        # Every candidate's changes at once: the participants of a mailing each read some of
+        # them, and one query serves them all.
+        self.read_counts(self.candidates)
         changes = []
         for candidate in shown:
             count, last = self._counts[candidate.tool_index, candidate.sheet.pk]
