@@ -13,7 +13,7 @@ from partnerships.models import Partnership, User
 
 from . import services
 from .models import Action, ActionNote, ActionPlan, Delegation, DelegationMember, SiteVisit
-from .tools.action_plan import ActionForm
+from .tools.action_plan import ACTION_FIELDS, ActionForm
 
 
 class PartnershipChoice(forms.ModelMultipleChoiceField):
@@ -296,17 +296,7 @@ class NewActionForm(ActionForm):
 
     class Meta:
         model = Action
-        fields = [
-            "action",
-            "responsible",
-            "partners",
-            "partner_contribution",
-            "period",
-            "due_date",
-            "budget",
-            "questions",
-            "subquestions",
-        ]
+        fields = ACTION_FIELDS
         widgets = {"action": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, delegation, **kwargs):

@@ -125,6 +125,20 @@ class Action(SheetRow):
         return self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
 
 
+# An action's fields, on the plan's edit page and on the page that adds one action.
+ACTION_FIELDS = (
+    "action",
+    "responsible",
+    "partners",
+    "partner_contribution",
+    "period",
+    "due_date",
+    "budget",
+    "questions",
+    "subquestions",
+)
+
+
 class ActionForm(RowForm):
     def __init__(
         self, *args, sheet=None, questions=None, subquestions=None, querysets=None, **kwargs
@@ -183,17 +197,7 @@ class ActionPlanTool(VisitTool):
     inlines = (
         Inline(
             Action,
-            fields=(
-                "action",
-                "responsible",
-                "partners",
-                "partner_contribution",
-                "period",
-                "due_date",
-                "budget",
-                "questions",
-                "subquestions",
-            ),
+            fields=ACTION_FIELDS,
             form=ActionForm,
             prefetch=("questions", "subquestions"),
             extra=1,
