@@ -205,6 +205,28 @@ def test_the_lists_name_each_sheet_as_its_page_does_and_a_joint_sheet_once(
     assert waiting == [(joint, "Presentation sheet: Laarne, Ouinhi")]
 
 
+def test_each_list_shows_its_first_five_whatever_the_other_holds(
+    client, programme, partnership, laarne, ouinhi, focal_point
+):
+    """Someone of Laarne's team who also coaches the partnership: seven of Laarne's sheets came
+    back and two of Ouinhi's wait for review; each list takes its own first five, in order."""
+    from learning.tools.presentation import PresentationSheet
+
+    partnership.consultants.add(focal_point)
+    came_back = [
+        PresentationSheetFactory(programme=programme, owners=[laarne], status="returned")
+        for _ in range(7)
+    ]
+    shared = [PresentationSheetFactory(programme=programme, owners=[ouinhi]) for _ in range(2)]
+    PresentationSheet.objects.filter(pk__in=[sheet.pk for sheet in shared]).update(
+        status="changed"
+    )
+    client.force_login(focal_point)
+    needs = client.get(reverse("home")).context["needs"]
+    assert [sheet for sheet, _name in needs.returned] == came_back[:5]
+    assert [sheet for sheet, _name in needs.waiting] == shared
+
+
 def test_each_person_chooses_how_they_hear_of_it(client, focal_point):
     client.force_login(focal_point)
     response = client.post(
