@@ -192,6 +192,10 @@ def test_a_programme_change_after_the_signature_is_listed_on_the_terms(
     page = client.get(terms.get_absolute_url()).text
     assert "Programme changes after signature" in page
     assert "earlier change" not in page
+    # The PDF lists the change as text: what it was and what it became.
+    printed = " ".join(pdf_text(client.get(url("sheet_pdf", terms)).content).split())
+    assert "Programme changes after signature" in printed
+    assert "Lunch on site. → Lunch in town." in printed
 
     # Many changes: the page shows the latest ones and links to the table's history for the rest.
     shown = get_tool("terms-of-reference").late_changes_shown
