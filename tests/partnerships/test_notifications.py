@@ -218,9 +218,7 @@ def test_each_list_shows_its_first_five_whatever_the_other_holds(
         for _ in range(7)
     ]
     shared = [PresentationSheetFactory(programme=programme, owners=[ouinhi]) for _ in range(2)]
-    PresentationSheet.objects.filter(pk__in=[sheet.pk for sheet in shared]).update(
-        status="changed"
-    )
+    PresentationSheet.objects.filter(pk__in=[sheet.pk for sheet in shared]).update(status="changed")
     client.force_login(focal_point)
     needs = client.get(reverse("home")).context["needs"]
     assert [sheet for sheet, _name in needs.returned] == came_back[:5]
