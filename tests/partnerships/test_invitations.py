@@ -60,6 +60,17 @@ def test_staff_invite_a_consultant_with_one_email(client, staff, partnership, ma
     assert invited in partnership.consultants.all()
 
 
+def test_a_plain_text_mail_writes_names_as_they_are(client, staff, partnership, mailoutbox):
+    """Mail is plain text: an apostrophe or an ampersand in a name is not an HTML entity."""
+    staff.first_name, staff.last_name = "Jan", "D'Hondt & Co"
+    staff.save()
+    invite_consultant(client, staff, partnership)
+    (message,) = mailoutbox
+    assert "Jan D'Hondt & Co has added you to" in " ".join(message.body.split())
+    assert "&#x27;" not in message.body + message.subject
+    assert "&amp;" not in message.body + message.subject
+
+
 def test_the_link_sets_a_password_and_logs_in(client, staff, partnership, mailoutbox):
     invite_consultant(client, staff, partnership)
     response = choose_password(client, link_in(mailoutbox[0]))
