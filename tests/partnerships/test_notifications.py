@@ -56,7 +56,7 @@ def test_sharing_tells_the_partner_and_the_consultant_each_in_their_language(
     mails = {message.to[0]: message for message in mailoutbox}
     assert set(mails) == {partner_focal_point.email, consultant.email}
     # Ouinhi's focal point reads French, the consultant Dutch; the tool's title too.
-    assert "Laarne a partagé sa Fiche de présentation" in mails[partner_focal_point.email].subject
+    assert "Laarne a partagé l'outil « Fiche de présentation »" in mails[partner_focal_point.email].subject
     assert "Laarne heeft" in mails[consultant.email].subject
     assert sheet.get_absolute_url() in mails[consultant.email].body
 
@@ -124,7 +124,7 @@ def test_the_digest_sends_one_mail_a_day_and_none_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_digests", stdout=io.StringIO())
     assert [message.to for message in mailoutbox] == [[partner_focal_point.email]]
-    assert "Laarne a partagé sa Fiche de présentation" in mailoutbox[0].body
+    assert "Laarne a partagé l'outil « Fiche de présentation »" in mailoutbox[0].body
     assert str(sheet.owner_partnerships().get()) in mailoutbox[0].body  # grouped under it
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_digests", stdout=io.StringIO())
@@ -153,7 +153,7 @@ def test_the_home_lists_what_needs_the_person_until_it_is_read(
     client.force_login(partner_focal_point)
     home = client.get(reverse("home"))
     (notification,) = home.context["needs"].notifications
-    assert "Laarne a partagé sa Fiche de présentation" in home.text
+    assert "Laarne a partagé l&#x27;outil « Fiche de présentation »" in home.text
 
     opened = client.post(reverse("partnerships:notification_open", args=[notification.pk]))
     assert opened.url == sheet.get_absolute_url()
