@@ -1,6 +1,6 @@
-"""A report job runs in a long-lived worker: what one report builds is given back once it is
-written, also the part of the process that `render_report` leaves out of the garbage
-collector's full passes."""
+"""A report job runs in a long-lived worker: what one report builds is given back once the
+report is written, although `render_report` leaves what the process held before out of the
+garbage collector's full passes."""
 
 import gc
 
