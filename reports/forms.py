@@ -12,9 +12,10 @@ class ReportJobForm(forms.ModelForm):
         model = ReportJob
         fields = ["programme", "language", "with_appendices", "with_images"]
 
-    def __init__(self, *args, user, programmes=None, **kwargs):
+    def __init__(self, *args, programmes=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].initial = user.language or translation.get_language()
+        # The language the page is read in: the person's own, or the one they switched to.
+        self.fields["language"].initial = translation.get_language()
         if programmes is None:
             del self.fields["programme"]
         else:

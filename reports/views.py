@@ -60,7 +60,6 @@ class ReportJobCreateView(PermissionRequiredMixin, CreateView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "user": self.request.user,
             "programmes": self.get_scope()["programmes"],
         }
 

@@ -2,6 +2,7 @@
 who may, followed without reloading, downloaded by the requester only."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from reports.models import ReportJob, ReportNarrative
@@ -70,6 +71,10 @@ def test_the_form_speaks_the_users_language_by_default(client, partner_focal_poi
     form = client.get(start_url("partnership", partnership)).context["form"]
     assert form["language"].value() == "fr"
     assert "programme" not in form.fields
+    # Switched to Dutch for this session: the report is offered in the language read.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    form = client.get(start_url("partnership", partnership)).context["form"]
+    assert form["language"].value() == "nl"
 
 
 def test_a_municipality_in_two_programmes_asks_which_one(client, focal_point, laarne, programme):
