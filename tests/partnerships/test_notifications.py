@@ -56,7 +56,8 @@ def test_sharing_tells_the_partner_and_the_consultant_each_in_their_language(
     mails = {message.to[0]: message for message in mailoutbox}
     assert set(mails) == {partner_focal_point.email, consultant.email}
     # Ouinhi's focal point reads French, the consultant Dutch; the tool's title too.
-    assert "Laarne a partagé l'outil « Fiche de présentation »" in mails[partner_focal_point.email].subject
+    subject = mails[partner_focal_point.email].subject
+    assert "Laarne a partagé l'outil « Fiche de présentation »" in subject
     assert "Laarne heeft" in mails[consultant.email].subject
     assert sheet.get_absolute_url() in mails[consultant.email].body
 
