@@ -101,6 +101,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mail (partnerships/mail.py): the same templates, nothing escaped as HTML,
+        # so that "D'Hondt & Co" reads as written.
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: SQLite file unless DATABASE_URL points at PostgreSQL.
