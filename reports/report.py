@@ -7,6 +7,7 @@ concern it (its partnerships, the responses to its questions). Every chapter rea
 so a report holds nothing its requester could not open in the application.
 """
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
@@ -34,6 +35,8 @@ class Report:
         self.drawn_wordings = {}
         # Learning journals whose progress chart the journals' chapter draws: {pk: same}.
         self.drawn_charts = {}
+        # The printed page of each anchor laid out so far (reports/binding.py `Book.pages`).
+        self.pages = {}
         if not Programme.objects.visible_to(self.user).filter(pk=job.programme_id).exists():
             raise PermissionDenied("The requester may not read this programme.")
 
@@ -61,6 +64,21 @@ class Report:
             for count, part in enumerate(chapter.parts, start=1):
                 part.number = f"{chapter.number}.{count}"
         return chapter
+
+    def pieces(self, *, front):
+        """The pieces of the chapters read (`Section.pieces`), of the front matter (the cover
+        and the table of contents) or of the body, in order."""
+        return [
+            piece
+            for chapter in self.chapters
+            if chapter.section.front == front
+            for piece in chapter.pieces()
+        ]
+
+    def reference(self, anchor, part):
+        """A reference from one place in the report to `anchor`, drawn in `part`: its page
+        once the anchor is laid out (see `Reference`)."""
+        return Reference(anchor, part, self)
 
     # What the requester may read, in scope ---------------------------------------------------
 
@@ -154,6 +172,21 @@ class Report:
     def narrative(self):
         """The chapters staff write for the programme, if any."""
         return ReportNarrative.objects.filter(programme=self.programme).first()
+
+
+@dataclass
+class Reference:
+    """Where something referred to is drawn: its anchor, its part and, when it was laid out
+    before the reference, its printed page; within the same layout the page is left to
+    WeasyPrint (`.page-reference` in static/css/report.css)."""
+
+    anchor: str
+    part: object
+    report: "Report"
+
+    @property
+    def page(self):
+        return self.report.pages.get(self.anchor, "")
 
 
 def rows_of(tool):

@@ -14,6 +14,6 @@ from . import (
     site_visits,  # noqa: F401  (the visits, their delegations, programmes and terms)
     summary,  # noqa: F401  (executive summary)
 )
-from .base import Chapter, Part, Section, register, sections
+from .base import Chapter, Part, Piece, Section, register, sections
 
-__all__ = ["Chapter", "Part", "Section", "register", "sections"]
+__all__ = ["Chapter", "Part", "Piece", "Section", "register", "sections"]

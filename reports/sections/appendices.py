@@ -15,6 +15,8 @@ class Appendices(Section):
     slug = "appendices"
     title = gettext_lazy("Appendices")
     order = 60
+    # A tool's sheets, and the evolution's municipalities, laid out ten at a time.
+    rows_per_piece = 10
 
     def context(self, report):
         parts = []

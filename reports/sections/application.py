@@ -65,7 +65,7 @@ class Application(Section):
         for part in parts:
             for entry in part.data["journals"]:
                 anchor = f"journal-{entry['journal'].pk}-chart"
-                report.drawn_charts[entry["journal"].pk] = {"anchor": anchor, "part": part}
+                report.drawn_charts[entry["journal"].pk] = report.reference(anchor, part)
         return {"parts": parts}
 
 

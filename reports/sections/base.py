@@ -6,9 +6,13 @@ one template `templates/reports/sections/<slug>.html` and its import in `__init_
 `context(report)` reads what it shows from the `Report`, whose querysets hold only what the
 requester may read within the report's scope; it returns None to leave the chapter out (an
 executive summary nobody wrote).
+
+The report is laid out a few hundred pages at a time (reports/rendering.py), so a chapter is
+rendered in pieces (`Piece`): by default a piece per numbered part, its template extending
+`reports/sections/chapter.html`, which opens the chapter in its first piece only.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reports.models import ReportJob
 
@@ -28,6 +32,11 @@ class Section:
     # A numbered chapter has a number and a line in the table of contents; the cover and the
     # table of contents itself have neither.
     numbered = True
+    # The cover and the table of contents come before the chapters, with pages of their own.
+    front = False
+    # A part whose `data` is a long list (the appendices' sheets) is cut into pieces of this
+    # many rows; None keeps each part whole.
+    rows_per_piece = None
 
     @property
     def template(self):
@@ -46,6 +55,23 @@ class Section:
         table of contents lists them too."""
         return {}
 
+    def pieces(self, chapter):
+        """The chapter in the pieces that are laid out one after the other: a piece per
+        part, a long part cut into pieces of `rows_per_piece` rows, the later ones continuing
+        it without its heading; a chapter without parts is one piece."""
+        cuts = [cut for part in chapter.parts for cut in self._cut(part)] or [None]
+        for number, cut in enumerate(cuts):
+            yield Piece(chapter, parts=[cut] if cut else [], first=number == 0)
+
+    def _cut(self, part):
+        rows = self.rows_per_piece
+        if not rows or not isinstance(part.data, list) or len(part.data) <= rows:
+            return [part]
+        return [
+            replace(part, data=part.data[start : start + rows], continued=start > 0)
+            for start in range(0, len(part.data), rows)
+        ]
+
 
 @dataclass
 class Part:
@@ -56,6 +82,8 @@ class Part:
     title: str
     data: object = None
     number: str = ""
+    # Rows of a part cut into pieces (`Section.rows_per_piece`) after its first: no heading.
+    continued: bool = False
 
 
 @dataclass
@@ -74,6 +102,19 @@ class Chapter:
     @property
     def title(self):
         return self.section.title
+
+    def pieces(self):
+        return self.section.pieces(self)
+
+
+@dataclass
+class Piece:
+    """What of a chapter is rendered at once: its opening (`first`) or not, and some of its
+    parts (`Section.pieces`)."""
+
+    chapter: Chapter
+    parts: list
+    first: bool = True
 
 
 _sections = {}

@@ -11,6 +11,7 @@ class Contents(Section):
     title = _("Table of contents")
     order = 5
     numbered = False
+    front = True
 
 
 register(Contents())

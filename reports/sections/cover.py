@@ -13,6 +13,7 @@ class Cover(Section):
     title = _("Cover")
     order = 0
     numbered = False
+    front = True
 
     def context(self, report):
         return {

@@ -61,7 +61,7 @@ def families_of(report, local_government, part):
     # names the municipality it is drawn for.
     for family in families:
         family.drawing.id = f"cycle-{local_government.pk}-{family.drawing.id}"
-        drawn_in = {"anchor": family.drawing.id, "part": part}
+        drawn_in = report.reference(family.drawing.id, part)
         for node in family.nodes:
             report.drawn_wordings.setdefault(node.pk, drawn_in)
     return families

@@ -1,6 +1,9 @@
 """Reading a report back: its text as poppler's `pdftotext` reads it, and its pages."""
 
 import subprocess
+from io import BytesIO
+
+from pypdf import PdfReader
 
 from reports.models import ReportJob
 from reports.rendering import render_report
@@ -10,6 +13,11 @@ def pdf_text(pdf, *, layout=False):
     """The PDF's text, its pages separated by form feeds ("\\f")."""
     command = ["pdftotext", *(["-layout"] if layout else []), "-", "-"]
     return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def printed_pages(pdf):
+    """Each page's number as the PDF's page labels give it, which are those printed."""
+    return PdfReader(BytesIO(pdf)).page_labels
 
 
 def flat(text):

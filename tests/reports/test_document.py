@@ -1,8 +1,12 @@
 """The pilot programme's report, built from the demo data, reads like the pilot's own report:
 every chapter with its content, the two overview tables with the four municipalities, in
-English, French and Dutch, and a table of contents with the right pages."""
+English, French and Dutch, and a table of contents with the right pages. The pages are
+numbered as printed (`printed_pages`): the cover and the table of contents i, ii, ..., the
+chapters from 1."""
 
 import re
+from io import BytesIO
+from unittest.mock import patch
 
 import pytest
 from django.core.management import call_command
@@ -10,14 +14,15 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
 
 from learning.tools.registry import tools
 from partnerships.models import Programme, User
 from reports.models import ReportNarrative
-from reports.rendering import render_report
+from reports.rendering import PART_SIZE, render_report
 from reports.sections import sections
 
-from .documents import flat, job_for, pdf_text
+from .documents import flat, job_for, pdf_text, printed_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +39,10 @@ NARRATIVE = {
 @pytest.fixture(scope="module")
 def pilot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The staff's report of the pilot in each language, with every appendix: {language:
-    (the PDF's text with its pages, the progress reported)}. The demo is loaded once for all
-    the tests here, and rolled back afterwards."""
+    (the PDF's text with its pages, the progress reported, each page's printed number, the
+    PDF)}; and under "en-parts" the English one laid out a piece at a time, as a report of
+    thousands of pages is laid out in parts. The demo is loaded once for all the tests here,
+    and rolled back afterwards."""
     rendered = {}
     with (
         override_settings(
@@ -49,11 +56,14 @@ def pilot(django_db_setup, django_db_blocker, tmp_path_factory):
         programme = Programme.objects.get()
         ReportNarrative.objects.create(programme=programme, **NARRATIVE)
         staff = User.objects.get(email="staff@demo.example")
-        for language in LANGUAGES:
+        for language in (*LANGUAGES, "en-parts"):
             steps = []
-            job = job_for(staff, programme, language=language)
-            result = render_report(job, progress=lambda *step, steps=steps: steps.append(step))
-            rendered[language] = (pdf_text(result.pdf), steps, result.pages)
+            job = job_for(staff, programme, language=language[:2])
+            with patch("reports.rendering.PART_SIZE", 1 if language == "en-parts" else PART_SIZE):
+                result = render_report(job, progress=lambda *s, steps=steps: steps.append(s))
+            printed = printed_pages(result.pdf)
+            assert len(printed) == result.pages
+            rendered[language] = (pdf_text(result.pdf), steps, printed, result.pdf)
         transaction.set_rollback(True)
     return rendered
 
@@ -140,12 +150,13 @@ def test_the_dutch_report_heads_its_tables_as_the_dutch_pilot_report(pilot):
         assert heading in text
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", (*LANGUAGES, "en-parts"))
 def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
-    text, _steps, page_count = pilot[language]
+    text, _steps, printed, pdf = pilot[language]
     pages = text.split("\f")
     contents = flat(pages[1])
-    with translation.override(language):
+    assert printed[:2] == ["i", "ii"] and printed[2] == "1"
+    with translation.override(language[:2]):
         titles = [str(section.title) for section in sections() if section.numbered]
     found = 0
     for number, title in enumerate(titles, start=1):
@@ -153,11 +164,53 @@ def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
         if entry is None:
             continue  # a chapter with nothing to show
         found += 1
-        page = int(entry[1])
-        assert 2 < page <= page_count
         # The chapter's heading opens that page (in capitals, see report.css).
-        assert flat(pages[page - 1]).find(f"{number} {title.upper()}") >= 0
+        assert flat(pages[printed.index(entry[1])]).find(f"{number} {title.upper()}") >= 0
     assert found == len(titles)
+    # Each entry links to its page, and the outline lists the chapters with their parts.
+    reader = PdfReader(BytesIO(pdf))
+    lines = pdf_text(pdf, layout=True).split("\f")[1].splitlines()
+    numbers = [entry[1] for line in lines if (entry := re.search(r"\.\s*(\d+)$", line))]
+    assert [printed[target] for target in toc_targets(reader)] == numbers
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert [title for title in outline if title[0].isdigit()] == [
+        f"{number} {title}" for number, title in enumerate(titles, start=1)
+    ]
+
+
+def toc_targets(reader):
+    """The page each entry of the table of contents links to, top to bottom: a link laid out
+    in several boxes or over two lines counts once."""
+    index = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    links = sorted(
+        (annotation.get_object() for annotation in reader.pages[1]["/Annots"]),
+        key=lambda link: (-float(link["/Rect"][1]), float(link["/Rect"][0])),
+    )
+    targets = []
+    for link in links:
+        page, _fit, _left, top, _zoom = link["/Dest"]
+        target = (index[page.idnum], round(float(top)))
+        if not targets or targets[-1] != target:
+            targets.append(target)
+    return [page for page, _top in targets]
+
+
+def test_a_report_laid_out_in_parts_continues_its_numbers_and_running_headers(pilot):
+    text, _steps, printed, _pdf = pilot["en-parts"]
+    assert printed == ["i", "ii", *(str(number) for number in range(1, len(printed) - 1))]
+    pages = text.split("\f")[2:-1]
+    chapters = [str(section.title) for section in sections() if section.numbered]
+    current = None
+    for page in pages:
+        report_title, running, body = page.split("\n\n", 2)
+        for number, title in enumerate(chapters, start=1):
+            if f"{number} {title.upper()}" in flat(body):
+                current = f"{number} {title}"
+        # The programme, then the chapter the page is in, whatever part it was laid out in.
+        assert report_title == "SDG Partnerships 2024-2025"
+        assert flat(running) == current
+    # Each part starts a page of its own: more pages than laid out in one.
+    assert len(printed) > len(pilot["en"][2])
 
 
 def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
@@ -168,28 +221,29 @@ def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     assert all(len(str(step)) <= 60 for _percent, step in steps)
 
 
-def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot):
+@pytest.mark.parametrize("layout", ("en", "en-parts"))
+def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot, layout):
     """Each family of wordings is drawn once, in the learning cycles' chapter; tool 5's
     appendix names the drawing and its page instead of drawing it again."""
-    text, _steps, page_count = pilot["en"]
+    text, _steps, printed, _pdf = pilot[layout]
     pages = [flat(page) for page in text.split("\f")]
     references = re.findall(
         r"“([^”]+)”: how it evolved is drawn in (\d+\.\d+) ([^,]+), page (\d+)", flat(text)
     )
     assert len(references) >= 4
     for question, part, name, page in references:
-        page = int(page)
-        assert 2 < page <= page_count
+        page = printed.index(page)
         # The drawing starts on that page, under its municipality's part, with the question.
-        assert question in " ".join(pages[page - 1 : page + 1])
+        assert question in " ".join(pages[page : page + 2])
         heading = pages.index(next(p for p in pages[2:] if f"{part} {name}" in p))
-        assert heading <= page - 1
+        assert heading <= page
 
 
-def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter(pilot):
+@pytest.mark.parametrize("layout", ("en", "en-parts"))
+def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter(pilot, layout):
     """Each journal's progress chart is drawn once, in the chapter on journals and action
     plans; tool 9's appendix names that drawing and its page instead of drawing it again."""
-    text, _steps, page_count = pilot["en"]
+    text, _steps, printed, _pdf = pilot[layout]
     pages = [flat(page) for page in text.split("\f")]
     references = re.findall(
         r"The daily progress per objective is drawn in (\d+\.\d+) ([^,]+), page (\d+)", flat(text)
@@ -197,11 +251,10 @@ def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter
     assert references  # the demo's two journals per objective
     chapter = _("Learning journals and action plans").upper()
     for part, name, page in references:
-        page = int(page)
-        assert 2 < page <= page_count
+        page = printed.index(page)
         # The chart's page is in the journals' chapter, after its part's heading.
         heading = pages.index(next(p for p in pages[2:] if f"{part} {name}" in p))
-        assert heading <= page - 1
-        assert any(chapter in p for p in pages[:page])
+        assert heading <= page
+        assert any(chapter in p for p in pages[: page + 1])
     # Each chart's scale ("3 revelation!", its top line) is drawn once, in the chapter only.
     assert flat(text).count("3 revelation!") == len(references)
