@@ -9,7 +9,7 @@ static and media files.
 
 The body is laid out in parts of about `PART_SIZE` characters of HTML, each written to PDF
 before the next (reports/binding.py): memory holds one part's layout, not the report's, and a
-page costs the same in a report of 3,000 pages as in one of 90. A part starts a new page;
+page costs about as much in a report of 3,000 pages as in one of 90. A part starts a new page;
 it continues the page numbers and the running header of the part before. The cover and the
 table of contents come last, once every page is known, and are bound in front.
 """
@@ -30,9 +30,8 @@ from .report import Report
 
 # How far the progress gets with the chapters read and the body laid out; binding takes the rest.
 READ, LAID_OUT = 40, 95
-# Characters of HTML laid out at once: about a hundred pages. The pilot's report (300,000)
-# is one part; a report of 3,000 pages lays out in the same time per page and, at its largest
-# part, the same memory.
+# Characters of HTML laid out at once: thirty to fifty pages. The pilot's report (300,000) is
+# three parts; the programme 25 times larger about a hundred, each in about the pilot's memory.
 PART_SIZE = 100_000
 
 
