@@ -154,24 +154,24 @@ def test_the_dutch_report_heads_its_tables_as_the_dutch_pilot_report(pilot):
 def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
     text, _steps, printed, pdf = pilot[language]
     pages = text.split("\f")
-    contents = flat(pages[1])
     assert printed[:2] == ["i", "ii"] and printed[2] == "1"
+    # Each entry as laid out: its number, its title and, at the right, its page.
+    lines = pdf_text(pdf, layout=True).split("\f")[1].splitlines()
+    entries = [
+        entry.groups() for line in lines if (entry := re.match(r"\s*([\d.]+) (.+?)\s+(\d+)$", line))
+    ]
     with translation.override(language[:2]):
         titles = [str(section.title) for section in sections() if section.numbered]
-    found = 0
-    for number, title in enumerate(titles, start=1):
-        entry = re.search(rf"\b{number} {re.escape(title)} ?\.+ ?(\d+)", contents)
-        if entry is None:
-            continue  # a chapter with nothing to show
-        found += 1
+    chapters = {number: (title, page) for number, title, page in entries if "." not in number}
+    assert chapters == {
+        str(number): (title, chapters[str(number)][1]) for number, title in enumerate(titles, 1)
+    }
+    for number, (title, page) in chapters.items():
         # The chapter's heading opens that page (in capitals, see report.css).
-        assert flat(pages[printed.index(entry[1])]).find(f"{number} {title.upper()}") >= 0
-    assert found == len(titles)
+        assert flat(pages[printed.index(page)]).find(f"{number} {title.upper()}") >= 0
     # Each entry links to its page, and the outline lists the chapters with their parts.
     reader = PdfReader(BytesIO(pdf))
-    lines = pdf_text(pdf, layout=True).split("\f")[1].splitlines()
-    numbers = [entry[1] for line in lines if (entry := re.search(r"\.\s*(\d+)$", line))]
-    assert [printed[target] for target in toc_targets(reader)] == numbers
+    assert [printed[target] for target in toc_targets(reader)] == [page for *_, page in entries]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert [title for title in outline if title[0].isdigit()] == [
         f"{number} {title}" for number, title in enumerate(titles, start=1)
