@@ -3,9 +3,11 @@ report is written, although `render_report` leaves what the process held before 
 garbage collector's full passes."""
 
 import gc
+import weakref
 
 import pytest
 
+from reports.binding import Book
 from reports.rendering import render_report
 
 from .documents import job_for
@@ -34,3 +36,24 @@ def test_a_report_leaves_nothing_behind(staff, partnership):
     # keyed by what this report asked for), not the report.
     assert max(built.values()) - before > 10_000
     assert grown < 100
+
+
+def test_a_long_report_holds_one_part_s_pages_at_a_time(staff, partnership, monkeypatch):
+    """A report is laid out in parts, each written before the next: the pages of a part (their
+    boxes are most of a report's memory) are given back before the next part is laid out."""
+    monkeypatch.setattr("reports.rendering.PART_SIZE", 1)
+    parts = []
+    add = Book.add
+
+    def add_and_watch(book, document):
+        # The parts before this one are gone by the time it is laid out.
+        gc.collect()
+        assert [part() for part in parts] == [None] * len(parts)
+        parts.append(weakref.ref(document))
+        add(book, document)
+
+    monkeypatch.setattr(Book, "add", add_and_watch)
+    job = job_for(staff, partnership.programme, partnership=partnership)
+    rendered = render_report(job)
+    assert len(parts) > 3
+    assert rendered.pages >= len(parts) + 2  # a part starts a page; then the cover and contents
