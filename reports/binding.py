@@ -1,7 +1,7 @@
 """Binding the report: its parts, each laid out and written on its own, into one PDF.
 
 Laid out as one document, the programme 25 times larger than the pilot (3,300 pages) held
-4 GB and took three times as long per page as the pilot's; laid out a few hundred pages at a
+4 GB and took three times as long per page as the pilot's; laid out a few dozen pages at a
 time, each part's boxes are dropped once its PDF is written. WeasyPrint then no longer sees
 the whole report, so the book keeps, for every page, what crosses parts: the anchors, the
 internal links and the headings of the outline. `bind` joins the parts (pypdf) behind the
@@ -62,7 +62,8 @@ class Book:
         _link(writer, marks)
         _outline(writer, marks)
         writer.set_page_label(0, front_pages - 1, style="/r", start=1)
-        writer.set_page_label(front_pages, len(marks) - 1, style="/D", start=1)
+        if self.page_count:
+            writer.set_page_label(front_pages, len(marks) - 1, style="/D", start=1)
         writer.add_metadata({"/Title": title})
         writer.root_object[NameObject("/Lang")] = TextStringObject(language)
         output = BytesIO()
