@@ -51,7 +51,7 @@ def render_report(job, *, progress=lambda percent, step: None):
         book = Book()
         report.pages = book.pages
         lay_out_body(report, layout, book, progress)
-        front = layout.front([piece_html(report, piece) for piece in report.pieces(front=True)])
+        front = layout.render([piece_html(report, piece) for piece in report.pieces(front=True)])
         progress(LAID_OUT, _("Writing the PDF"))
         pdf = book.bind(front, title=str(job.subject), language=job.language)
     progress(100, _("Done"))
@@ -90,7 +90,7 @@ def lay_out_body(report, layout, book, progress):
         part.append(html)
         size += len(html)
         if size >= PART_SIZE or done == len(pieces):
-            book.add(layout.body(part, first_page=book.page_count + 1))
+            book.add(layout.render(part, first_page=book.page_count + 1))
             part, size = [], 0
             progress(READ + (LAID_OUT - READ) * done // len(pieces), _("Laying out the pages"))
 
@@ -130,14 +130,9 @@ class Layout:
         self.font_config = font_config
         self.stylesheets = print_stylesheets(REPORT_STYLESHEETS)
 
-    def body(self, bodies, *, first_page):
-        """A part of the body: its pieces' HTML, its pages numbered from `first_page`."""
-        return self._render(bodies, first_page=first_page)
-
-    def front(self, bodies):
-        return self._render(bodies, first_page=1)
-
-    def _render(self, bodies, *, first_page):
+    def render(self, bodies, *, first_page=1):
+        """A laid-out document of the pieces' HTML `bodies`, its pages numbered from
+        `first_page`: a part of the body, or the front matter."""
         html = render_to_string(
             "reports/document.html",
             {

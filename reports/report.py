@@ -75,6 +75,16 @@ class Report:
             for piece in chapter.pieces()
         ]
 
+    def contents(self):
+        """The table of contents: each numbered chapter, then its parts, as a `Reference` to
+        where it starts (its `part` the chapter or the part)."""
+        return [
+            self.reference(entry.anchor, entry)
+            for chapter in self.chapters
+            if chapter.number
+            for entry in (chapter, *chapter.parts)
+        ]
+
     def reference(self, anchor, part):
         """A reference from one place in the report to `anchor`, drawn in `part`: its page
         once the anchor is laid out (see `Reference`)."""

@@ -1,5 +1,5 @@
-"""The table of contents: each numbered chapter and part with its page (WeasyPrint's
-`target-counter`, see static/css/report.css)."""
+"""The table of contents: each numbered chapter and part with its page, laid out after the
+chapters (reports/rendering.py) so that every page is known."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,10 @@ class Contents(Section):
     order = 5
     numbered = False
     front = True
+
+    def context(self, report):
+        # Called by the template when the table of contents is rendered, after the chapters.
+        return {"entries": report.contents}
 
 
 register(Contents())

@@ -11,9 +11,3 @@ def sheet_partial(entry):
     """A filled-in tool's partial (`entry`: its `tool` and `context`, see
     reports/sections/appendices.py), laid out as in the sheet's PDF."""
     return render_to_string(entry["tool"].template, entry["context"])
-
-
-@register.filter
-def page_of(pages, anchor):
-    """The printed page of `anchor` in a report's `pages`, or nothing while not laid out."""
-    return pages.get(anchor, "")
