@@ -6,7 +6,8 @@ time, each part's boxes are dropped once its PDF is written. WeasyPrint then no 
 the whole report, so the book keeps, for every page, what crosses parts: the anchors, the
 internal links and the headings of the outline. `bind` joins the parts (pypdf) behind the
 front matter, laid out last with every page known, and adds the links, the outline and the
-page labels as printed: i, ii, ... on the front matter, then 1, 2, ...
+page labels, printed at each page's foot (reports/folios.py): i, ii, ... on the front matter,
+then 1, 2, ...
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from io import BytesIO
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 from pypdf.generic import Fit, NameObject, TextStringObject
+
+from .folios import print_folios
 
 # PDF points per CSS pixel.
 POINT = 0.75
@@ -64,6 +67,8 @@ class Book:
         writer.set_page_label(0, front_pages - 1, style="/r", start=1)
         if self.page_count:
             writer.set_page_label(front_pages, len(marks) - 1, style="/D", start=1)
+        # The labels are printed at the foot of every page but the cover, the front's first.
+        print_folios(writer, [None, *writer.page_labels[1:]])
         writer.add_metadata({"/Title": title})
         writer.root_object[NameObject("/Lang")] = TextStringObject(language)
         output = BytesIO()

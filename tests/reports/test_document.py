@@ -178,6 +178,15 @@ def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
     ]
 
 
+@pytest.mark.parametrize("language", (*LANGUAGES, "en-parts"))
+def test_each_page_but_the_cover_prints_its_number_at_its_foot(pilot, language):
+    text, _steps, printed, _pdf = pilot[language]
+    pages = text.split("\f")[: len(printed)]
+    assert printed[0] == "i" and "i" not in pages[0].split()
+    for page, number in zip(pages[1:], printed[1:], strict=True):
+        assert page.split()[-1] == number
+
+
 def toc_targets(reader):
     """The page each entry of the table of contents links to, top to bottom: a link laid out
     in several boxes or over two lines counts once."""
