@@ -53,7 +53,8 @@ def folio_font():
     font = TTFont(FONT_FILE)
     scale = 1000 / font["head"].unitsPerEm
     glyphs = font.getBestCmap()
-    widths = {character: font["hmtx"][glyphs[ord(character)]][0] * scale for character in CHARACTERS}
+    advances = font["hmtx"]
+    widths = {character: advances[glyphs[ord(character)]][0] * scale for character in CHARACTERS}
     head, hhea = font["head"], font["hhea"]
     box = tuple(round(value * scale) for value in (head.xMin, head.yMin, head.xMax, head.yMax))
     # Outlines and advances only: a folio needs no ligature, kerning or hinting table.
