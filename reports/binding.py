@@ -33,6 +33,20 @@ class Marks:
     outline: list = field(default_factory=list)  # (level, label, x, y, open)
 
 
+@dataclass
+class Part:
+    """A part of the body, laid out and written: its PDF, and its pages' marks."""
+
+    pdf: bytes
+    marks: list
+
+    @classmethod
+    def of(cls, document):
+        """The part of a laid-out WeasyPrint document, whose boxes may then be dropped."""
+        marks = take_marks(document)
+        return cls(document.write_pdf(), marks)
+
+
 class Book:
     """The report's body, part after part (`add`), then bound behind its front matter."""
 
@@ -46,18 +60,18 @@ class Book:
     def page_count(self):
         return len(self._marks)
 
-    def add(self, document):
-        """Keep the PDF of a laid-out part of the body (a WeasyPrint document, numbered to
-        follow the parts before) and what its pages link."""
-        for marks in self._take_marks(document):
+    def add(self, part):
+        """Keep a part of the body (`Part`), the next one in the report, and what its pages
+        link: its pages follow those of the parts before."""
+        for marks in part.marks:
             self._marks.append(marks)
             for name in marks.anchors:
                 self.pages.setdefault(name, len(self._marks))
-        self._parts.append(document.write_pdf())
+        self._parts.append(part.pdf)
 
     def bind(self, front, *, title, language):
         """The report's PDF: the front matter (a laid-out document) and then the body."""
-        marks = self._take_marks(front) + self._marks
+        marks = take_marks(front) + self._marks
         writer = PdfWriter()
         for pdf in [front.write_pdf(), *self._parts]:
             writer.append(PdfReader(BytesIO(pdf)), import_outline=False)
@@ -75,27 +89,27 @@ class Book:
         writer.write(output)
         return output.getvalue()
 
-    @staticmethod
-    def _take_marks(document):
-        """The marks of the document's pages, taken away from WeasyPrint, which would write
-        only those it can resolve within the document."""
-        taken = []
-        for page in document.pages:
-            top = page.height * POINT
-            marks = Marks()
-            for name, (x, y, *_corner) in page.anchors.items():
-                marks.anchors.setdefault(name, (x * POINT, top - y * POINT))
-            for kind, target, (x1, y1, x2, y2), _box in page.links:
-                if kind == "internal":
-                    rectangle = (x1 * POINT, top - y2 * POINT, x2 * POINT, top - y1 * POINT)
-                    marks.links.append((rectangle, target))
-            for level, label, (x, y), state in page.bookmarks:
-                marks.outline.append((level, label, x * POINT, top - y * POINT, state == "open"))
-            page.anchors = {}
-            page.links = [link for link in page.links if link[0] != "internal"]
-            page.bookmarks = []
-            taken.append(marks)
-        return taken
+
+def take_marks(document):
+    """The marks of the document's pages, taken away from WeasyPrint, which would write
+    only those it can resolve within the document."""
+    taken = []
+    for page in document.pages:
+        top = page.height * POINT
+        marks = Marks()
+        for name, (x, y, *_corner) in page.anchors.items():
+            marks.anchors.setdefault(name, (x * POINT, top - y * POINT))
+        for kind, target, (x1, y1, x2, y2), _box in page.links:
+            if kind == "internal":
+                rectangle = (x1 * POINT, top - y2 * POINT, x2 * POINT, top - y1 * POINT)
+                marks.links.append((rectangle, target))
+        for level, label, (x, y), state in page.bookmarks:
+            marks.outline.append((level, label, x * POINT, top - y * POINT, state == "open"))
+        page.anchors = {}
+        page.links = [link for link in page.links if link[0] != "internal"]
+        page.bookmarks = []
+        taken.append(marks)
+    return taken
 
 
 def _targets(marks):

@@ -8,15 +8,18 @@ parsed once per process like the sheets' (sdgp/pdf.py), and the same URL fetcher
 static and media files.
 
 The body is laid out in parts of about `PART_SIZE` characters of HTML, each written to PDF
-before the next (reports/binding.py): memory holds one part's layout, not the report's, and a
-page costs about as much in a report of 3,000 pages as in one of 90. A part starts a new page;
-it continues the page numbers and the running header of the part before. The cover and the
-table of contents come last, once every page is known, and are bound in front.
+as soon as it is laid out (reports/binding.py): memory holds a few parts' layout, not the
+report's, and a page costs about as much in a report of 3,000 pages as in one of 90. Several
+parts are laid out at once, each in a process of its own (reports/press.py). A part starts a
+new page; it continues the running header of the part before, and the page numbers are drawn
+once every page is counted (reports/folios.py). The cover and the table of contents come last,
+once every page is known, and are bound in front.
 """
 
 import gc
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,14 +28,16 @@ from weasyprint import HTML
 from partnerships.access import read_once
 from sdgp.pdf import BASE_URL, REPORT_STYLESHEETS, LocalFilesFetcher, fonts, print_stylesheets
 
-from .binding import Book
+from .binding import Book, Part
+from .press import Press
 from .report import Report
 
 # How far the progress gets with the chapters read and the body laid out; binding takes the rest.
 READ, LAID_OUT = 40, 95
-# Characters of HTML laid out at once: thirty to fifty pages. The pilot's report (300,000) is
-# three parts; the programme 25 times larger about a hundred, each in about the pilot's memory.
-PART_SIZE = 100_000
+# Characters of HTML laid out at once: about ten pages. The pilot's report (300,000) is eight
+# parts, so that two processes share its pages evenly and a part that refers to the pages of
+# an earlier one rarely waits for it; the programme 25 times larger about 300.
+PART_SIZE = 30_000
 
 
 @dataclass
@@ -45,15 +50,17 @@ def render_report(job, *, progress=lambda percent, step: None):
     """Build the report of `job` with what its requester may read; `progress(percent, step)` is
     told how far it got, `step` a short text in the job's language."""
     settle_memory()
-    with translation.override(job.language), read_once(), fonts() as font_config:
+    with translation.override(job.language), read_once():
         report = read_report(job, progress)
-        layout = Layout(job, report, font_config)
+        layout = Layout(job, report)
         book = Book()
         report.pages = book.pages
         lay_out_body(report, layout, book, progress)
-        front = layout.render([piece_html(report, piece) for piece in report.pieces(front=True)])
-        progress(LAID_OUT, _("Writing the PDF"))
-        pdf = book.bind(front, title=str(job.subject), language=job.language)
+        front = [piece_html(report, piece) for piece in report.pieces(front=True)]
+        with fonts() as font_config:
+            front = lay_out(layout.html(front), font_config)
+            progress(LAID_OUT, _("Writing the PDF"))
+            pdf = book.bind(front, title=str(job.subject), language=job.language)
     progress(100, _("Done"))
     return RenderedReport(pdf=pdf, pages=len(front.pages) + book.page_count)
 
@@ -82,17 +89,40 @@ def read_report(job, progress):
 
 
 def lay_out_body(report, layout, book, progress):
-    """Lay out the chapters' pieces in parts of about PART_SIZE characters into `book`."""
+    """Lay out the chapters' pieces in parts of about PART_SIZE characters into `book`, in
+    REPORT_LAYOUT_PROCESSES processes at once where it can (reports/press.py)."""
     pieces = report.pieces(front=False)
-    part, size = [], 0
-    for done, piece in enumerate(pieces, start=1):
-        html = piece_html(report, piece)
-        part.append(html)
-        size += len(html)
-        if size >= PART_SIZE or done == len(pieces):
-            book.add(layout.render(part, first_page=book.page_count + 1))
-            part, size = [], 0
-            progress(READ + (LAID_OUT - READ) * done // len(pieces), _("Laying out the pages"))
+    processes = settings.REPORT_LAYOUT_PROCESSES
+    with Press(book, print_part, processes=processes) as press:
+        part, size = [], 0
+        for done, piece in enumerate(pieces, start=1):
+            html = piece_html(report, piece)
+            if report.unplaced and press.running:
+                # It refers to pages of parts still in the press: once they are laid out, it
+                # gets their numbers, and the part it is in knows where it starts.
+                press.settle()
+                report.unplaced.clear()
+                html = piece_html(report, piece)
+            report.unplaced.clear()
+            part.append(html)
+            size += len(html)
+            if size >= PART_SIZE or done == len(pieces):
+                press.submit(layout.html(part, first_page=press.first_page or 1))
+                part, size = [], 0
+                progress(READ + (LAID_OUT - READ) * done // len(pieces), _("Laying out the pages"))
+        press.settle()
+
+
+def print_part(html):
+    """A part of the body laid out and written: here, or in a process of the press's."""
+    with fonts() as font_config:
+        return Part.of(lay_out(html, font_config))
+
+
+def lay_out(html, font_config):
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
+    stylesheets = print_stylesheets(REPORT_STYLESHEETS)
+    return document.render(stylesheets=stylesheets, font_config=font_config)
 
 
 def piece_html(report, piece):
@@ -122,18 +152,16 @@ def document_html(job):
 
 
 class Layout:
-    """Lays out the report's parts with the same stylesheets, fonts and fetcher."""
+    """The report's parts as documents of their own, with the same head."""
 
-    def __init__(self, job, report, font_config):
+    def __init__(self, job, report):
         self.job = job
         self.report = report
-        self.font_config = font_config
-        self.stylesheets = print_stylesheets(REPORT_STYLESHEETS)
 
-    def render(self, bodies, *, first_page=1):
-        """A laid-out document of the pieces' HTML `bodies`, its pages numbered from
-        `first_page`: a part of the body, or the front matter."""
-        html = render_to_string(
+    def html(self, bodies, *, first_page=1):
+        """The document of the pieces' HTML `bodies`, its pages counted from `first_page`: a
+        part of the body, or the front matter."""
+        return render_to_string(
             "reports/document.html",
             {
                 "job": self.job,
@@ -143,5 +171,3 @@ class Layout:
                 "first_page": first_page,
             },
         )
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher())
-        return document.render(stylesheets=self.stylesheets, font_config=self.font_config)

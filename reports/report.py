@@ -37,6 +37,8 @@ class Report:
         self.drawn_charts = {}
         # The printed page of each anchor laid out so far (reports/binding.py `Book.pages`).
         self.pages = {}
+        # The anchors referred to (`Reference.page`) before they were laid out.
+        self.unplaced = set()
         if not Programme.objects.visible_to(self.user).filter(pk=job.programme_id).exists():
             raise PermissionDenied("The requester may not read this programme.")
 
@@ -188,7 +190,8 @@ class Report:
 class Reference:
     """Where something referred to is drawn: its anchor, its part and, when it was laid out
     before the reference, its printed page; within the same layout the page is left to
-    WeasyPrint (`.page-reference` in static/css/report.css)."""
+    WeasyPrint (`.page-reference` in static/css/report.css). An anchor not laid out yet is
+    noted in `Report.unplaced`."""
 
     anchor: str
     part: object
@@ -196,7 +199,10 @@ class Reference:
 
     @property
     def page(self):
-        return self.report.pages.get(self.anchor, "")
+        page = self.report.pages.get(self.anchor)
+        if page is None:
+            self.report.unplaced.add(self.anchor)
+        return page or ""
 
 
 def rows_of(tool):

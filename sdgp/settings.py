@@ -187,6 +187,9 @@ CELERY_TASK_ROUTES = {"reports.tasks.build_report": {"queue": "reports"}}
 REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=600)
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=660)
 REPORT_QUEUED_TIMEOUT = env.int("REPORT_QUEUED_TIMEOUT", default=3 * 3600)
+# How many parts of a report are laid out at once, each in a process forked from the worker's
+# (reports/press.py): the cores a report may take. 1 lays them out one after the other.
+REPORT_LAYOUT_PROCESSES = env.int("REPORT_LAYOUT_PROCESSES", default=2)
 
 # Mail: Django 6.1's MAILERS. EMAIL_URL such as smtp+tls://user:password@host:587;
 # the default prints mail on the console.

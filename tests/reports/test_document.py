@@ -5,6 +5,8 @@ numbered as printed (`printed_pages`): the cover and the table of contents i, ii
 chapters from 1."""
 
 import re
+import warnings
+from concurrent.futures import ProcessPoolExecutor
 from io import BytesIO
 from unittest.mock import patch
 
@@ -36,18 +38,27 @@ NARRATIVE = {
 }
 
 
+# Besides each language, the English report laid out in the press's processes
+# (reports/press.py): as in a report job's worker ("en-press"), and a piece at a time, as a
+# report of thousands of pages is laid out in parts, its references to the pages of parts
+# still in the press waiting for them ("en-parts").
+LAYOUTS = dict.fromkeys(LANGUAGES, (PART_SIZE, False)) | {
+    "en-press": (PART_SIZE, True),
+    "en-parts": (1, True),
+}
+
+
 @pytest.fixture(scope="module")
 def pilot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The staff's report of the pilot in each language, with every appendix: {language:
+    """The staff's report of the pilot, with every appendix, in each of LAYOUTS: {layout:
     (the PDF's text with its pages, the progress reported, each page's printed number, the
-    PDF)}; and under "en-parts" the English one laid out a piece at a time, as a report of
-    thousands of pages is laid out in parts. The demo is loaded once for all the tests here,
-    and rolled back afterwards."""
+    PDF)}. The demo is loaded once for all the tests here, and rolled back afterwards."""
     rendered = {}
     with (
         override_settings(
             MEDIA_ROOT=tmp_path_factory.mktemp("media"),
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            REPORT_LAYOUT_PROCESSES=2,
         ),
         django_db_blocker.unblock(),
         transaction.atomic(),
@@ -56,14 +67,22 @@ def pilot(django_db_setup, django_db_blocker, tmp_path_factory):
         programme = Programme.objects.get()
         ReportNarrative.objects.create(programme=programme, **NARRATIVE)
         staff = User.objects.get(email="staff@demo.example")
-        for language in (*LANGUAGES, "en-parts"):
+        for layout, (part_size, forked) in LAYOUTS.items():
             steps = []
-            job = job_for(staff, programme, language=language[:2])
-            with patch("reports.rendering.PART_SIZE", 1 if language == "en-parts" else PART_SIZE):
+            job = job_for(staff, programme, language=layout[:2])
+            with (
+                patch("reports.rendering.PART_SIZE", part_size),
+                # The test runner has a thread of its own; the press's processes only use
+                # the fonts and stylesheets they are forked with.
+                patch("reports.press.single_threaded", return_value=forked),
+                patch("reports.press.ProcessPoolExecutor", wraps=ProcessPoolExecutor) as pool,
+                warnings.catch_warnings(action="ignore", category=DeprecationWarning),
+            ):
                 result = render_report(job, progress=lambda *s, steps=steps: steps.append(s))
+            assert pool.called == forked
             printed = printed_pages(result.pdf)
             assert len(printed) == result.pages
-            rendered[language] = (pdf_text(result.pdf), steps, printed, result.pdf)
+            rendered[layout] = (pdf_text(result.pdf), steps, printed, result.pdf)
         transaction.set_rollback(True)
     return rendered
 
@@ -150,7 +169,7 @@ def test_the_dutch_report_heads_its_tables_as_the_dutch_pilot_report(pilot):
         assert heading in text
 
 
-@pytest.mark.parametrize("language", (*LANGUAGES, "en-parts"))
+@pytest.mark.parametrize("language", LAYOUTS)
 def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
     text, _steps, printed, pdf = pilot[language]
     pages = text.split("\f")
@@ -178,7 +197,7 @@ def test_the_table_of_contents_gives_each_chapter_its_page(pilot, language):
     ]
 
 
-@pytest.mark.parametrize("language", (*LANGUAGES, "en-parts"))
+@pytest.mark.parametrize("language", LAYOUTS)
 def test_each_page_but_the_cover_prints_its_number_at_its_foot(pilot, language):
     text, _steps, printed, _pdf = pilot[language]
     pages = text.split("\f")[: len(printed)]
@@ -222,6 +241,15 @@ def test_a_report_laid_out_in_parts_continues_its_numbers_and_running_headers(pi
     assert len(printed) > len(pilot["en"][2])
 
 
+def test_the_press_s_processes_lay_out_the_same_report(pilot):
+    """Laid out several parts at once, as in a report job's worker, the report is the one laid
+    out a part after the other: its pages, their text and numbers, and its progress."""
+    text, steps, printed, _pdf = pilot["en-press"]
+    assert text == pilot["en"][0]
+    assert printed == pilot["en"][2]
+    assert steps == pilot["en"][1]
+
+
 def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     steps = pilot["en"][1]
     percents = [percent for percent, _step in steps]
@@ -230,7 +258,7 @@ def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     assert all(len(str(step)) <= 60 for _percent, step in steps)
 
 
-@pytest.mark.parametrize("layout", ("en", "en-parts"))
+@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts"))
 def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot, layout):
     """Each family of wordings is drawn once, in the learning cycles' chapter; tool 5's
     appendix names the drawing and its page instead of drawing it again."""
@@ -248,7 +276,7 @@ def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot, 
         assert heading <= page
 
 
-@pytest.mark.parametrize("layout", ("en", "en-parts"))
+@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts"))
 def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter(pilot, layout):
     """Each journal's progress chart is drawn once, in the chapter on journals and action
     plans; tool 9's appendix names that drawing and its page instead of drawing it again."""

@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from reports.binding import Book
+from reports.binding import Part
 from reports.rendering import render_report
 
 from .documents import job_for
@@ -42,17 +42,18 @@ def test_a_long_report_holds_one_part_s_pages_at_a_time(staff, partnership, monk
     """A report is laid out in parts, each written before the next: the pages of a part (their
     boxes are most of a report's memory) are given back before the next part is laid out."""
     monkeypatch.setattr("reports.rendering.PART_SIZE", 1)
+    monkeypatch.setattr("reports.press.single_threaded", lambda: False)  # laid out here
     parts = []
-    add = Book.add
+    write = Part.of.__func__
 
-    def add_and_watch(book, document):
+    def write_and_watch(cls, document):
         # The parts before this one are gone by the time it is laid out.
         gc.collect()
         assert [part() for part in parts] == [None] * len(parts)
         parts.append(weakref.ref(document))
-        add(book, document)
+        return write(cls, document)
 
-    monkeypatch.setattr(Book, "add", add_and_watch)
+    monkeypatch.setattr(Part, "of", classmethod(write_and_watch))
     job = job_for(staff, partnership.programme, partnership=partnership)
     rendered = render_report(job)
     assert len(parts) > 3
