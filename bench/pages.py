@@ -224,8 +224,13 @@ def pages():
             *dashboard,
             ("evaluation", "read", reverse("coaching:evaluation_detail", args=[evaluation.pk])),
             ("methodology log", "read", reverse("coaching:adjustment_list")),
-            # The final report with every appendix, as the report job renders it.
-            ("final report", "pdf", f"/bench/report/{programme}/"),
+            # The final report with every appendix, started from the programme's report page
+            # and built as the report job builds it, in a process of its own (bench/measure.py).
+            (
+                "final report",
+                "report",
+                reverse("reports:job_create_programme", args=[programme]),
+            ),
         ],
         "consultant": [*home, *question_page, overviews[-1], *dashboard, *coaching],
         "observer": [*home, *partnership_page, overviews[0]],

@@ -31,7 +31,7 @@ from pathlib import Path
 from bench import browser, load, measure, server
 from bench.load import Client
 from bench.pages import PASSWORD, ROLES
-from bench.report import REPORT, report
+from bench.report import report
 
 RESULTS = server.ROOT / "bench" / "results"
 STARTED = time.monotonic()
@@ -87,9 +87,10 @@ def main():
 
 def _measure(size, env, workdir, run):
     pages = json.loads(server.manage(env, "-m", "bench.pages"))
-    # The larger programme's report is too long for a request (gunicorn's 60 s): it is built
-    # as the report job builds it, in a process of its own, once the server has stopped.
-    in_worker = [page for page in pages if size == "large" and page["page"] == REPORT]
+    # The final report is built as the report job builds it, in a process of its own (which
+    # lays out its parts in processes forked from it, reports/press.py), once the server has
+    # stopped.
+    in_worker = [page for page in pages if page["kind"] == "report"]
     pages = [page for page in pages if page not in in_worker]
     step(f"{size}: gunicorn with {server.WORKERS} workers on {server.HOST}:{server.PORT}")
     with server.gunicorn(env, workdir):
@@ -106,7 +107,8 @@ def _measure(size, env, workdir, run):
             _browser(size, pages, clients, run)
     for page in in_worker:
         step(f"{size}: the final report, built in a process of its own as by the report job")
-        row = measure.report_in_worker(env, page, run["pdfs"][size])
+        repeat = measure.PDF_REPEAT if size == "demo" else 1
+        row = measure.report_in_worker(env, page, run["pdfs"][size], repeat=repeat)
         run["pdfs"][size].append(row)
         print(measure.pdf_line(row), flush=True)
 

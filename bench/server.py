@@ -12,6 +12,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -25,6 +26,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sdgp_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/8"
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 WORKERS = 2
+SAMPLE = 0.05  # seconds between two readings of a measured command's memory
 
 
 def database_urls():
@@ -193,18 +195,60 @@ def _wait_until_healthy(process):
 
 def manage_measured(env, *args):
     """Run a management command as its own process, as a worker runs a job; its output and
-    the process's peak resident memory in MB."""
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env={**env, "LOG_LEVEL": "WARNING"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    stdout = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(args)} failed ({process.returncode})")
-    return stdout, usage.ru_maxrss / 1024  # Linux: kilobytes
+    its peak memory in MB: the highest of its own resident memory and of the memory it and the
+    processes it forked held together (`tree_memory_kb`, read every SAMPLE seconds)."""
+    with tempfile.TemporaryFile("w+") as stdout:
+        process = subprocess.Popen(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env={**env, "LOG_LEVEL": "WARNING"},
+            stdout=stdout,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        together = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            together = max(together, tree_memory_kb(process.pid))
+            time.sleep(SAMPLE)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            raise RuntimeError(f"{' '.join(args)} failed ({process.returncode})")
+        stdout.seek(0)
+        return stdout.read(), max(usage.ru_maxrss, together) / 1024  # Linux: kilobytes
+
+
+def tree_memory_kb(pid):
+    """The memory a process and its descendants hold together, in KB: the sum of their
+    proportional set sizes, so that the pages a forked process shares with its parent count
+    once (Linux)."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            rollup = Path(f"/proc/{member}/smaps_rollup").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        total += next(
+            (int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0
+        )
+    return total
+
+
+def process_tree(pid):
+    """`pid` and the processes it started, and theirs (Linux)."""
+    tree, waiting = [], [pid]
+    while waiting:
+        member = waiting.pop()
+        tree.append(member)
+        try:
+            tasks = list(Path(f"/proc/{member}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                waiting.extend(int(child) for child in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return tree

@@ -10,6 +10,5 @@ from . import views
 urlpatterns = [
     path("bench/trivial/", views.trivial, name="bench_trivial"),
     path("bench/pdf-floor/<int:pages>/", views.pdf_floor, name="bench_pdf_floor"),
-    path("bench/report/<int:pk>/", views.report, name="bench_report"),
     *app_urlpatterns,
 ]

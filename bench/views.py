@@ -1,14 +1,9 @@
-"""The floors pages are compared with: the cheapest view and the cheapest PDF; and the final
-report rendered in a request, to be measured like the tools' PDFs. All sit behind the whole
-middleware stack and require a logged-in user, like the pages."""
+"""The floors pages are compared with: the cheapest view and the cheapest PDF. Both sit behind
+the whole middleware stack and require a logged-in user, like the pages."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from weasyprint import HTML
 
-from partnerships.models import Programme
-from reports.models import ReportJob
-from reports.rendering import render_report
 from sdgp.pdf import BASE_URL, LocalFilesFetcher, fonts
 
 PARAGRAPH = (
@@ -44,11 +39,3 @@ def pdf_floor(request, pages):
         return HttpResponse(
             document.write_pdf(font_config=font_config), content_type="application/pdf"
         )
-
-
-def report(request, pk):
-    """The programme's final report with every appendix, rendered in the request as the report
-    job renders it in the worker: its seconds per page are compared with the floor's."""
-    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    job = ReportJob(requested_by=request.user, programme=programme, language="en")
-    return HttpResponse(render_report(job).pdf, content_type="application/pdf")
