@@ -1,7 +1,7 @@
 """Binding the report: its parts, each laid out and written on its own, into one PDF.
 
 Laid out as one document, the programme 25 times larger than the pilot (3,300 pages) held
-4 GB and took three times as long per page as the pilot's; laid out a few dozen pages at a
+4 GB and took three times as long per page as the pilot's; laid out about ten pages at a
 time, each part's boxes are dropped once its PDF is written. WeasyPrint then no longer sees
 the whole report, so the book keeps, for every page, what crosses parts: the anchors, the
 internal links and the headings of the outline. `bind` joins the parts (pypdf) behind the
