@@ -57,10 +57,12 @@ def folio_font():
     widths = {character: advances[glyphs[ord(character)]][0] * scale for character in CHARACTERS}
     head, hhea = font["head"], font["hhea"]
     box = tuple(round(value * scale) for value in (head.xMin, head.yMin, head.xMax, head.yMax))
-    # Outlines and advances only: a folio needs no ligature, kerning or hinting table.
-    options = subset.Options(layout_features=[], hinting=False)
-    options.drop_tables += ["FFTM", "MATH"]
-    subsetter = subset.Subsetter(options)
+    # Outlines and advances only: a folio needs no ligature, kerning or hinting table. Removed
+    # before the cut, they are not read (a third of a second).
+    for tag in ("GDEF", "GPOS", "GSUB", "MATH", "FFTM", "kern"):
+        if tag in font:
+            del font[tag]
+    subsetter = subset.Subsetter(subset.Options(hinting=False))
     subsetter.populate(text=CHARACTERS)
     subsetter.subset(font)
     output = BytesIO()
