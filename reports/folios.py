@@ -73,6 +73,8 @@ def folio_font():
 def print_folios(writer, folios):
     """Draw `folios` (a page's printed number, or None for none) on the pages of `writer`."""
     font = folio_font()
+    # `_add_object` makes an object indirect, as streams must be: pypdf has no public name
+    # for it.
     reference = _embed(writer, font)
     opening = writer._add_object(_stream(b"q\n"))
     for page, folio in zip(writer.pages, folios, strict=True):
