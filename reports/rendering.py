@@ -52,13 +52,12 @@ def render_report(job, *, progress=lambda percent, step: None):
     settle_memory()
     with translation.override(job.language), read_once():
         report = read_report(job, progress)
-        layout = Layout(job, report)
         book = Book()
         report.pages = book.pages
-        lay_out_body(report, layout, book, progress)
+        lay_out_body(report, book, progress)
         front = [piece_html(report, piece) for piece in report.pieces(front=True)]
         with fonts() as font_config:
-            front = lay_out(layout.html(front), font_config)
+            front = lay_out(part_html(report, front), font_config)
             progress(LAID_OUT, _("Writing the PDF"))
             pdf = book.bind(front, title=str(job.subject), language=job.language)
     progress(100, _("Done"))
@@ -88,7 +87,7 @@ def read_report(job, progress):
     return report
 
 
-def lay_out_body(report, layout, book, progress):
+def lay_out_body(report, book, progress):
     """Lay out the chapters' pieces in parts of about PART_SIZE characters into `book`, in
     REPORT_LAYOUT_PROCESSES processes at once where it can (reports/press.py)."""
     pieces = report.pieces(front=False)
@@ -96,18 +95,17 @@ def lay_out_body(report, layout, book, progress):
     with Press(book, print_part, processes=processes) as press:
         part, size = [], 0
         for done, piece in enumerate(pieces, start=1):
+            report.unplaced.clear()
             html = piece_html(report, piece)
             if report.unplaced and press.running:
                 # It refers to pages of parts still in the press: once they are laid out, it
                 # gets their numbers, and the part it is in knows where it starts.
                 press.settle()
-                report.unplaced.clear()
                 html = piece_html(report, piece)
-            report.unplaced.clear()
             part.append(html)
             size += len(html)
             if size >= PART_SIZE or done == len(pieces):
-                press.submit(layout.html(part, first_page=press.first_page or 1))
+                press.submit(part_html(report, part, first_page=press.first_page or 1))
                 part, size = [], 0
                 progress(READ + (LAID_OUT - READ) * done // len(pieces), _("Laying out the pages"))
         press.settle()
@@ -145,29 +143,19 @@ def document_html(job):
     with translation.override(job.language), read_once():
         report = read_report(job, lambda percent, step: None)
         pieces = report.pieces(front=True) + report.pieces(front=False)
-        bodies = [piece_html(report, piece) for piece in pieces]
+        return part_html(report, [piece_html(report, piece) for piece in pieces])
+
+
+def part_html(report, bodies, *, first_page=1):
+    """A document of the pieces' HTML `bodies`, its pages counted from `first_page`: a part of
+    the body, the front matter, or the whole report."""
     return render_to_string(
-        "reports/document.html", {"job": job, "report": report, "bodies": bodies, "first_page": 1}
+        "reports/document.html",
+        {
+            "job": report.job,
+            "report": report,
+            "title": str(report.job.subject),
+            "bodies": bodies,
+            "first_page": first_page,
+        },
     )
-
-
-class Layout:
-    """The report's parts as documents of their own, with the same head."""
-
-    def __init__(self, job, report):
-        self.job = job
-        self.report = report
-
-    def html(self, bodies, *, first_page=1):
-        """The document of the pieces' HTML `bodies`, its pages counted from `first_page`: a
-        part of the body, or the front matter."""
-        return render_to_string(
-            "reports/document.html",
-            {
-                "job": self.job,
-                "report": self.report,
-                "title": str(self.job.subject),
-                "bodies": bodies,
-                "first_page": first_page,
-            },
-        )

@@ -7,7 +7,7 @@ one template `templates/reports/sections/<slug>.html` and its import in `__init_
 requester may read within the report's scope; it returns None to leave the chapter out (an
 executive summary nobody wrote).
 
-The report is laid out a part of a few dozen pages at a time (reports/rendering.py), so a
+The report is laid out a part of about ten pages at a time (reports/rendering.py), so a
 chapter is rendered in pieces (`Piece`): by default a piece per numbered part, its template
 extending `reports/sections/chapter.html`, which opens the chapter in its first piece only.
 """

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from learning.tools.registry import tools
 from partnerships.models import Programme, User
 from reports.models import ReportNarrative
+from reports.press import Press
 from reports.rendering import PART_SIZE, render_report
 from reports.sections import sections
 
@@ -39,13 +40,17 @@ NARRATIVE = {
 
 
 # Besides each language, the English report laid out in the press's processes
-# (reports/press.py): as in a report job's worker ("en-press"), and a piece at a time, as a
-# report of thousands of pages is laid out in parts, its references to the pages of parts
-# still in the press waiting for them ("en-parts").
+# (reports/press.py): as in a report job's worker ("en-press"); a piece at a time, as a report
+# of thousands of pages is laid out in parts ("en-parts"); and in parts of 100,000 characters,
+# where tools 5's and 9's references fall in a part while the pages they refer to are still in
+# the press ("en-waits").
 LAYOUTS = dict.fromkeys(LANGUAGES, (PART_SIZE, False)) | {
     "en-press": (PART_SIZE, True),
     "en-parts": (1, True),
+    "en-waits": (100_000, True),
 }
+# How often the press waited for the parts in it before the end of the body, by layout.
+WAITED = {}
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +81,12 @@ def pilot(django_db_setup, django_db_blocker, tmp_path_factory):
                 # the fonts and stylesheets they are forked with.
                 patch("reports.press.single_threaded", return_value=forked),
                 patch("reports.press.ProcessPoolExecutor", wraps=ProcessPoolExecutor) as pool,
+                patch.object(Press, "settle", autospec=True, side_effect=Press.settle) as settle,
                 warnings.catch_warnings(action="ignore", category=DeprecationWarning),
             ):
                 result = render_report(job, progress=lambda *s, steps=steps: steps.append(s))
             assert pool.called == forked
+            WAITED[layout] = settle.call_count - 1  # the body's end waits for the last parts
             printed = printed_pages(result.pdf)
             assert len(printed) == result.pages
             rendered[layout] = (pdf_text(result.pdf), steps, printed, result.pdf)
@@ -237,7 +244,7 @@ def test_a_report_laid_out_in_parts_continues_its_numbers_and_running_headers(pi
         # The programme, then the chapter the page is in, whatever part it was laid out in.
         assert report_title == "SDG Partnerships 2024-2025"
         assert flat(running) == current
-    # Each part starts a page of its own: more pages than laid out in one.
+    # Each part starts a page of its own: more pages than in parts of ten pages.
     assert len(printed) > len(pilot["en"][2])
 
 
@@ -250,6 +257,15 @@ def test_the_press_s_processes_lay_out_the_same_report(pilot):
     assert steps == pilot["en"][1]
 
 
+def test_a_part_that_refers_to_a_page_still_in_the_press_waits_for_it(pilot):
+    """Tool 5's appendix names the pages of the learning cycles' drawings, tool 9's those of the
+    journals' charts; in parts of 100,000 characters those pages are still being laid out when
+    the appendices are rendered. The press waits for them, and the references carry their
+    pages (the tests of tools 5 and 9 below read them)."""
+    assert WAITED["en-waits"] >= 1
+    assert WAITED["en"] == 0  # one part after the other, every page before is known
+
+
 def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     steps = pilot["en"][1]
     percents = [percent for percent, _step in steps]
@@ -258,7 +274,7 @@ def test_progress_is_told_chapter_by_chapter_up_to_the_end(pilot):
     assert all(len(str(step)) <= 60 for _percent, step in steps)
 
 
-@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts"))
+@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts", "en-waits"))
 def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot, layout):
     """Each family of wordings is drawn once, in the learning cycles' chapter; tool 5's
     appendix names the drawing and its page instead of drawing it again."""
@@ -276,7 +292,7 @@ def test_tool_5_s_appendix_refers_to_the_drawings_of_the_learning_cycles(pilot, 
         assert heading <= page
 
 
-@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts"))
+@pytest.mark.parametrize("layout", ("en", "en-press", "en-parts", "en-waits"))
 def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter(pilot, layout):
     """Each journal's progress chart is drawn once, in the chapter on journals and action
     plans; tool 9's appendix names that drawing and its page instead of drawing it again."""
