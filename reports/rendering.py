@@ -10,9 +10,10 @@ static and media files.
 The body is laid out in parts of about `PART_SIZE` characters of HTML, each written to PDF
 as soon as it is laid out (reports/binding.py): memory holds a few parts' layout, not the
 report's, and a page costs about as much in a report of 3,000 pages as in one of 90. Several
-parts are laid out at once, each in a process of its own (reports/press.py). A part starts a
-new page; it continues the running header of the part before, and the page numbers are drawn
-once every page is counted (reports/folios.py). The cover and the table of contents come last,
+parts are laid out at once, each in a process of its own (reports/press.py), the first ones
+while the later chapters are still being read. A part starts a new page; it continues the
+running header of the part before, and the page numbers are drawn once every page is counted
+(reports/folios.py). The cover and the table of contents come last,
 once every page is known, and are bound in front.
 """
 
@@ -32,8 +33,8 @@ from .binding import Book, Part
 from .press import Press
 from .report import Report
 
-# How far the progress gets with the chapters read and the body laid out; binding takes the rest.
-READ, LAID_OUT = 40, 95
+# How far the progress gets with the body laid out, a share per chapter; binding takes the rest.
+LAID_OUT = 95
 # Characters of HTML laid out at once: about ten pages. The pilot's report (300,000) is eight
 # parts, so that two processes share its pages evenly and a part that refers to the pages of
 # an earlier one rarely waits for it; the programme 25 times larger about 300.
@@ -51,7 +52,7 @@ def render_report(job, *, progress=lambda percent, step: None):
     told how far it got, `step` a short text in the job's language."""
     settle_memory()
     with translation.override(job.language), read_once():
-        report = read_report(job, progress)
+        report = Report(job)
         book = Book()
         report.pages = book.pages
         lay_out_body(report, book, progress)
@@ -75,39 +76,48 @@ def settle_memory():
     gc.freeze()
 
 
-def read_report(job, progress):
-    """The report of `job` with its chapters read, in the active language; a chapter with
-    nothing to show is left out."""
-    report = Report(job)
-    for section in report.sections():
-        progress(round(READ * len(report.chapters) / report.section_count), str(section.title))
+def read_chapters(report, progress):
+    """Read the chapters of `report` in order, each kept in `report.chapters` (a chapter with
+    nothing to show is left out), and yield each with its share of the progress: `(chapter,
+    start, end)` in percent. A chapter reads only what the chapters before it drew."""
+    sections = report.sections()
+    for index, section in enumerate(sections):
+        start = LAID_OUT * index // len(sections)
+        progress(start, str(section.title))
         chapter = report.read(section)
         if chapter is not None:
             report.chapters.append(chapter)
-    return report
+            yield chapter, start, LAID_OUT * (index + 1) // len(sections)
 
 
 def lay_out_body(report, book, progress):
-    """Lay out the chapters' pieces in parts of about PART_SIZE characters into `book`, in
-    REPORT_LAYOUT_PROCESSES processes at once where it can (reports/press.py)."""
-    pieces = report.pieces(front=False)
+    """Read the chapters and lay out the body's pieces in parts of about PART_SIZE characters
+    into `book`, in REPORT_LAYOUT_PROCESSES processes at once where it can
+    (reports/press.py): while the press lays out the first parts, the later chapters are
+    read."""
     processes = settings.REPORT_LAYOUT_PROCESSES
     with Press(book, print_part, processes=processes) as press:
         part, size = [], 0
-        for done, piece in enumerate(pieces, start=1):
-            report.unplaced.clear()
-            html = piece_html(report, piece)
-            if report.unplaced and press.running:
-                # It refers to pages of parts still in the press: once they are laid out, it
-                # gets their numbers, and the part it is in knows where it starts.
-                press.settle()
+        for chapter, start, end in read_chapters(report, progress):
+            if chapter.section.front:
+                continue
+            pieces = list(chapter.pieces())
+            for done, piece in enumerate(pieces, start=1):
+                report.unplaced.clear()
                 html = piece_html(report, piece)
-            part.append(html)
-            size += len(html)
-            if size >= PART_SIZE or done == len(pieces):
-                press.submit(part_html(report, part, first_page=press.first_page or 1))
-                part, size = [], 0
-                progress(READ + (LAID_OUT - READ) * done // len(pieces), _("Laying out the pages"))
+                if report.unplaced and press.running:
+                    # It refers to pages of parts still in the press: once they are laid out,
+                    # it gets their numbers, and the part it is in knows where it starts.
+                    press.settle()
+                    html = piece_html(report, piece)
+                part.append(html)
+                size += len(html)
+                if size >= PART_SIZE:
+                    press.submit(part_html(report, part, first_page=press.first_page or 1))
+                    part, size = [], 0
+                progress(start + (end - start) * done // len(pieces), str(chapter.title))
+        if part:
+            press.submit(part_html(report, part, first_page=press.first_page or 1))
         press.settle()
 
 
@@ -141,7 +151,9 @@ def piece_html(report, piece):
 def document_html(job):
     """The report as HTML, front matter first, without its layout: what its PDF shows."""
     with translation.override(job.language), read_once():
-        report = read_report(job, lambda percent, step: None)
+        report = Report(job)
+        for _chapter in read_chapters(report, lambda percent, step: None):
+            pass
         pieces = report.pieces(front=True) + report.pieces(front=False)
         return part_html(report, [piece_html(report, piece) for piece in pieces])
 

@@ -48,10 +48,6 @@ class Report:
         """The registered chapters that belong in this report's scope, in order."""
         return [section for section in sections() if section.applies_to(self.job)]
 
-    @cached_property
-    def section_count(self):
-        return len(self.sections())
-
     def read(self, section):
         """The chapter of `section` in this report, numbered after those read before; None if
         it has nothing to show. The rendering keeps the chapters it reads in `chapters`, for
