@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from . import freshness
 from .mail import mail_user
 from .models import Notification, User
 
@@ -42,6 +43,7 @@ def notify(recipients, *, verb, url, params=None, actor=None, partnership=None):
         )
         for user in people.values()
     )
+    freshness.changed()  # bulk_create sends no signal
     mailed = []
     for notification in notifications:
         user = notification.recipient

@@ -10,20 +10,25 @@ under way or just over, a day of its learning journal not filled in (the visitin
 open tasks meetings set the person or their municipality; then what they were notified of and
 have not read. The visits to come that concern the person come with them, for the home to list.
 Each item is one tap from the page where it is done; the queries are as many whatever the size
-of the programme."""
+of the programme. They are many, over every tool, so a person's needs are kept in the cache until
+the data changes (partnerships/freshness.py), for NEEDS_KEPT_FOR seconds at most."""
 
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Value
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from coaching.models import Task
 from learning.tools.base import numbers_by_owners, related_owners
 from learning.tools.learning_questions import LearningQuestion, Response
 from learning.tools.registry import tools
 from learning.workflows import Status
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
 from visits.coverage import with_gap_counts
@@ -81,6 +86,19 @@ class Needs:
 
 
 def needs_of(user):
+    """What needs `user` (`Needs`), from the cache while the data has not changed since it was
+    read: it names things in the active language and counts days in the user's."""
+    if not settings.NEEDS_KEPT_FOR:
+        return read_needs(user)
+    key = f"needs:{freshness.token()}:{user.pk}:{get_language()}:{timezone.localdate()}"
+    needs = cache.get(key)
+    if needs is None:
+        needs = read_needs(user)
+        cache.set(key, needs, settings.NEEDS_KEPT_FOR)
+    return needs
+
+
+def read_needs(user):
     access = Access.of(user)
     reviewer_of = set(Access.sides(access.coached))
     if access.staff_of:

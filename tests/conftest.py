@@ -71,9 +71,11 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(settings):
+    """An empty cache for each test, which keeps the homes' needs as with Redis."""
     from django.core.cache import cache
 
+    settings.NEEDS_KEPT_FOR = 300
     cache.clear()
     yield
     cache.clear()

@@ -7,11 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from learning import services as sheets
 from learning.tools.learning_questions import SubQuestion
 from learning.tools.registry import get_tool
 from partnerships.models import Partnership
+from partnerships.notifications import notify
 from tests.factories import (
     LearningQuestionTableFactory,
     LocalGovernmentFactory,
@@ -483,3 +485,33 @@ def test_the_home_costs_the_same_with_more_actions_and_journals(
         )
     assert {user: count(user) for user in (partner_focal_point, consultant)} == before
     assert len(needs_of(client, partner_focal_point).overdue) == 5
+
+
+def test_the_needs_are_read_once_until_the_data_changes(client, focal_point, partner_focal_point):
+    """The needs cost most of a home's queries: they are kept until anything changes, and
+    then read again, whether the change sends a signal or not (a notification is created in
+    bulk, marking them read is an update)."""
+    client.force_login(focal_point)
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("home"))
+        assert response.status_code == 200
+        return response.context["needs"], len(queries)
+
+    needs, first = visit()
+    assert needs.notifications == []
+    again, second = visit()
+    assert second < first
+    notify(
+        [focal_point],
+        verb=gettext_noop("%(name)s shared a tool"),
+        params={"name": "Ouinhi"},
+        url="/",
+        actor=partner_focal_point,
+    )
+    needs, third = visit()
+    assert third == first
+    assert [notification.recipient for notification in needs.notifications] == [focal_point]
+    client.post(reverse("partnerships:notifications_read"))
+    assert visit()[0].notifications == []

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from reports import jobs
 from reports.models import ReportJob
+from tests.commits import without_freshness
 from tests.reports.conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +26,10 @@ def test_starting_a_report_queues_its_task_once_the_transaction_commits(
         )
         assert job.state == State.QUEUED
         assert renderer.calls == []
-    assert len(callbacks) == 1
+    tasks = without_freshness(callbacks)
+    assert len(tasks) == 1
 
-    callbacks[0]()  # the task, inline as without a broker
+    tasks[0]()  # the task, inline as without a broker
 
     job.refresh_from_db()
     assert renderer.calls == [job.pk]

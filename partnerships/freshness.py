@@ -1,0 +1,85 @@
+"""A token for the data as it stands: it changes whenever the data changes, so that what is read
+from much of it for one person (the needs at the top of a home, sdgp/needs.py) can be kept in the
+cache until then.
+
+Saving or deleting an object of one of the app's own models, or changing its many-to-many
+relations, changes the token: at once, and again once the transaction commits, so that what a
+reader computed from the data as it was before the commit is kept under a token nobody asks for
+any more. Writes that send no signal (`QuerySet.update`, `bulk_create`) are covered where they
+happen: the end of a request that may write (any method but GET, HEAD and OPTIONS,
+`FreshnessMiddleware`), of a Celery task, and of the commands that load data call `changed()`.
+What is kept under a token should also expire, as the days and weeks it counts go by.
+
+The token is kept per database, so that two databases on one cache never share what is kept.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+# The apps whose data the token follows, and the models left out: a report job writes its
+# progress every second while it is built, and nothing kept depends on it.
+APPS = {"partnerships", "learning", "visits", "coaching", "reports"}
+IGNORED = {"reports.reportjob"}
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def _key():
+    return f"freshness:{settings.DATABASES['default']['NAME']}"
+
+
+def token():
+    """The token of the data as it stands now."""
+    value = cache.get(_key())
+    if value is None:
+        cache.add(_key(), uuid.uuid4().hex, None)
+        value = cache.get(_key())
+    return value
+
+
+def changed(using=None):
+    """Note that the data changed: a new token now, and another once the transaction commits."""
+    renew()
+    transaction.on_commit(renew, using=using)
+
+
+def renew():
+    cache.set(_key(), uuid.uuid4().hex, None)
+
+
+def _followed(model):
+    return model._meta.app_label in APPS and model._meta.label_lower not in IGNORED
+
+
+def _saved_or_deleted(sender, using=None, **kwargs):
+    if _followed(sender):
+        changed(using)
+
+
+def _relations_changed(sender, instance, action, using=None, **kwargs):
+    if action.startswith("post_") and _followed(type(instance)):
+        changed(using)
+
+
+def connect():
+    """Follow the app's models (called once, from PartnershipsConfig.ready)."""
+    post_save.connect(_saved_or_deleted, dispatch_uid="freshness-save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="freshness-delete")
+    m2m_changed.connect(_relations_changed, dispatch_uid="freshness-relations")
+
+
+class FreshnessMiddleware:
+    """A request that may have written (any method but GET, HEAD and OPTIONS) changes the
+    token once it is answered: some writes send no signal."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in SAFE_METHODS:
+            changed()
+        return response
