@@ -1,6 +1,7 @@
 """A token for the data as it stands: it changes whenever the data changes, so that what is read
-from much of it for one person (the needs at the top of a home, sdgp/needs.py) can be kept in the
-cache until then.
+from much of it for one person (the needs at the top of a home, sdgp/needs.py; the learning-cycle
+dashboard, coaching/dashboard/) can be kept in the cache until then (`kept`), CACHE_SECONDS at
+most.
 
 Saving or deleting an object of one of the app's own models, or changing its many-to-many
 relations, changes the token: at once, and again once the transaction commits, so that what a
@@ -8,7 +9,7 @@ reader computed from the data as it was before the commit is kept under a token 
 any more. Writes that send no signal (`QuerySet.update`, `bulk_create`) are covered where they
 happen: the end of a request that may write (any method but GET, HEAD and OPTIONS,
 `FreshnessMiddleware`), of a Celery task, and of the commands that load data call `changed()`.
-What is kept under a token should also expire, as the days and weeks it counts go by.
+What is kept also expires, as the days and weeks it counts go by.
 
 The token is kept per database, so that two databases on one cache never share what is kept.
 """
@@ -19,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.translation import get_language
 
 # The apps whose data the token follows, and the models left out: a report job writes its
 # progress every second while it is built, and nothing kept depends on it.
@@ -37,6 +40,22 @@ def token():
     if value is None:
         cache.add(_key(), uuid.uuid4().hex, None)
         value = cache.get(_key())
+    return value
+
+
+def kept(name, parts, read):
+    """What `read()` returns, kept in the cache while the data has not changed since, for
+    CACHE_SECONDS at most (read each time with 0): per `name`, `parts` (whose it is, what of
+    it), the active language and the reader's day, which it may name and count in."""
+    seconds = settings.CACHE_SECONDS
+    if not seconds:
+        return read()
+    key = ":".join(str(part) for part in (name, token(), *parts, get_language()))
+    key = f"{key}:{timezone.localdate()}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, seconds)
     return value
 
 

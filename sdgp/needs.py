@@ -11,17 +11,14 @@ open tasks meetings set the person or their municipality; then what they were no
 have not read. The visits to come that concern the person come with them, for the home to list.
 Each item is one tap from the page where it is done; the queries are as many whatever the size
 of the programme. They are many, over every tool, so a person's needs are kept in the cache until
-the data changes (partnerships/freshness.py), for NEEDS_KEPT_FOR seconds at most."""
+the data changes (`partnerships.freshness.kept`)."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Value
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from coaching.models import Task
 from learning.tools.base import numbers_by_owners, related_owners
@@ -86,16 +83,8 @@ class Needs:
 
 
 def needs_of(user):
-    """What needs `user` (`Needs`), from the cache while the data has not changed since it was
-    read: it names things in the active language and counts days in the user's."""
-    if not settings.NEEDS_KEPT_FOR:
-        return read_needs(user)
-    key = f"needs:{freshness.token()}:{user.pk}:{get_language()}:{timezone.localdate()}"
-    needs = cache.get(key)
-    if needs is None:
-        needs = read_needs(user)
-        cache.set(key, needs, settings.NEEDS_KEPT_FOR)
-    return needs
+    """What needs `user` (`Needs`), kept until the data changes."""
+    return freshness.kept("needs", [user.pk], lambda: read_needs(user))
 
 
 def read_needs(user):

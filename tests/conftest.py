@@ -72,10 +72,10 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings):
-    """An empty cache for each test, which keeps the homes' needs as with Redis."""
+    """An empty cache for each test, which keeps what it keeps as with Redis."""
     from django.core.cache import cache
 
-    settings.NEEDS_KEPT_FOR = 300
+    settings.CACHE_SECONDS = 300
     cache.clear()
     yield
     cache.clear()

@@ -4,13 +4,15 @@ they coach; for programme staff, their programmes' municipalities. Of one progra
 municipality's team and an observer, who coach no one, are refused (403).
 
 The cards come a page at a time (`?page=`), most urgent first; the programme's summary counts
-every municipality."""
+every municipality. The dashboard is kept in the cache until the data changes
+(`partnerships.freshness.kept`); the sheets of a page's cards are read each time."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from partnerships import freshness
 from partnerships.models import Programme
 
 from .. import dashboard
@@ -33,7 +35,11 @@ class DashboardView(TemplateView):
         programme = self.get_programme()
         if not dashboard.follows(user, programme):
             raise PermissionDenied
-        board = dashboard.build(user, programme)
+        board = freshness.kept(
+            "dashboard",
+            [user.pk, programme and programme.pk],
+            lambda: dashboard.build(user, programme),
+        )
         page = board.page(self.request.GET.get("page"), self.cards_per_page)
         return super().get_context_data(
             programme=programme, board=board, page_obj=page, cards=page.object_list, **kwargs

@@ -317,6 +317,30 @@ def fill(programme, consultant, staff, count):
             Attendance.objects.create(meeting=meeting, user=member, attended=True)
 
 
+def test_the_dashboard_is_kept_until_the_data_changes(
+    client, consultant, programme, partnership, ouinhi
+):
+    """Reading every card costs most of the page: the board is kept while nothing changes;
+    the sheets of the page's cards are read each time."""
+    client.force_login(consultant)
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL)
+        assert response.status_code == 200
+        return card_of(response.context["board"], ouinhi), len(queries)
+
+    card, first = visit()
+    assert card.position == Position.GET_TO_KNOW
+    card, second = visit()
+    assert card.position == Position.GET_TO_KNOW
+    assert second < first
+    share_get_to_know(ouinhi, programme)
+    card, third = visit()
+    assert card.position == Position.LEARNING_QUESTIONS
+    assert third == first
+
+
 @pytest.mark.parametrize("persona", ["consultant", "staff"])
 def test_the_page_costs_as_many_queries_for_one_or_three_partnerships(
     client, request, persona, programme, consultant, staff
@@ -339,11 +363,12 @@ def test_the_cards_come_a_page_at_a_time_most_urgent_first(
     client, staff, programme, partnership, consultant
 ):
     """Twelve partnerships: 24 municipalities on three pages of ten, in the order of urgency;
-    the programme's summary counts them all; every page costs as many queries."""
+    the programme's summary counts them all; every page of the board costs as many queries."""
     fill(programme, consultant, staff, 11)
     client.force_login(staff)
     board = build(staff, programme)
     assert len(board.cards) == 24
+    client.get(URL, {"programme": programme.pk})  # the board read once, and kept
     shown, costs = [], []
     for number in (1, 2, 3):
         with CaptureQueriesContext(connection) as captured:
