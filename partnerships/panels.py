@@ -2,10 +2,13 @@
 
 `partnerships` knows nothing of `learning`, `visits` or `reports`: each registers its panels in
 its `AppConfig.ready()`. A panel is a function `(*, user, obj)` returning a `Panel` (a template
-and its context) or None; the page renders them in the order they were registered.
+and its context) or None; the page renders them in the order they were registered. What they show is kept in the cache
+until the data changes (`freshness.kept`), contexts and all.
 """
 
 from dataclasses import dataclass, field
+
+from . import freshness
 
 PAGES = ("partnership", "local_government")
 
@@ -31,4 +34,9 @@ def register(page):
 
 
 def panels(page, *, user, obj):
-    return [panel for build in _registry[page] if (panel := build(user=user, obj=obj))]
+    """The panels of `page` about `obj` for `user`, kept until the data changes."""
+    return freshness.kept(
+        "panels",
+        [page, user.pk, obj.pk],
+        lambda: [panel for build in _registry[page] if (panel := build(user=user, obj=obj))],
+    )

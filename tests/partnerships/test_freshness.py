@@ -1,10 +1,14 @@
 """The data's token (partnerships/freshness.py) changes with every write, whichever way it is
-made, and with nothing else: what is kept under it (a home's needs) is never older than the
-data."""
+made, and with nothing else: what is kept under it (a home's needs, a partnership's panels) is
+never older than the data."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from coaching.models import Meeting
 from partnerships import freshness
 from partnerships.models import LocalGovernment
 from partnerships.tasks import send_mail
@@ -61,3 +65,30 @@ def test_a_report_job_s_progress_leaves_the_token(staff, programme):
     job.progress = 50
     job.save(update_fields=["progress"])
     assert freshness.token() == before
+
+
+def test_a_partnership_s_panels_are_kept_until_the_data_changes(
+    client, focal_point, consultant, partnership, programme
+):
+    client.force_login(focal_point)
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(partnership.get_absolute_url())
+        assert response.status_code == 200
+        return response.text, len(queries)
+
+    page, first = visit()
+    page, second = visit()
+    assert second < first
+    Meeting.objects.create(
+        programme=programme,
+        kind=Meeting.Kind.BILATERAL,
+        partnership=partnership,
+        title="Bilateral on tourism",
+        starts_at=timezone.now(),
+        organiser=consultant,
+    )
+    page, third = visit()
+    assert "Bilateral on tourism" in page
+    assert third == first

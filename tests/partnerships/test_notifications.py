@@ -7,6 +7,7 @@ import io
 import smtplib
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -288,8 +289,11 @@ def test_the_consultant_sees_the_municipalities_whose_tools_stay_still(
     client.force_login(consultant)
     # Ouinhi never filled in a tool; Laarne just did.
     assert client.get(reverse("home")).context["needs"].quiet == [ouinhi]
+    # Forty days go by: the sheet last changed forty days ago, and the needs kept then are gone
+    # (they are kept per day, for minutes at most).
     PresentationSheet.objects.filter(pk=sheet.pk).update(
         updated_at=sheet.updated_at - datetime.timedelta(days=40)
     )
+    cache.clear()
     quiet = client.get(reverse("home")).context["needs"].quiet
     assert quiet == [ouinhi, laarne]  # quietest first
