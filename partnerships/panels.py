@@ -2,8 +2,8 @@
 
 `partnerships` knows nothing of `learning`, `visits` or `reports`: each registers its panels in
 its `AppConfig.ready()`. A panel is a function `(*, user, obj)` returning a `Panel` (a template
-and its context) or None; the page renders them in the order they were registered. What they show is kept in the cache
-until the data changes (`freshness.kept`), contexts and all.
+and its context) or None; the page renders them in the order they were registered. They are
+kept in the cache, contexts and all, until the data changes (`freshness.kept`).
 """
 
 from dataclasses import dataclass, field
