@@ -71,14 +71,16 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache(settings):
-    """An empty cache for each test, which keeps what it keeps as with Redis."""
+def _clear_cache():
+    """An empty cache for each test, which keeps what it keeps as with Redis. Not through the
+    `settings` fixture: a test's own changes to the cache are undone before this clears it."""
     from django.core.cache import cache
+    from django.test import override_settings
 
-    settings.CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+    with override_settings(CACHE_SECONDS=300):
+        cache.clear()
+        yield
+        cache.clear()
 
 
 @pytest.fixture
