@@ -8,8 +8,8 @@ relations, changes the token: at once, and again once the transaction commits, s
 reader computed from the data as it was before the commit is kept under a token nobody asks for
 any more. Writes that send no signal (`QuerySet.update`, `bulk_create`) are covered where they
 happen: the end of a request that may write (any method but GET, HEAD and OPTIONS,
-`FreshnessMiddleware`), of a Celery task, and of the commands that load data call `changed()`.
-What is kept also expires, as the days and weeks it counts go by.
+`FreshnessMiddleware`), the end of a Celery task, and `notify()`, which writes notifications in
+bulk, call `changed()`. What is kept also expires, as the days and weeks it counts go by.
 
 The token is kept per database, so that two databases on one cache never share what is kept.
 """
