@@ -1,8 +1,10 @@
 """The site-visit tools' pages read their partial's context only when the partial shows
-(`VisitTool.page_context`): the names they declare are those their partial gets, and the edit
-page reads none of it."""
+(`VisitTool.page_context`), and keep it until the data changes: the names they declare are those
+their partial gets, and the edit page reads none of it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from learning.tools.registry import tools
 from tests.learning.sheets import url
@@ -36,3 +38,33 @@ def test_the_edit_page_does_not_read_the_partial(client, focal_point, laarne, to
     assert read == []
     assert queries(client, url("sheet_detail", sheet)) > 0
     assert read
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_the_partial_is_read_once_until_the_data_changes(
+    client, focal_point, laarne, tool, monkeypatch
+):
+    """The same for every reader of the sheet, the partial's context is kept in the cache until
+    anything changes (partnerships/freshness.py)."""
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    read = []
+    original = type(tool).partial_context
+    monkeypatch.setattr(
+        type(tool),
+        "partial_context",
+        lambda self, sheet: read.append(sheet) or original(self, sheet),
+    )
+
+    def visit():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url("sheet_detail", sheet)).status_code == 200
+        return len(captured)
+
+    first = visit()
+    kept = visit()
+    assert kept < first
+    assert len(read) == 1
+    sheet.delegation.save()
+    assert visit() > kept
+    assert len(read) == 2
