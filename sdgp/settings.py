@@ -170,11 +170,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# How long what is read from much of the data (a home's needs, the learning-cycle dashboard, a
-# partnership's panels, a site-visit tool's sheet as its page shows it) is kept in the cache at
-# most; it is read again as soon as the data changes (partnerships/freshness.py). Only with
-# Redis: each web worker has a local-memory cache of its own, which a change in another would
-# not reach.
+# How long what the busiest pages read from much of the data (a home's needs, the learning-cycle
+# dashboard, a partnership's panels...: partnerships/freshness.py) is kept in the cache at most;
+# it is read again as soon as the data changes. Only with Redis: each web worker has a
+# local-memory cache of its own, which a change in another would not reach.
 CACHE_SECONDS = env.int("CACHE_SECONDS", default=300 if REDIS_URL else 0)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"

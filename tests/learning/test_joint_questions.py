@@ -5,6 +5,9 @@ open."""
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
@@ -154,6 +157,28 @@ def test_a_long_joint_table_shows_a_page_of_questions_for_the_same_queries(
     assert long.text.count("How can the municipality learn lesson") == 8  # ten in all
     assert "All the questions of the joint table" in long.text
     assert "All the questions of the joint table" not in short.text
+
+
+def test_the_joint_tables_are_kept_for_the_reader_until_the_data_changes(
+    client, focal_point, own, joint
+):
+    client.force_login(focal_point)
+
+    def visit():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(own.get_absolute_url())
+        assert response.status_code == 200
+        return len(captured), response.text
+
+    visit()  # the first request caches the content types
+    cache.clear()
+    read, _page = visit()
+    kept, _page = visit()
+    assert kept < read
+    LearningQuestionFactory(table=joint, order=3, text="How do we share one market hall?")
+    again, page = visit()
+    assert again == read
+    assert "How do we share one market hall?" in page
 
 
 # The evolution links of a joint table
