@@ -231,7 +231,14 @@ class TermsTool(VisitTool):
     )
     model = TermsOfReference
     form = TermsForm
-    sheet_related = (*VisitTool.sheet_related, "validated_by", "signed_by")
+    # The activities table too: the read page links to its history whether or not the
+    # partial's context is read (it may come from the cache).
+    sheet_related = (
+        *VisitTool.sheet_related,
+        "validated_by",
+        "signed_by",
+        "delegation__activitytable",
+    )
     fields = ("delegation", "context", "objectives", "local_context")
     inlines = (
         Inline(
