@@ -127,8 +127,9 @@ def _growth_mb(answer):
 
 
 def page_count(pdf):
-    """Pages of a PDF, read by pypdf (the app's own dependency, reports/binding.py): counting
-    page objects with a pattern missed those in a compressed stream that it cut short."""
+    """Pages of a PDF, read by pypdf (the app's own dependency, reports/binding.py). Counting
+    page objects with a pattern over the PDF's streams once found none in tool 1's PDF of the
+    larger data set, and the run stopped."""
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
