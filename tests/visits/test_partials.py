@@ -23,10 +23,8 @@ def test_a_visit_tool_declares_the_names_of_its_partial(client, focal_point, laa
     assert set(tool.partial_names) == set(tool.partial_context(sheet))
 
 
-@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
-def test_the_edit_page_does_not_read_the_partial(client, focal_point, laarne, tool, monkeypatch):
-    client.force_login(focal_point)
-    sheet = create(client, tool, laarne, times=1)
+def watch_partial(tool, monkeypatch):
+    """The sheets whose partial's context `tool` reads, as it reads them."""
     read = []
     original = type(tool).partial_context
     monkeypatch.setattr(
@@ -34,6 +32,14 @@ def test_the_edit_page_does_not_read_the_partial(client, focal_point, laarne, to
         "partial_context",
         lambda self, sheet: read.append(sheet) or original(self, sheet),
     )
+    return read
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_the_edit_page_does_not_read_the_partial(client, focal_point, laarne, tool, monkeypatch):
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    read = watch_partial(tool, monkeypatch)
     assert queries(client, url("sheet_update", sheet)) > 0
     assert read == []
     assert queries(client, url("sheet_detail", sheet)) > 0
@@ -48,13 +54,7 @@ def test_the_partial_is_read_once_until_the_data_changes(
     anything changes (partnerships/freshness.py)."""
     client.force_login(focal_point)
     sheet = create(client, tool, laarne, times=1)
-    read = []
-    original = type(tool).partial_context
-    monkeypatch.setattr(
-        type(tool),
-        "partial_context",
-        lambda self, sheet: read.append(sheet) or original(self, sheet),
-    )
+    read = watch_partial(tool, monkeypatch)
 
     def visit():
         with CaptureQueriesContext(connection) as captured:
