@@ -13,8 +13,8 @@ report's, and a page costs about as much in a report of 3,000 pages as in one of
 parts are laid out at once, each in a process of its own (reports/press.py), the first ones
 while the later chapters are still being read. A part starts a new page; it continues the
 running header of the part before, and the page numbers are drawn once every page is counted
-(reports/folios.py). The cover and the table of contents come last,
-once every page is known, and are bound in front.
+(reports/folios.py). The cover and the table of contents come last, once every page is known,
+and are bound in front.
 """
 
 import gc
