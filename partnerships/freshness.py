@@ -48,12 +48,13 @@ def token():
 def kept(name, parts, read):
     """What `read()` returns, kept in the cache while the data has not changed since, for
     CACHE_SECONDS at most (read each time with 0): per `name`, `parts` (whose it is, what of
-    it), the active language and the reader's day, which it may name and count in."""
+    it), the active language, time zone and the reader's day, which it may name, show and
+    count in."""
     seconds = settings.CACHE_SECONDS
     if not seconds:
         return read()
-    key = ":".join(str(part) for part in (name, token(), *parts, get_language()))
-    key = f"{key}:{timezone.localdate()}"
+    reader = (get_language(), timezone.get_current_timezone_name(), timezone.localdate())
+    key = ":".join(str(part) for part in (name, token(), *parts, *reader))
     value = cache.get(key)
     if value is None:
         value = read()

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coaching.models import Meeting
 from partnerships import freshness
@@ -92,3 +92,24 @@ def test_a_partnership_s_panels_are_kept_until_the_data_changes(
     page, third = visit()
     assert "Bilateral on tourism" in page
     assert third == first
+
+
+def test_what_is_kept_is_kept_per_language_time_zone_and_day():
+    """Kept per sheet, a site-visit tool's partial is shared by readers in Flanders, Benin and
+    Rwanda: what it names, shows and counts follows each reader's language, time zone and day."""
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    with translation.override("en"), timezone.override("Europe/Brussels"):
+        assert freshness.kept("test", [1], read) == 1
+        assert freshness.kept("test", [1], read) == 1
+        assert freshness.kept("test", [2], read) == 2
+        with translation.override("fr"):
+            assert freshness.kept("test", [1], read) == 3
+        with timezone.override("Africa/Kigali"):
+            assert freshness.kept("test", [1], read) == 4
+        LocalGovernmentFactory(name="Lokeren")
+        assert freshness.kept("test", [1], read) == 5
