@@ -1,9 +1,9 @@
 """A token for the data as it stands: it changes whenever the data changes, so that what is read
 from much of it (the needs at the top of a home, sdgp/needs.py; the learning-cycle dashboard,
-coaching/dashboard/; the panels of a partnership's page, partnerships/panels.py; what a site-visit
-tool's page shows of a sheet, visits/tools/base.py; tool 5's earlier wordings and joint tables,
-learning/tools/learning_questions/tool.py) can be kept in the cache until then (`kept`),
-CACHE_SECONDS at most.
+coaching/dashboard/; the panels of a partnership's page, partnerships/panels.py; a tool's sheet
+as its page shows it, templates/learning/sheet_detail.html, with the `{% kept %}` tag of
+partnerships/templatetags/kept.py) can be kept in the cache until then (`kept`), CACHE_SECONDS
+at most.
 
 Saving or deleting an object of one of the app's own models, or changing its many-to-many
 relations, changes the token: at once, and again once the transaction commits, so that what a

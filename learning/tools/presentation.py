@@ -238,6 +238,8 @@ class PresentationTool(Tool):
     short_title = _("Presentation")
     model = PresentationSheet
     step = Step.GET_TO_KNOW
+    # Those who may share the sheet read what keeps it from being shared.
+    partial_per_reader = True
     fields = PresentationSheetForm.Meta.fields
     form = PresentationSheetForm
     description = _(

@@ -74,6 +74,10 @@ class Tool:
     # What every page, PDF and report of a sheet reads with it (`select_related`), such as a
     # site-visit tool's delegation and visit.
     sheet_related: tuple = ()
+    # Whether the partial, on the sheet's page, shows each reader something of their own (what
+    # they may do, what they may open): else it is the same for every reader of the sheet and
+    # kept once for all of them until the data changes (templates/learning/sheet_detail.html).
+    partial_per_reader = False
 
     @property
     def template(self):

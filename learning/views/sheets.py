@@ -356,6 +356,8 @@ class SheetDetailView(SheetMixin, DetailView):
             "comments": sheet.comments.select_related("author"),
             "comment_form": CommentForm(),
             "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
+            # Whose the kept partial is: every reader's, or this one's.
+            "body_reader": user.pk if self.tool.partial_per_reader else "",
             **kwargs,
         }
         return super().get_context_data(**context)

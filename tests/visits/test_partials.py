@@ -4,6 +4,7 @@ their partial gets, and the edit page reads none of it."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from learning.tools.registry import tools
@@ -68,3 +69,19 @@ def test_the_partial_is_read_once_until_the_data_changes(
     sheet.delegation.save()
     assert visit() > kept
     assert len(read) == 2
+
+
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_the_partial_is_kept_for_every_reader_or_for_each(
+    client, focal_point, consultant, laarne, tool, monkeypatch
+):
+    """A partial that shows each reader something of their own (the journals' links to write
+    them) is kept per reader; the others once for every reader of the sheet."""
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    coach = Client()
+    coach.force_login(consultant)  # before reading: logging in saves the person
+    read = watch_partial(tool, monkeypatch)
+    for reader in (client, coach, client):
+        assert reader.get(url("sheet_detail", sheet)).status_code == 200
+    assert len(read) == (2 if tool.partial_per_reader else 1)

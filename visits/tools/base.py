@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from learning.forms import SheetForm
 from learning.tools.base import ToolSheet
 from learning.tools.registry import Step, Tool
-from partnerships import freshness
 from sdgp.templatetags.widget_attrs import html_attrs
 
 from ..coverage import current_questions, current_subquestions
@@ -237,13 +236,12 @@ class VisitTool(Tool):
 
     def page_context(self, *, request, sheet, owner, printed=False):
         """The partial's context, read once when the partial renders (the template calls each
-        name): the edit page, which does not show it, reads nothing. It is the same for every
-        reader of the sheet, and kept in the cache until the data changes
-        (`partnerships.freshness.kept`). Print and PDF read it whole, at once, and fresh."""
+        name): the edit page, which does not show it, reads nothing, nor does the read page
+        while its rendered partial is kept (templates/learning/sheet_detail.html). Print and
+        PDF read it whole, at once."""
         if printed or sheet is None or sheet.pk is None:
             return super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
-        read = partial(self.partial_context, sheet)
-        context = SimpleLazyObject(lambda: freshness.kept("partial", [self.slug, sheet.pk], read))
+        context = SimpleLazyObject(partial(self.partial_context, sheet))
         return {name: partial(operator.getitem, context, name) for name in self.partial_names}
 
     def owners_of(self, delegation):

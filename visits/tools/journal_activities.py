@@ -133,6 +133,7 @@ class JournalByActivityTool(VisitTool):
     title = _("Learning journal per activity")
     short_title = _("Journal per activity")
     owned_by_host = False
+    partial_per_reader = True  # those who may write it get its links
     description = _(
         "Each evening of the visit, for each activity: the specific learning outcomes, what "
         "can concretely be applied, and what was missing. Its rows come from the visit's "

@@ -313,6 +313,7 @@ class JournalByObjectiveTool(VisitTool):
     title = _("Learning journal per objective")
     short_title = _("Journal per objective")
     owned_by_host = False
+    partial_per_reader = True  # those who may write it get its links
     description = _(
         "Up to three specific learning objectives per learning question, scored each field "
         "day from 0 (nothing learned) to 3 (a revelation), and a page per day: what was "

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.tools.base import number_sheets
 from learning.tools.registry import Inline, Step, Tool, register
-from partnerships import freshness
 from partnerships.models import LocalGovernment
 
 from .forms import LearningQuestionForm
@@ -25,6 +24,8 @@ class LearningQuestionsTool(Tool):
     short_title = _("Learning questions")
     model = LearningQuestionTable
     step = Step.LEARNING_QUESTIONS
+    # The earlier wordings, joint tables and evolutions the reader may open.
+    partial_per_reader = True
     fields = ("context",)
     # A municipality's own table, and later a joint one (Laarne and Sint-Truiden).
     many_per_owner = True
@@ -77,23 +78,18 @@ class LearningQuestionsTool(Tool):
         to the evolution of only the owners they may open. Each is fetched when the partial
         renders (the template calls it): the edit page does not. The read page shows the
         current questions a page at a time, the latest earlier wordings (the evolution timeline
-        has them all) and the questions of the joint tables of the owners, these three kept for
-        the reader until the data changes (`partnerships.freshness.kept`); print and PDF show
+        has them all) and the questions of the joint tables of the owners; print and PDF show
         the whole table, and how its questions evolved."""
         if sheet is None or sheet.pk is None:
             return {}
         user = request.user
         if printed:
             return self.printed_context(sheet, user=user)
-
-        def kept(name, read):
-            return partial(freshness.kept, name, [sheet.pk, user.pk], partial(read, sheet, user))
-
         return {
             "current_questions": partial(self.current_questions_page, sheet, request),
-            "earlier_questions": kept("earlier-questions", self.latest_earlier_questions),
-            "joint_tables": kept("joint-tables", self.joint_tables),
-            "evolution_owners": kept("evolution-owners", self.evolution_owners),
+            "earlier_questions": partial(self.latest_earlier_questions, sheet, user),
+            "joint_tables": partial(self.joint_tables, sheet, user),
+            "evolution_owners": partial(self.evolution_owners, sheet, user),
         }
 
     def printed_context(self, sheet, *, user):
