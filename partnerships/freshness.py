@@ -16,13 +16,16 @@ bulk, call `changed()`. What is kept also expires, as the days and weeks it coun
 The token is kept per database, so that two databases on one cache never share what is kept.
 """
 
+import operator
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 # The apps whose data the token follows, and the models left out: a report job writes its
@@ -60,6 +63,13 @@ def kept(name, parts, read):
         value = read()
         cache.set(key, value, seconds)
     return value
+
+
+def lazily(read, names):
+    """A template context whose `names` are read by one call of `read()` (a dict), made when the
+    template first asks for one of them: a page does not read what its kept fragment shows."""
+    context = SimpleLazyObject(read)
+    return {name: partial(operator.getitem, context, name) for name in names}
 
 
 def changed(using=None):

@@ -2,13 +2,12 @@
 
 `partnerships` knows nothing of `learning`, `visits` or `reports`: each registers its panels in
 its `AppConfig.ready()`. A panel is a function `(*, user, obj)` returning a `Panel` (a template
-and its context) or None; the page renders them in the order they were registered. They are
-kept in the cache, contexts and all, until the data changes (`freshness.kept`).
+and its context) or None; the page renders them in the order they were registered, and keeps
+what it rendered until the data changes (`{% kept %}`). A panel holds no form: a CSRF token
+belongs to one session.
 """
 
 from dataclasses import dataclass, field
-
-from . import freshness
 
 PAGES = ("partnership", "local_government")
 
@@ -34,9 +33,5 @@ def register(page):
 
 
 def panels(page, *, user, obj):
-    """The panels of `page` about `obj` for `user`, kept until the data changes."""
-    return freshness.kept(
-        "panels",
-        [page, user.pk, obj.pk],
-        lambda: [panel for build in _registry[page] if (panel := build(user=user, obj=obj))],
-    )
+    """The panels of `page` about `obj` for `user`."""
+    return [panel for build in _registry[page] if (panel := build(user=user, obj=obj))]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from . import services
+from . import freshness, services
 from .access import Access
 from .forms import (
     InvitationForm,
@@ -63,6 +63,16 @@ class PartnershipDetailView(DetailView):
         return Partnership.objects.visible_to(self.request.user).with_sides()
 
     def get_context_data(self, **kwargs):
+        # Read when the page's body shows: not while the reader's rendered body is kept
+        # (`{% kept %}` in the template), until the data changes.
+        names = ("status_changes", "members", "readable_sides", "panels")
+        return super().get_context_data(
+            **freshness.lazily(self.body, names),
+            **own_navigation(self.request.user, self.object.sides),
+            **kwargs,
+        )
+
+    def body(self):
         partnership = self.object
         user = self.request.user
         # An observer reads its own umbrella's side: the other side's team stays with it.
@@ -78,14 +88,12 @@ class PartnershipDetailView(DetailView):
         status_changes = partnership.status_changes.select_related("withdrawn_by").order_by(
             "date", "created_at"
         )
-        return super().get_context_data(
-            status_changes=status_changes,
-            members=members,
-            readable_sides=readable,
-            panels=panels("partnership", user=user, obj=partnership),
-            **own_navigation(user, partnership.sides),
-            **kwargs,
-        )
+        return {
+            "status_changes": status_changes,
+            "members": members,
+            "readable_sides": readable,
+            "panels": panels("partnership", user=user, obj=partnership),
+        }
 
 
 def _sides(query):
@@ -179,22 +187,29 @@ class LocalGovernmentDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        # Read when the page's body shows: not while the reader's rendered body is kept
+        # (`{% kept %}` in the template), until the data changes.
+        return super().get_context_data(
+            **freshness.lazily(self.body, ("members", "partnerships", "panels")),
+            **own_navigation(self.request.user, [self.object]),
+            **kwargs,
+        )
+
+    def body(self):
         local_government = self.object
         partnerships = (
             Partnership.objects.visible_to(self.request.user)
             .of_local_government(local_government)
             .as_rows()
         )
-        return super().get_context_data(
+        return {
             # One team: in its order (role, first name) without joining the municipality.
-            members=local_government.memberships.select_related("user").order_by(
+            "members": local_government.memberships.select_related("user").order_by(
                 "role", "user__first_name"
             ),
-            partnerships=partnerships,
-            panels=panels("local_government", user=self.request.user, obj=local_government),
-            **own_navigation(self.request.user, [local_government]),
-            **kwargs,
-        )
+            "partnerships": partnerships,
+            "panels": panels("local_government", user=self.request.user, obj=local_government),
+        }
 
 
 class LocalGovernmentInviteView(PermissionRequiredMixin, FormView):

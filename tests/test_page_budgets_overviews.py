@@ -5,6 +5,7 @@ import pytest
 from django.urls import resolve, reverse
 
 from learning.tools.learning_questions.views.exchange import KnowledgeNetworkView
+from tests.context import shown
 from tests.factories import (
     ActivityProfileFactory,
     FactorAnalysisFactory,
@@ -55,7 +56,7 @@ def test_the_knowledge_network_keeps_its_filter_in_the_page_links(
     page = client.get(url, {"sdg": 16}).text
     assert "?sdg=16&amp;page=2" in page
     second = client.get(url, {"sdg": 16, "page": 2})
-    assert 0 < len(second.context["questions"]) <= KnowledgeNetworkView.paginate_by
+    assert 0 < len(shown(second, "questions")) <= KnowledgeNetworkView.paginate_by
 
 
 def test_the_common_goals_count_every_question_and_name_a_few_of_those_asking(
@@ -69,7 +70,7 @@ def test_the_common_goals_count_every_question_and_name_a_few_of_those_asking(
         question.set_tags(["16.7", "16"])
     client.force_login(staff)
     response = client.get(reverse("learning:supply_demand", args=[programme.pk]))
-    common = {entry["goal"].number: entry for entry in response.context["common"]}
+    common = {entry["goal"].number: entry for entry in shown(response, "common")}
     assert common[16]["count"] == tagged.count() > 20
     asking = sorted({owner.name for q in tagged for owner in q.table.owners.all()})
     assert len(asking) == 16

@@ -4,8 +4,10 @@ they coach; for programme staff, their programmes' municipalities. Of one progra
 municipality's team and an observer, who coach no one, are refused (403).
 
 The cards come a page at a time (`?page=`), most urgent first; the programme's summary counts
-every municipality. The dashboard is kept in the cache until the data changes
-(`partnerships.freshness.kept`); the sheets of a page's cards are read each time."""
+every municipality. Each person's rendered dashboard is kept in the cache until the data
+changes (`{% kept %}` in the template, `partnerships.freshness.kept`)."""
+
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -35,12 +37,14 @@ class DashboardView(TemplateView):
         programme = self.get_programme()
         if not dashboard.follows(user, programme):
             raise PermissionDenied
-        board = freshness.kept(
-            "dashboard",
-            [user.pk, programme and programme.pk],
-            lambda: dashboard.build(user, programme),
-        )
-        page = board.page(self.request.GET.get("page"), self.cards_per_page)
+        # Read when the dashboard shows: not while it is kept.
+        names = ("board", "page_obj", "cards")
+        read = partial(self.board, user, programme)
         return super().get_context_data(
-            programme=programme, board=board, page_obj=page, cards=page.object_list, **kwargs
+            programme=programme, **freshness.lazily(read, names), **kwargs
         )
+
+    def board(self, user, programme):
+        board = dashboard.build(user, programme)
+        page = board.page(self.request.GET.get("page"), self.cards_per_page)
+        return {"board": board, "page_obj": page, "cards": page.object_list}

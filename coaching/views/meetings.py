@@ -2,6 +2,7 @@
 meeting; its pre-read and its invitation."""
 
 import datetime
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from partnerships import freshness
 from partnerships.models import Programme
 
 from .. import services
@@ -249,8 +251,11 @@ class MeetingPrereadView(DetailView):
         return visible_meetings(self.request.user)
 
     def get_context_data(self, **kwargs):
-        context = preread_context(self.object, user=self.request.user)
-        return super().get_context_data(**context, **kwargs)
+        # Read when the pre-read shows: not while the reader's rendered pre-read is kept
+        # (`{% kept %}` in the template), until the data changes.
+        read = partial(preread_context, self.object, user=self.request.user)
+        names = ("agenda", "questions", "previous", "tool_changes")
+        return super().get_context_data(**freshness.lazily(read, names), **kwargs)
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.views.generic import DetailView
 
+from partnerships import freshness
 from sdgp.pdf import render_pdf
 
 from ..history import name_related, sheet_history
@@ -21,6 +22,12 @@ class SheetHistoryView(SheetMixin, DetailView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
+        # Read when the changes show: not while the reader's rendered page of them is kept
+        # (`{% kept %}` in the template), until the data changes.
+        changes = freshness.lazily(self.changes, ("page_obj", "entries"))
+        return super().get_context_data(**changes, **kwargs)
+
+    def changes(self):
         sheet = self.object
         since = None
         if not self.request.user.has_perm("learning.view_sheet_drafts", sheet):
@@ -28,9 +35,7 @@ class SheetHistoryView(SheetMixin, DetailView):
             since = sheet.first_shared_at()
         entries = sheet_history(sheet, since=since)
         page = Paginator(entries, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(
-            page_obj=page, entries=name_related(page.object_list), **kwargs
-        )
+        return {"page_obj": page, "entries": name_related(page.object_list)}
 
 
 class SheetPrintView(SheetMixin, DetailView):

@@ -13,6 +13,7 @@ from django.utils import translation
 from PIL import Image
 
 from learning.tools.learning_questions import Attachment, CoachingNote, Response, uploads
+from tests.context import shown
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -378,12 +379,12 @@ def test_staff_see_supply_and_demand_with_common_goals(
     client.force_login(staff)
     response = client.get(reverse("learning:supply_demand", args=[programme.pk]))
     assert response.status_code == 200
-    rows = {row["question"].text: row for row in response.context["rows"]}
+    rows = {row["question"].text: row for row in shown(response, "rows")}
     laarne_row = rows[question.text]
     assert [str(o) for o in laarne_row["owners"]] == ["Laarne"]
     assert [str(o) for o in laarne_row["offered_by"]] == ["Ouinhi"]
     assert laarne_row["question"].response_count == 1
-    common = {entry["goal"].number: entry for entry in response.context["common"]}
+    common = {entry["goal"].number: entry for entry in shown(response, "common")}
     assert [str(owner) for owner in common[16]["asking"]] == ["Laarne", "Schoten"]
     assert common[16]["count"] == 2
 
@@ -427,9 +428,9 @@ def test_the_knowledge_network_filters_by_sdg_and_theme(
     LearningQuestionFactory(table=schoten_table, text="Youth councils?").set_tags(["16.7"])
     client.force_login(focal_point)
     url = reverse("learning:knowledge_network", args=[programme.pk])
-    by_goal = client.get(url, {"sdg": 16}).context["questions"]
+    by_goal = shown(client.get(url, {"sdg": 16}), "questions")
     assert {q.text for q in by_goal} == {question.text, "Youth councils?"}
-    by_theme = client.get(url, {"theme": theme.pk}).context["questions"]
+    by_theme = shown(client.get(url, {"theme": theme.pk}), "questions")
     assert [q.text for q in by_theme] == ["Youth councils?"]
 
 
@@ -471,4 +472,4 @@ def test_the_knowledge_network_stays_within_its_query_budget(
     client.force_login(stranger)
     with django_assert_max_num_queries(20):
         response = client.get(reverse("learning:knowledge_network", args=[programme.pk]))
-    assert len(response.context["questions"]) == 10
+    assert len(shown(response, "questions")) == 10

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Partnership, PartnershipStatusChange
+from tests.context import shown
 from tests.factories import LocalGovernmentFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,7 @@ def test_the_partnership_page_shows_both_teams_and_the_history(
     assert str(focal_point) in response.text
     assert str(partner_focal_point) in response.text
     assert str(consultant) in response.text
-    assert list(response.context["status_changes"]) == list(partnership.status_changes.all())
+    assert list(shown(response, "status_changes")) == list(partnership.status_changes.all())
 
 
 def test_the_list_filters_by_status(client, staff, programme, partnership, other_partnership):
@@ -185,7 +186,7 @@ def test_the_municipality_page_shows_its_team_and_partnerships(
     client.force_login(team_member)
     response = client.get(laarne.get_absolute_url())
     assert response.status_code == 200
-    assert set(response.context["partnerships"]) == {partnership}
+    assert set(shown(response, "partnerships")) == {partnership}
     assert str(focal_point) in response.text
     invite = reverse("partnerships:localgovernment_invite", kwargs={"pk": laarne.pk})
     assert invite not in response.text

@@ -13,13 +13,16 @@ import shutil
 import subprocess
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from coaching import timezones
 from learning.tools.learning_questions import LearningQuestion
+from partnerships import freshness
 from partnerships.models import LocalGovernment
 from tests.permissions.matrix import PERSONAS
 from tests.permissions.matrix_admin import admin_object
@@ -220,11 +223,17 @@ def text_of(response):
     return response.content.decode(errors="replace")
 
 
-def sweep(world, role, urls):
-    """[(url, marker)] for every page `role` opens that shows a marker it must not read."""
+def logged_in(world, role):
     client = Client(raise_request_exception=False)
     if (user := world.user(role)) is not None:
         client.force_login(user)
+    return client
+
+
+def sweep(world, role, urls, *, fresh=True, client=None):
+    """[(url, marker)] for every page `role` opens that shows a marker it must not read; each
+    page rendered afresh, or (`fresh=False`) from what the pages keep in the cache."""
+    client = client or logged_in(world, role)
     forbidden = world.forbidden(role)
     # A PDF is rendered (slow) only where the role opened the print page of a sheet whose
     # text it must not read; the print page shows what the PDF shows.
@@ -238,7 +247,8 @@ def sweep(world, role, urls):
     for url in urls:
         if url.endswith("/pdf/") and (url not in pdfs or url[:-4] + "print/" not in printable):
             continue
-        cache.clear()
+        if fresh:
+            cache.clear()
         translation.activate("en")
         response = client.get(url)
         if response.status_code >= 500:
@@ -292,6 +302,34 @@ def test_the_world_carries_its_markers(world, client):
 def test_no_site_page_shows_what_the_role_must_not_read(role, world):
     leaks = sweep(world, role, site_urls(world))
     assert not leaks, report(role, leaks)
+
+
+@pytest.mark.parametrize(
+    "role", ["partner_focal_point", "observer", "stranger", "consultant_b", "bohicon_focal_point"]
+)
+def test_no_kept_page_shows_a_role_what_the_superuser_was_shown(role, world):
+    """Pages keep what they rendered until the data changes (`{% kept %}`), a sheet's partial
+    once for all its readers: after the superuser has opened every page, which keeps what it
+    was shown, the role still reads only what it may."""
+    urls = site_urls(world)
+    # Both logged in first (logging in saves the person: a change of the data, after which
+    # nothing kept is read), and reading in one language and time zone, which the pages keep
+    # apart.
+    superuser, client = logged_in(world, "superuser"), logged_in(world, role)
+    for each in (superuser, client):
+        each.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        session = each.session
+        session[timezones.SESSION_KEY] = "Europe/Brussels"
+        session.save()
+    # A first visit of some pages writes (a calendar's address, say): once, for both.
+    for each in (superuser, client):
+        for url in urls:
+            each.get(url)
+    kept = freshness.token()
+    assert not sweep(world, "superuser", urls, fresh=False, client=superuser)
+    leaks = sweep(world, role, urls, fresh=False, client=client)
+    assert not leaks, report(role, leaks)
+    assert freshness.token() == kept  # what the superuser was shown was still kept
 
 
 @pytest.mark.parametrize("role", [role for role in ("anonymous", *PERSONAS) if role != "superuser"])

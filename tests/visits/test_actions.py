@@ -14,6 +14,7 @@ from PIL import Image
 
 from learning.services import sheet_transition
 from learning.tools.learning_questions import LearningQuestion
+from tests.context import shown
 from visits import services
 from visits.application import plan_context
 from visits.models import Action
@@ -349,7 +350,7 @@ def test_the_evolution_overview_shows_the_actions_after_the_summary(
     html = page.content.decode()
     assert COUNCIL in html
     assert "The council met twice." in html
-    (row,) = [row for row in page.context["rows"] if row.applied]
+    (row,) = [row for row in shown(page, "rows") if row.applied]
     assert row.applied[0].url == action.get_absolute_url()
 
 
@@ -367,7 +368,7 @@ def test_the_evolution_overview_shows_the_first_actions_and_how_many_more(
     page = client.get(reverse("learning:evolution_overview", args=[programme.pk]))
 
     html = page.content.decode()
-    (row,) = [row for row in page.context["rows"] if row.applied]
+    (row,) = [row for row in shown(page, "rows") if row.applied]
     assert len(row.applied) == 5 and row.applied_more == 2
     assert COUNCIL in html and "Further action 3" in html
     assert "Further action 4" not in html and "Further action 5" not in html

@@ -2,14 +2,13 @@
 host municipality, created from the delegation's page."""
 
 import html
-import operator
 from functools import partial
 
 from django import forms
 from django.db import models
 from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import date_format
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.forms import SheetForm
 from learning.tools.base import ToolSheet
 from learning.tools.registry import Step, Tool
+from partnerships import freshness
 from sdgp.templatetags.widget_attrs import html_attrs
 
 from ..coverage import current_questions, current_subquestions
@@ -241,8 +241,7 @@ class VisitTool(Tool):
         PDF read it whole, at once."""
         if printed or sheet is None or sheet.pk is None:
             return super().page_context(request=request, sheet=sheet, owner=owner, printed=printed)
-        context = SimpleLazyObject(partial(self.partial_context, sheet))
-        return {name: partial(operator.getitem, context, name) for name in self.partial_names}
+        return freshness.lazily(partial(self.partial_context, sheet), self.partial_names)
 
     def owners_of(self, delegation):
         if self.owned_by_host:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import Programme
 
@@ -73,6 +74,9 @@ class SiteVisitListView(ListView):
         return context
 
 
+DELEGATIONS = ("page_obj", "rows", "withdrawn_rows", "show_balance")
+
+
 class SiteVisitDetailView(DetailView):
     """A visit and its delegations, a page of them at a time: those taking part, then those
     withdrawn, each by visitor and host."""
@@ -88,6 +92,11 @@ class SiteVisitDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        # Read when the delegations show: not while the reader's rendered table of them is
+        # kept (`{% kept %}` in the template), until the data changes.
+        return super().get_context_data(**freshness.lazily(self.delegations, DELEGATIONS), **kwargs)
+
+    def delegations(self):
         visit, user = self.object, self.request.user
         delegations = (
             visible_delegations(user)
@@ -100,13 +109,12 @@ class SiteVisitDetailView(DetailView):
             delegation.visit = visit
         access = Access.of(user)
         rows = delegation_rows(page, user=user)
-        return super().get_context_data(
-            page_obj=page,
-            rows=[row for row in rows if not row.delegation.is_withdrawn],
-            withdrawn_rows=[row for row in rows if row.delegation.is_withdrawn],
-            show_balance=access.superuser or visit.programme_id in access.staff_of,
-            **kwargs,
-        )
+        return {
+            "page_obj": page,
+            "rows": [row for row in rows if not row.delegation.is_withdrawn],
+            "withdrawn_rows": [row for row in rows if row.delegation.is_withdrawn],
+            "show_balance": access.superuser or visit.programme_id in access.staff_of,
+        }
 
 
 class PlanningMixin:

@@ -25,6 +25,7 @@ from django.views.generic import CreateView, DetailView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from learning import files, notifications, sdg, services
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import Membership, Partnership, Programme
 
@@ -194,6 +195,11 @@ class PartnershipExchangeView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        # Read when the sides show: not while the reader's rendered page is kept (`{% kept %}`
+        # in the template), until the data changes.
+        return super().get_context_data(**freshness.lazily(self.sides, ("sides",)), **kwargs)
+
+    def sides(self):
         partnership = self.object
         sides = {"north": partnership.north, "south": partnership.south}
         questions = (
@@ -258,7 +264,7 @@ class PartnershipExchangeView(DetailView):
                     "anchor": f"side-{side.pk}",
                 }
             )
-        return super().get_context_data(sides=context, **kwargs)
+        return {"sides": context}
 
 
 class SupplyDemandView(PermissionRequiredMixin, DetailView):
@@ -279,6 +285,12 @@ class SupplyDemandView(PermissionRequiredMixin, DetailView):
         return self._programme
 
     def get_context_data(self, **kwargs):
+        # Read when the tables show: not while the reader's rendered page is kept (`{% kept %}`
+        # in the template), until the data changes.
+        names = ("page_obj", "rows", "common")
+        return super().get_context_data(**freshness.lazily(self.tables, names), **kwargs)
+
+    def tables(self):
         programme = self.object
         current = (
             LearningQuestion.objects.visible_to(self.request.user).active().in_programme(programme)
@@ -294,12 +306,11 @@ class SupplyDemandView(PermissionRequiredMixin, DetailView):
             .order_by("table__pk", "order", "pk")
         )
         page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(
-            page_obj=page,
-            rows=supply_and_demand(programme, page.object_list),
-            common=common_goals(current),
-            **kwargs,
-        )
+        return {
+            "page_obj": page,
+            "rows": supply_and_demand(programme, page.object_list),
+            "common": common_goals(current),
+        }
 
 
 class KnowledgeNetworkView(DetailView):
@@ -315,6 +326,12 @@ class KnowledgeNetworkView(DetailView):
         return Programme.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
+        # Read when the questions show: not while the reader's rendered page is kept
+        # (`{% kept %}` in the template), until the data changes.
+        names = ("form", "page_obj", "questions", "readable", "own", "goals")
+        return super().get_context_data(**freshness.lazily(self.questions, names), **kwargs)
+
+    def questions(self):
         programme, user = self.object, self.request.user
         form = KnowledgeNetworkFilterForm(self.request.GET or None, programme=programme)
         questions = LearningQuestion.objects.in_knowledge_network(user).in_programme(programme)
@@ -336,15 +353,14 @@ class KnowledgeNetworkView(DetailView):
             .order_by("table__pk", "order", "pk")
         )
         page = Paginator(questions, self.paginate_by).get_page(self.request.GET.get("page"))
-        return super().get_context_data(
-            form=form,
-            page_obj=page,
-            questions=page.object_list,
-            readable=readable_in_hand(user, page.object_list),
-            own=own_local_governments(user),
-            goals=sdg.goals(),
-            **kwargs,
-        )
+        return {
+            "form": form,
+            "page_obj": page,
+            "questions": page.object_list,
+            "readable": readable_in_hand(user, page.object_list),
+            "own": own_local_governments(user),
+            "goals": sdg.goals(),
+        }
 
 
 def readable_in_hand(user, questions):

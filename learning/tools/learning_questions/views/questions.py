@@ -15,6 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from learning.locking import Conflict, claim
 from learning.tools.base import number_sheets
+from partnerships import freshness
 from partnerships.models import LocalGovernment, Programme
 
 from ..evolution import evolution_local_governments, evolution_rows
@@ -461,6 +462,12 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
         return self._programme
 
     def get_context_data(self, **kwargs):
+        # Read when the tables show: not while the reader's rendered page is kept (`{% kept %}`
+        # in the template), until the data changes.
+        names = ("rows", "page_obj", "timelines")
+        return super().get_context_data(**freshness.lazily(self.tables, names), **kwargs)
+
+    def tables(self):
         programme, user = self.object, self.request.user
         questions = LearningQuestion.objects.visible_to(user)
         page = Paginator(
@@ -479,7 +486,7 @@ class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
             .filter(pk__in=page.object_list)
             .values_list("pk", flat=True)
         )
-        return super().get_context_data(rows=rows, page_obj=page, timelines=timelines, **kwargs)
+        return {"rows": rows, "page_obj": page, "timelines": timelines}
 
 
 class EvolutionSummaryUpdateView(PermissionRequiredMixin, UpdateView):
