@@ -1,9 +1,9 @@
 """A token for the data as it stands: it changes whenever the data changes, so that what is read
-from much of it (the needs at the top of a home, sdgp/needs.py; the learning-cycle dashboard,
-coaching/dashboard/; the panels of a partnership's page, partnerships/panels.py; a tool's sheet
-as its page shows it, templates/learning/sheet_detail.html, with the `{% kept %}` tag of
-partnerships/templatetags/kept.py) can be kept in the cache until then (`kept`), CACHE_SECONDS
-at most.
+from much of it can be kept in the cache until then (`kept`), CACHE_SECONDS at most: the needs
+at the top of a home (sdgp/needs.py), and the pages' parts that the `{% kept %}` tag keeps
+rendered (partnerships/templatetags/kept.py), such as a tool's sheet on its read page, the
+question, partnership, municipality, visit and programme pages and the dashboard. Those pages
+hand their data to the template to be read only when it shows (`lazily`).
 
 Saving or deleting an object of one of the app's own models, or changing its many-to-many
 relations, changes the token: at once, and again once the transaction commits, so that what a
@@ -16,7 +16,6 @@ bulk, call `changed()`. What is kept also expires, as the days and weeks it coun
 The token is kept per database, so that two databases on one cache never share what is kept.
 """
 
-import operator
 import uuid
 from functools import partial
 
@@ -66,10 +65,15 @@ def kept(name, parts, read):
 
 
 def lazily(read, names):
-    """A template context whose `names` are read by one call of `read()` (a dict), made when the
-    template first asks for one of them: a page does not read what its kept fragment shows."""
+    """A template context whose `names` are read by one call of `read()` (a dict, which may
+    leave a name out: None), made when the template first asks for one of them: a page does
+    not read what its kept fragment shows."""
     context = SimpleLazyObject(read)
-    return {name: partial(operator.getitem, context, name) for name in names}
+    return {name: partial(_get, context, name) for name in names}
+
+
+def _get(context, name):
+    return context.get(name)
 
 
 def changed(using=None):

@@ -3,8 +3,7 @@
 `partnerships` knows nothing of `learning`, `visits` or `reports`: each registers its panels in
 its `AppConfig.ready()`. A panel is a function `(*, user, obj)` returning a `Panel` (a template
 and its context) or None; the page renders them in the order they were registered, and keeps
-what it rendered until the data changes (`{% kept %}`). A panel holds no form: a CSRF token
-belongs to one session.
+what it rendered for the reader until the data changes (`{% kept %}`).
 """
 
 from dataclasses import dataclass, field

@@ -2,14 +2,21 @@
 the data changes (`partnerships.freshness.kept`), as Django's `{% cache %}` keeps one for a
 while. The parts name whose and what of it the fragment is; the key adds the data's token, the
 language, the time zone and the reader's day. What the fragment shows must depend on nothing
-else: not on the reader unless a part names them, and no form (a CSRF token belongs to one
-session)."""
+else: not on the reader unless a part names them.
+
+Only a GET's page is kept: a page shown again after a POST shows what was typed and what was
+wrong with it. A form's CSRF token belongs to one session: the fragment is kept with a stand-in,
+which each page replaces with its own token."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from partnerships import freshness
 
 register = template.Library()
+
+# What a kept fragment holds instead of a CSRF token (a token is 64 letters and digits).
+CSRF_STAND_IN = "kept-csrf-token"
 
 
 class KeptNode(template.Node):
@@ -19,9 +26,20 @@ class KeptNode(template.Node):
         self.parts = parts
 
     def render(self, context):
+        request = context.get("request")
+        if request is None or request.method != "GET":
+            return self.nodelist.render(context)
         name = self.name.resolve(context)
         parts = [part.resolve(context) for part in self.parts]
-        return freshness.kept(name, parts, lambda: self.nodelist.render(context))
+        html = freshness.kept(name, parts, lambda: self.read(context))
+        token = context.get("csrf_token")
+        if token and CSRF_STAND_IN in html:
+            return mark_safe(html.replace(CSRF_STAND_IN, str(token)))
+        return html
+
+    def read(self, context):
+        with context.push(csrf_token=CSRF_STAND_IN):
+            return self.nodelist.render(context)
 
 
 @register.tag

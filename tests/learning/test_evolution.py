@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from learning.tools.learning_questions import EvolutionSummary, LearningQuestion
 from learning.tools.learning_questions.evolution import evolution_rows
+from tests.context import shown
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +177,7 @@ def test_the_other_consultant_cannot_edit_a_summary_of_a_partnership_they_do_not
 
 def family_texts(response):
     """The wordings of each family of the timeline, oldest first."""
-    return [[node.wording.text for node in family.nodes] for family in response.context["families"]]
+    return [[node.wording.text for node in family.nodes] for family in shown(response, "families")]
 
 
 def test_the_timeline_shows_each_question_from_first_to_current_wording(
@@ -220,7 +221,7 @@ def test_the_consultant_sees_where_a_joint_question_came_from(
             "Local marketing of local products?",
         ],
     ]
-    (family,) = response.context["families"]
+    (family,) = shown(response, "families")
     assert [node.is_stub for node in family.nodes] == [
         True,
         True,

@@ -4,6 +4,7 @@ and a learning question written from an action."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
@@ -12,6 +13,7 @@ from django.views.generic import DetailView, FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from learning import files
+from partnerships import freshness
 
 from .. import services
 from ..application import action_history
@@ -49,13 +51,19 @@ class ActionDetailView(DetailView):
     template_name = "visits/actions/action_detail.html"
 
     def get_queryset(self):
-        return visible_actions(self.request.user).prefetch_related(
-            "questions", "subquestions__question", "notes__author"
-        )
+        return visible_actions(self.request.user)
 
     def get_context_data(self, **kwargs):
+        # Read when the page's body shows: not while the reader's rendered body is kept
+        # (`{% kept %}` in the template), until the data changes. A form given (shown again
+        # after a POST, with what was typed) takes the place of the blank one.
+        names = ("plan", "may_follow", "history", "status_form", "note_form")
+        return super().get_context_data(**{**freshness.lazily(self.body, names), **kwargs})
+
+    def body(self):
         action = self.object
-        context = {
+        prefetch_related_objects([action], "questions", "subquestions__question", "notes__author")
+        return {
             "plan": action.sheet,
             "may_follow": self.request.user.has_perm("visits.follow_action", action),
             "history": action_history(action),
@@ -63,9 +71,7 @@ class ActionDetailView(DetailView):
                 initial={"status": action.status, "status_reason": action.status_reason}
             ),
             "note_form": ActionNoteForm(),
-            **kwargs,
         }
-        return super().get_context_data(**context)
 
 
 class ActionFollowView(ActionMixin, PermissionRequiredMixin, FormView):

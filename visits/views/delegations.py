@@ -11,6 +11,7 @@ from django.views.generic import DetailView, FormView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from learning.tools.learning_questions import SubQuestion
+from partnerships import freshness
 
 from .. import services
 from ..coverage import current_subquestions
@@ -33,9 +34,15 @@ class DelegationDetailView(DetailView):
         return visible(self.request.user).prefetch_related("members")
 
     def get_context_data(self, **kwargs):
+        # Read when the page's body shows: not while the reader's rendered body is kept
+        # (`{% kept %}` in the template), until the data changes.
+        return super().get_context_data(
+            **freshness.lazily(self.body, ("row", "journals")), **kwargs
+        )
+
+    def body(self):
         (row,) = delegation_rows([self.object], user=self.request.user)
-        journals = delegation_journals(self.object, self.request.user)
-        return super().get_context_data(row=row, journals=journals, **kwargs)
+        return {"row": row, "journals": delegation_journals(self.object, self.request.user)}
 
 
 class DelegationMixin:

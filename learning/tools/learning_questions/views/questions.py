@@ -129,22 +129,41 @@ def owner_places(question):
 class QuestionDetailView(QuestionMixin, DetailView):
     template_name = "learning/questions/question_detail.html"
 
-    def get_object(self, queryset=None):
-        """The question, read with its earlier and later wordings in one query."""
-        pk = self.kwargs["pk"]
-        rows = list(self.get_queryset().lineage(pk))
-        question = next((row for row in rows if row.pk == pk), None)
-        if question is None:
-            raise Http404("No learning question found matching the query")
+    def get_context_data(self, **kwargs):
+        # Read when the question's page shows: not while the reader's rendered page is kept
+        # (`{% kept %}` in the template), until the data changes.
+        return super().get_context_data(
+            **freshness.lazily(self.shown, SHOWN),
+            draft_saved=self.request.session.pop(DRAFT_SAVED, None),
+            table=self.object.table,
+            **kwargs,
+        )
+
+    def shown(self):
+        """What the page shows of the question: with its goals and its table's owners, and
+        its earlier and later wordings (`detail_context`)."""
+        question = self.object
         tags = Prefetch("sdg_tags", SdgTag.objects.order_by("goal", "target"))
         prefetch_related_objects([question], tags, "table__owners")
-        number_sheets([question.table])
-        self.wordings = [row for row in rows if row is not question]
-        return question
+        return detail_context(self.request, question)
 
-    def get_context_data(self, **kwargs):
-        context = detail_context(self.request, self.object, wordings=self.wordings)
-        return super().get_context_data(**context, **kwargs)
+
+# What the question's page shows of `detail_context`, besides the question and its table.
+SHOWN = (
+    "can",
+    "obstacles",
+    "subquestions",
+    "responses",
+    "earlier",
+    "more_earlier",
+    "later",
+    "subquestion_statuses",
+    "places",
+    "timeline_owners",
+    "response_form",
+    "coaching_notes",
+    "note_form",
+)
 
 
 class QuestionUpdateView(QuestionMixin, PermissionRequiredMixin, DetailView):
@@ -434,12 +453,17 @@ class EvolutionView(DetailView):
         return LocalGovernment.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
+        # Read when the timeline shows: not while the reader's rendered timeline is kept
+        # (`{% kept %}` in the template), until the data changes.
+        timeline = freshness.lazily(self.timeline, ("families", "page_obj"))
+        return super().get_context_data(**timeline, **kwargs)
+
+    def timeline(self):
         readable = LearningQuestion.objects.visible_to(self.request.user)
         tables = LearningQuestionTable.objects.filter(owners=self.object)
         families = question_families(readable, tables)
         page = Paginator(families, self.paginate_by).get_page(self.request.GET.get("page"))
-        families = draw_families(read_wordings(page.object_list))
-        return super().get_context_data(families=families, page_obj=page, **kwargs)
+        return {"families": draw_families(read_wordings(page.object_list)), "page_obj": page}
 
 
 class EvolutionOverviewView(PermissionRequiredMixin, DetailView):
