@@ -26,6 +26,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.views.generic.base import ContextMixin
+from django.views.generic.list import MultipleObjectMixin
 
 # The apps whose data the token follows, and the models left out: a report job writes its
 # progress every second while it is built, and nothing kept depends on it.
@@ -74,6 +76,29 @@ def lazily(read, names):
 
 def _get(context, name):
     return context.get(name)
+
+
+class LazyListMixin:
+    """For a ListView whose template keeps its rendered list (`{% kept %}`): the list, its
+    pagination and what `list_context()` adds beside it are read only when the template shows
+    them (`lazily`)."""
+
+    # The names `list_context` returns.
+    list_names = ()
+
+    def list_context(self, context):
+        """What the page shows beside the list, given the list's context."""
+        return {}
+
+    def get_context_data(self, **kwargs):
+        listed = self.get_context_object_name(self.object_list)
+        names = ("paginator", "page_obj", "is_paginated", "object_list", listed, *self.list_names)
+
+        def read():
+            context = MultipleObjectMixin.get_context_data(self)
+            return {**context, **self.list_context(context)}
+
+        return ContextMixin.get_context_data(self, **lazily(read, names), **kwargs)
 
 
 def changed(using=None):

@@ -37,7 +37,7 @@ def own_navigation(user, local_governments):
     return {}
 
 
-class PartnershipListView(ListView):
+class PartnershipListView(freshness.LazyListMixin, ListView):
     model = Partnership
     paginate_by = 50
 

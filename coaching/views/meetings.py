@@ -47,7 +47,7 @@ def chosen_programme(request, *, required):
     return None
 
 
-class MeetingListView(ListView):
+class MeetingListView(freshness.LazyListMixin, ListView):
     """A programme's meetings, newest first, and its cycle planner (`?cycle_page=`)."""
 
     model = Meeting
@@ -62,21 +62,24 @@ class MeetingListView(ListView):
             meetings = meetings.filter(programme=self.programme)
         return meetings
 
+    list_names = ("programmes", "cycle", "cycle_page", "may_plan")
+
     def get_context_data(self, **kwargs):
+        return super().get_context_data(programme=self.programme, **kwargs)
+
+    def list_context(self, context):
         user, programme = self.request.user, self.programme
         cycle_page = None
         if programme is not None:
             # The planner has a row per partnership: a page of them at a time.
             cycle_page = Paginator(services.cycle(programme, user=user), self.cycle_per_page)
             cycle_page = cycle_page.get_page(self.request.GET.get("cycle_page"))
-        return super().get_context_data(
-            programme=programme,
-            programmes=Programme.objects.visible_to(user) if programme is None else (),
-            cycle=cycle_page.object_list if cycle_page else (),
-            cycle_page=cycle_page,
-            may_plan=programme is not None and user.has_perm("coaching.plan_meeting", programme),
-            **kwargs,
-        )
+        return {
+            "programmes": Programme.objects.visible_to(user) if programme is None else (),
+            "cycle": cycle_page.object_list if cycle_page else (),
+            "cycle_page": cycle_page,
+            "may_plan": programme is not None and user.has_perm("coaching.plan_meeting", programme),
+        }
 
 
 def agenda_warning(request, minutes):

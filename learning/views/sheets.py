@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from partnerships import freshness
 from partnerships.models import LocalGovernment, Partnership, Programme
 from partnerships.views import own_navigation
 
@@ -93,7 +94,7 @@ class SheetMixin(ToolMixin):
         )
 
 
-class SheetListView(ToolMixin, ListView):
+class SheetListView(ToolMixin, freshness.LazyListMixin, ListView):
     template_name = "learning/sheet_list.html"
     context_object_name = "sheets"
     paginate_by = 50
@@ -105,20 +106,18 @@ class SheetListView(ToolMixin, ListView):
             .prefetch_related("owners")
         )
 
+    list_names = ("creatable", "name_programmes")
+
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        owners = creatable_owners(user)
-        pairs = creatable(user, owners)
-        several = len({programme for _owner, programme in pairs}) > 1
-        context = super().get_context_data(
-            creatable=pairs,
-            name_programmes=several,
-            # A member's municipality is among those they fill tools in for, read already.
-            **own_navigation(user, owners),
-            **kwargs,
-        )
+        self.owners = creatable_owners(self.request.user)
+        # A member's municipality is among those they fill tools in for, read already.
+        return super().get_context_data(**own_navigation(self.request.user, self.owners), **kwargs)
+
+    def list_context(self, context):
         number_sheets(context["sheets"])
-        return context
+        pairs = creatable(self.request.user, self.owners)
+        several = len({programme for _owner, programme in pairs}) > 1
+        return {"creatable": pairs, "name_programmes": several}
 
 
 def creatable_owners(user):

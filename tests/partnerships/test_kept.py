@@ -5,12 +5,15 @@ typed and what was wrong with it, is not kept."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
+    PartnershipFactory,
     SubQuestionFactory,
 )
 
@@ -59,3 +62,18 @@ def test_a_page_shown_again_after_a_post_is_not_kept(client, consultant, questio
     assert answer.status_code == 200
     assert "This field is required." in answer.text
     assert "This field is required." not in client.get(question.get_absolute_url()).text
+
+
+def test_a_kept_list_shows_what_was_added_since(client, staff, programme, partnership):
+    """The partnerships list, kept for the reader, shows a partnership started after it was
+    kept: the data's change is the end of what was kept."""
+    client.force_login(staff)
+    url = reverse("partnerships:partnership_list")
+    with CaptureQueriesContext(connection) as first:
+        assert str(partnership.north) in client.get(url).text
+    with CaptureQueriesContext(connection) as kept:
+        client.get(url)
+    assert len(kept) < len(first)
+    started = PartnershipFactory(programme=programme)
+
+    assert str(started.north) in client.get(url).text

@@ -166,9 +166,9 @@ def test_the_list_filters_by_status(client, staff, programme, partnership, other
     )
     client.force_login(staff)
     url = reverse("partnerships:partnership_list")
-    assert set(client.get(url).context["object_list"]) == {partnership, other_partnership}
+    assert set(shown(client.get(url), "object_list")) == {partnership, other_partnership}
     terminated = client.get(url, {"status": "terminated"})
-    assert list(terminated.context["object_list"]) == [other_partnership]
+    assert list(shown(terminated, "object_list")) == [other_partnership]
     # An unknown status shows everything rather than failing.
     assert client.get(url, {"status": "nonsense"}).status_code == 200
 
@@ -177,7 +177,7 @@ def test_the_list_shows_only_what_the_user_may_see(client, focal_point, partners
     PartnershipFactory(programme=partnership.programme)
     client.force_login(focal_point)
     response = client.get(reverse("partnerships:partnership_list"))
-    assert list(response.context["object_list"]) == [partnership]
+    assert list(shown(response, "object_list")) == [partnership]
 
 
 def test_the_municipality_page_shows_its_team_and_partnerships(

@@ -26,7 +26,7 @@ def visible_delegations(user):
     return Delegation.objects.visible_to(user).select_related("visitor", "host")
 
 
-class SiteVisitListView(ListView):
+class SiteVisitListView(freshness.LazyListMixin, ListView):
     """The calendar of site visits: of one programme (`?programme=`, 404 for a programme the
     person takes no part in), else of all their programmes."""
 
@@ -61,17 +61,20 @@ class SiteVisitListView(ListView):
             delegation_count=Coalesce(Subquery(count), Value(0))
         ).prefetch_related(Prefetch("delegations", shown[: self.delegations_shown], "shown"))
 
+    list_names = ("plannable",)
+
     def get_context_data(self, **kwargs):
+        return super().get_context_data(programme=self.programme, **kwargs)
+
+    def list_context(self, context):
         user = self.request.user
         if self.programme is not None:
             candidates = [self.programme]
         else:
             candidates = Programme.objects.visible_to(user)
-        plannable = [p for p in candidates if user.has_perm("visits.plan_visit", p)]
-        context = super().get_context_data(programme=self.programme, plannable=plannable, **kwargs)
         for visit in context["object_list"]:
             visit.more_delegations = visit.delegation_count - len(visit.shown)
-        return context
+        return {"plannable": [p for p in candidates if user.has_perm("visits.plan_visit", p)]}
 
 
 DELEGATIONS = ("page_obj", "rows", "withdrawn_rows", "show_balance")
