@@ -164,34 +164,38 @@ class SheetFormMixin:
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(owner=self.owner, draft_key=self.draft_key(), **kwargs)
+        if "draft_key" not in kwargs:
+            kwargs["draft_key"] = self.draft_key()
+        return super().get_context_data(owner=self.owner, **kwargs)
 
     def render_forms(self, form, formsets, status=200, **kwargs):
+        context = self.get_context_data(**self.forms_context(form, formsets), **kwargs)
+        return self.render_to_response(context, status=status)
+
+    def forms_context(self, form, formsets):
         rowsets = [
             {"formset": formset, "title": capfirst(formset.model._meta.verbose_name_plural)}
             for formset in formsets
         ]
-        context = self.get_context_data(
-            form=form,
-            formsets=formsets,
-            rowsets=rowsets,
-            formset_errors=any(
+        return {
+            "form": form,
+            "formsets": formsets,
+            "rowsets": rowsets,
+            "formset_errors": any(
                 formset.is_bound and (formset.total_error_count() or formset.non_form_errors())
                 for formset in formsets
             ),
-            vanished_rows=[
+            "vanished_rows": [
                 {"title": rowset["title"], "text": str(row.instance)}
                 for rowset in rowsets
                 for row in _vanished(rowset["formset"])
             ],
-            files_to_reattach=[
+            "files_to_reattach": [
                 upload.name
                 for name in self.request.FILES
                 for upload in self.request.FILES.getlist(name)
             ],
-            **kwargs,
-        )
-        return self.render_to_response(context, status=status)
+        }
 
     def saved(self, sheet, message):
         self.request.session[DRAFT_SAVED] = self.draft_key()
@@ -375,6 +379,20 @@ class SheetDetailView(SheetMixin, DetailView):
         }
 
 
+# What the edit page shows of its forms, read when it shows them.
+BLANK_FORMS = (
+    "form",
+    "formsets",
+    "rowsets",
+    "formset_errors",
+    "vanished_rows",
+    "files_to_reattach",
+    "version_form",
+    "rows_page",
+    "draft_key",
+)
+
+
 class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, UpdateView):
     permission_required = "learning.change_sheet"
 
@@ -395,7 +413,9 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         return form, formsets
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows_page=self.rows_page, **kwargs)
+        if "rows_page" not in kwargs:
+            kwargs["rows_page"] = self.rows_page
+        return super().get_context_data(**kwargs)
 
     def has_permission(self):
         # A superuser holds every permission, but a frozen sheet (signed terms of reference)
@@ -413,8 +433,20 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        version_form = VersionForm(initial={"version": self.object.version})
-        return self.render_forms(*self.build(), version_form=version_form)
+        # The forms are built when the page shows them: not while the reader's rendered form
+        # is kept (`{% kept %}` in the template), until the data changes.
+        return self.render_to_response(
+            self.get_context_data(**freshness.lazily(self.blank_forms, BLANK_FORMS))
+        )
+
+    def blank_forms(self):
+        form, formsets = self.build()
+        return {
+            **self.forms_context(form, formsets),
+            "version_form": VersionForm(initial={"version": self.object.version}),
+            "rows_page": self.rows_page,
+            "draft_key": self.draft_key(),
+        }
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -287,3 +287,21 @@ def test_the_same_response_posted_twice_is_saved_once(
     response = Response.objects.get()
     assert first.url == second.url
     assert first.url.endswith(f"#response-{response.pk}")
+
+
+def test_the_edit_page_kept_for_one_person_shows_a_save_by_another(
+    as_focal_point, as_consultant, laarne
+):
+    """The edit page keeps its rendered form for its reader until the data changes: after the
+    consultant's save, the focal point's form starts from the new version and the new text,
+    so that their save is not taken for a conflict."""
+    sheet = create_sheet(as_focal_point, TOOL, laarne)
+    edit = url("sheet_update", sheet)
+    assert 'name="sheet-version" value="1"' in as_focal_point.get(edit).text
+    saved = as_consultant.post(edit, my_edit(sheet, "Named by the consultant", version=1))
+    assert saved.status_code == 302
+
+    page = as_focal_point.get(edit).text
+
+    assert 'name="sheet-version" value="2"' in page
+    assert "Named by the consultant" in page

@@ -9,6 +9,7 @@ from django.urls import reverse
 from learning.forms import current_values, sheet_post_data
 from learning.tools.learning_questions import LearningQuestion, LearningQuestionTable
 from learning.tools.registry import get_tool
+from tests.context import shown
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -181,7 +182,7 @@ def test_the_edit_page_edits_the_current_questions_only(client, focal_point, tab
     dropped.drop(reason="Answered elsewhere", date=datetime.date(2024, 9, 2))
     client.force_login(focal_point)
     response = client.get(reverse("learning:sheet_update", args=[TOOL.slug, table.pk]))
-    (formset,) = response.context["formsets"]
+    (formset,) = shown(response, "formsets")
     assert [form.instance for form in formset.forms] == [newer]
     page = response.content.decode()
     assert "A sharper question?" in page
@@ -225,9 +226,9 @@ def test_the_current_questions_are_edited_a_page_at_a_time_past_the_earlier_word
     client.force_login(focal_point)
     address = reverse("learning:sheet_update", args=[TOOL.slug, table.pk])
     first, second = client.get(address), client.get(address, {"page": 2})
-    assert first.context["rows_page"].paginator.num_pages == 2
-    first_rows = [form.instance for form in first.context["formsets"][0].forms]
-    second_rows = [form.instance for form in second.context["formsets"][0].forms]
+    assert shown(first, "rows_page").paginator.num_pages == 2
+    first_rows = [form.instance for form in shown(first, "formsets")[0].forms]
+    second_rows = [form.instance for form in shown(second, "formsets")[0].forms]
     assert len(first_rows) == 10 and len(second_rows) == 2
     assert all(row.is_active for row in first_rows + second_rows)
     assert [row.order for row in first_rows + second_rows] == list(range(1, 13))

@@ -5,6 +5,7 @@ import pytest
 
 from learning.forms import current_values, sheet_post_data
 from learning.tools.registry import get_tool
+from tests.context import shown
 from tests.factories import SwotFactory, SwotItemFactory
 from tests.learning.sheets import url
 
@@ -23,8 +24,8 @@ def long_sheet(laarne):
     return sheet
 
 
-def shown(response):
-    formset = response.context["formsets"][0]
+def rows_shown(response):
+    formset = shown(response, "formsets")[0]
     return [form.instance.text for form in formset.initial_forms]
 
 
@@ -33,7 +34,7 @@ def test_the_edit_page_shows_one_page_of_rows_and_links_the_next(client, focal_p
 
     response = client.get(url("sheet_update", long_sheet))
 
-    assert shown(response) == [f"Strength {n:02}" for n in range(1, ROWS_PER_PAGE + 1)]
+    assert rows_shown(response) == [f"Strength {n:02}" for n in range(1, ROWS_PER_PAGE + 1)]
     html = response.content.decode()
     assert f"Strength {ROWS_PER_PAGE + 1:02}" not in html
     assert "?page=2" in html
@@ -46,8 +47,8 @@ def test_the_last_page_shows_the_remaining_rows_and_takes_new_ones(client, focal
 
     response = client.get(url("sheet_update", long_sheet) + "?page=2")
 
-    assert shown(response) == [f"Strength {n:02}" for n in range(ROWS_PER_PAGE + 1, ROWS + 1)]
-    formset = response.context["formsets"][0]
+    assert rows_shown(response) == [f"Strength {n:02}" for n in range(ROWS_PER_PAGE + 1, ROWS + 1)]
+    formset = shown(response, "formsets")[0]
     assert len(formset.extra_forms) == 1
     assert "?page=1" in response.content.decode()
 
@@ -59,7 +60,7 @@ def test_saving_a_page_changes_its_rows_and_leaves_the_others(client, focal_poin
     values["items"] = [
         {"id": form.instance.pk, "quadrant": "S", "order": form.instance.order, "text": text}
         for form, text in zip(
-            page.context["formsets"][0].initial_forms,
+            shown(page, "formsets")[0].initial_forms,
             [
                 f"Strength {ROWS_PER_PAGE + 1:02}, sharper",
                 *(f"Strength {n:02}" for n in range(ROWS_PER_PAGE + 2, ROWS + 1)),
