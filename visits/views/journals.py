@@ -20,6 +20,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from learning.tools.registry import get_tool
+from partnerships import freshness
 
 from .. import journals, services
 from ..models import Delegation, JournalByActivity, JournalByObjective, JournalEntry
@@ -177,7 +178,17 @@ class JournalDayView(View):
     def get(self, request, *args, **kwargs):
         if self.date not in self.days:
             raise Http404("Not a field day of the visit")
-        return render(request, self.template_name, self.context())
+        # The day is read when its page shows it: not while the reader's rendered day is kept
+        # (`{% kept %}` in the template), until the data changes.
+        names = ("page", "objectives", "field_days", "previous_day", "next_day", "questions")
+        context = {
+            "sheet": self.sheet,
+            "tool": self.sheet.tool,
+            "date": self.date,
+            "day_number": self.days.index(self.date) + 1,
+            **freshness.lazily(self.context, names),
+        }
+        return render(request, self.template_name, context)
 
     def post(self, request, *args, **kwargs):
         if self.date not in self.days:
