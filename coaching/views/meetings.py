@@ -7,6 +7,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -172,10 +173,19 @@ class MeetingDetailView(DetailView):
     template_name = "coaching/meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return visible_meetings(self.request.user).prefetch_related("agenda", "questions")
+        return visible_meetings(self.request.user)
 
     def get_context_data(self, **kwargs):
+        # Read when the page's body shows: not while the reader's rendered body is kept
+        # (`{% kept %}` in the template), until the data changes. A form given (shown again
+        # after a POST, with what was typed) takes the place of the blank one.
+        forms = {name: kwargs.pop(name) for name in ("record_form", "task_form") if name in kwargs}
+        body = freshness.lazily(partial(self.body, forms), MEETING_BODY)
+        return super().get_context_data(**body, **kwargs)
+
+    def body(self, forms):
         meeting, user = self.object, self.request.user
+        prefetch_related_objects([meeting], "agenda", "questions")
         may_edit = user.has_perm("coaching.change_meeting", meeting)
         agenda = list(meeting.agenda.all())
         minutes = sum(item.minutes for item in agenda)
@@ -192,11 +202,26 @@ class MeetingDetailView(DetailView):
             "may_edit": may_edit,
         }
         if may_edit:
-            context["record_form"] = kwargs.pop("record_form", None) or RecordForm(meeting=meeting)
-            context["task_form"] = kwargs.pop("task_form", None) or TaskForm(
+            context["record_form"] = forms.get("record_form") or RecordForm(meeting=meeting)
+            context["task_form"] = forms.get("task_form") or TaskForm(
                 meeting=meeting, sides=services.meeting_sides(meeting)
             )
-        return super().get_context_data(**context, **kwargs)
+        return context
+
+
+# What the meeting's page shows, read when it shows it.
+MEETING_BODY = (
+    "agenda",
+    "agenda_minutes",
+    "budget",
+    "over_budget",
+    "ends_at",
+    "attendances",
+    "tasks",
+    "may_edit",
+    "record_form",
+    "task_form",
+)
 
 
 def editable_meeting(request, pk):

@@ -8,15 +8,22 @@ Only a GET's page is kept: a page shown again after a POST shows what was typed 
 wrong with it. A form's CSRF token belongs to one session: the fragment is kept with a stand-in,
 which each page replaces with its own token."""
 
+import functools
+
 from django import template
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 
 from partnerships import freshness
 
 register = template.Library()
 
-# What a kept fragment holds instead of a CSRF token (a token is 64 letters and digits).
-CSRF_STAND_IN = "kept-csrf-token"
+
+@functools.cache
+def csrf_stand_in():
+    """What a kept fragment holds instead of a CSRF token: the same in every process, and not
+    a text anybody would type into a page."""
+    return "kept-csrf-" + salted_hmac("kept.csrf-stand-in", "", algorithm="sha256").hexdigest()
 
 
 class KeptNode(template.Node):
@@ -32,13 +39,13 @@ class KeptNode(template.Node):
         name = self.name.resolve(context)
         parts = [part.resolve(context) for part in self.parts]
         html = freshness.kept(name, parts, lambda: self.read(context))
-        token = context.get("csrf_token")
-        if token and CSRF_STAND_IN in html:
-            return mark_safe(html.replace(CSRF_STAND_IN, str(token)))
+        token, stand_in = context.get("csrf_token"), csrf_stand_in()
+        if token and stand_in in html:
+            return mark_safe(html.replace(stand_in, str(token)))
         return html
 
     def read(self, context):
-        with context.push(csrf_token=CSRF_STAND_IN):
+        with context.push(csrf_token=csrf_stand_in()):
             return self.nodelist.render(context)
 
 
