@@ -342,28 +342,47 @@ class SheetCreateView(ToolMixin, PermissionRequiredMixin, SheetFormMixin, Create
         )
 
 
+# What the read page shows the reader besides the sheet, read when it shows it.
+READERS_PART = (
+    "can",
+    "transitions",
+    "reviewed_version",
+    "changes_since_review",
+    "comments",
+    "comment_form",
+)
+
+
 class SheetDetailView(SheetMixin, DetailView):
     template_name = "learning/sheet_detail.html"
 
     def get_context_data(self, **kwargs):
+        # What the reader may do and the comments are read when the page shows them: not
+        # while the reader's rendered page is kept (`{% kept %}` in the template), until the
+        # data changes. A form given (shown again after a POST) takes the place of the blank one.
+        context = {
+            **freshness.lazily(self.readers_part, READERS_PART),
+            "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
+            # Whose the kept partial is: every reader's, or this one's.
+            "body_reader": self.request.user.pk if self.tool.partial_per_reader else "",
+            **kwargs,
+        }
+        return super().get_context_data(**context)
+
+    def readers_part(self):
         sheet, user = self.object, self.request.user
         can = {
             action: user.has_perm(f"learning.{action}_sheet", sheet)
             for action in ("change", "comment")
         }
         can["change"] = can["change"] and sheet.is_editable  # a superuser's too
-        context = {
+        return {
             "can": can,
             "transitions": sheet.workflow.available(sheet, user),
             **self.changes_since_review(),
             "comments": sheet.comments.select_related("author"),
             "comment_form": CommentForm(),
-            "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
-            # Whose the kept partial is: every reader's, or this one's.
-            "body_reader": user.pk if self.tool.partial_per_reader else "",
-            **kwargs,
         }
-        return super().get_context_data(**context)
 
     def changes_since_review(self):
         """For the consultant: what the owners changed after the last review."""
