@@ -179,11 +179,9 @@ class MeetingDetailView(DetailView):
         # Read when the page's body shows: not while the reader's rendered body is kept
         # (`{% kept %}` in the template), until the data changes. A form given (shown again
         # after a POST, with what was typed) takes the place of the blank one.
-        forms = {name: kwargs.pop(name) for name in ("record_form", "task_form") if name in kwargs}
-        body = freshness.lazily(partial(self.body, forms), MEETING_BODY)
-        return super().get_context_data(**body, **kwargs)
+        return super().get_context_data(**{**freshness.lazily(self.body, MEETING_BODY), **kwargs})
 
-    def body(self, forms):
+    def body(self):
         meeting, user = self.object, self.request.user
         prefetch_related_objects([meeting], "agenda", "questions")
         may_edit = user.has_perm("coaching.change_meeting", meeting)
@@ -202,10 +200,8 @@ class MeetingDetailView(DetailView):
             "may_edit": may_edit,
         }
         if may_edit:
-            context["record_form"] = forms.get("record_form") or RecordForm(meeting=meeting)
-            context["task_form"] = forms.get("task_form") or TaskForm(
-                meeting=meeting, sides=services.meeting_sides(meeting)
-            )
+            context["record_form"] = RecordForm(meeting=meeting)
+            context["task_form"] = TaskForm(meeting=meeting, sides=services.meeting_sides(meeting))
         return context
 
 

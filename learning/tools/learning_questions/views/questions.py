@@ -66,9 +66,9 @@ class QuestionMixin:
 EARLIER_SHOWN = 5
 
 
-def detail_context(request, question, wordings=None, **forms):
+def detail_context(request, question, **forms):
     """What the question page shows to this user; the exchange's views reuse it to show a
-    bound form again. `wordings`: the question's earlier and later ones, if already read."""
+    bound form again."""
     user = request.user
     can = {
         "change": user.has_perm("learning.change_learningquestion", question),
@@ -77,9 +77,8 @@ def detail_context(request, question, wordings=None, **forms):
         "add_note": user.has_perm("learning.add_coachingnote", question),
         "view_notes": user.has_perm("learning.view_coachingnote", question),
     }
-    if wordings is None:
-        visible = LearningQuestion.objects.visible_to(user)
-        wordings = [row for row in visible.lineage(question.pk) if row.pk != question.pk]
+    visible = LearningQuestion.objects.visible_to(user)
+    wordings = [row for row in visible.lineage(question.pk) if row.pk != question.pk]
     earlier = [wording for wording in wordings if not wording.is_later]
     context = {
         "question": question,
