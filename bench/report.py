@@ -77,7 +77,7 @@ def _queries(run, tally):
         "",
         "Target: the same number of queries on both sizes. Alone: one request with no other "
         "running, after a warm-up; DB: the time it spent in its queries. HTML: its size, and "
-        "in brackets what the server sent to a client accepting gzip.",
+        "in brackets what the server sent to a client accepting brotli and gzip, as browsers do.",
         "",
         "| Role | Page | Demo queries | Large queries | Same | Demo alone / DB ms | "
         "Large alone / DB ms | HTML KB (sent) demo / large |",
