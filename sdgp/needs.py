@@ -10,8 +10,8 @@ under way or just over, a day of its learning journal not filled in (the visitin
 open tasks meetings set the person or their municipality; then what they were notified of and
 have not read. The visits to come that concern the person come with them, for the home to list.
 Each item is one tap from the page where it is done; the queries are as many whatever the size
-of the programme. They are many, over every tool, so a person's needs are kept in the cache until
-the data changes (`partnerships.freshness.kept`)."""
+of the programme. They are many, over every tool: the home keeps what it rendered of them until
+the data changes (`{% kept %}` in templates/home/)."""
 
 import datetime
 from dataclasses import dataclass
@@ -25,7 +25,6 @@ from learning.tools.base import numbers_by_owners, related_owners
 from learning.tools.learning_questions import LearningQuestion, Response
 from learning.tools.registry import tools
 from learning.workflows import Status
-from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Notification, Partnership, User
 from visits.coverage import with_gap_counts
@@ -83,11 +82,7 @@ class Needs:
 
 
 def needs_of(user):
-    """What needs `user` (`Needs`), kept until the data changes."""
-    return freshness.kept("needs", [user.pk], lambda: read_needs(user))
-
-
-def read_needs(user):
+    """What needs `user` (`Needs`)."""
     access = Access.of(user)
     reviewer_of = set(Access.sides(access.coached))
     if access.staff_of:

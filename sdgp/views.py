@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
@@ -9,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from learning import files
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import LocalGovernment, Partnership, Programme
 from partnerships.views import own_navigation
@@ -21,41 +24,62 @@ HOME_ROWS = 10
 
 def home(request):
     """Each role lands where its work is: what needs them first (sdgp/needs.py), then their
-    own partnerships, a bounded few of them, with a link to the full list."""
+    own partnerships, a bounded few of them, with a link to the full list. What the home shows
+    is read when it shows it: not while the person's rendered home is kept (`{% kept %}` in
+    the templates), until the data changes."""
     user = request.user
-    needs = needs_of(user)
     access = Access.of(user)
-    partnerships = Partnership.objects.visible_to(user).as_rows()
+    context = {}
     if len(access.member_of) == 1 and not access.staff_of:
         # A focal point or team member: their municipality and its partnership(s).
         own = LocalGovernment.objects.select_related("country").get(pk=[*access.member_of][0])
-        return render(
-            request,
-            "home/member.html",
-            {
-                "needs": needs,
-                "local_government": own,
-                "partnerships": partnerships.of_local_government(own),
-                **own_navigation(user, [own]),
-            },
-        )
-    if access.superuser or access.staff_of:
-        programmes = Programme.objects.visible_to(user)
-        return render(
-            request,
-            "home/staff.html",
-            {
-                "needs": needs,
-                "programmes": programmes,
-                **_first(partnerships),
-                "status_counts": _counts(partnerships),
-            },
-        )
-    if access.coached_partnerships:
-        # Those the access read as coached: the same as `coached_by(user)`, without its join.
-        coached = partnerships.filter(pk__one_of=access.coached_partnerships)
-        return render(request, "home/consultant.html", {"needs": needs, **_first(coached)})
-    return render(request, "home/observer.html", {"needs": needs, **_first(partnerships)})
+        template, read = "home/member.html", partial(_member_home, user, own)
+        context = {"local_government": own, **own_navigation(user, [own])}
+    elif access.superuser or access.staff_of:
+        template, read = "home/staff.html", partial(_staff_home, user)
+    elif access.coached_partnerships:
+        template, read = "home/consultant.html", partial(_consultant_home, user, access)
+    else:
+        template, read = "home/observer.html", partial(_observer_home, user)
+    return render(request, template, {**context, **freshness.lazily(read, HOME)})
+
+
+# What the homes show, read when they show it.
+HOME = (
+    "needs",
+    "programmes",
+    "partnerships",
+    "running",
+    "ended",
+    "more_partnerships",
+    "status_counts",
+)
+
+
+def _member_home(user, own):
+    partnerships = Partnership.objects.visible_to(user).as_rows()
+    return {"needs": needs_of(user), "partnerships": partnerships.of_local_government(own)}
+
+
+def _staff_home(user):
+    partnerships = Partnership.objects.visible_to(user).as_rows()
+    return {
+        "needs": needs_of(user),
+        "programmes": Programme.objects.visible_to(user),
+        **_first(partnerships),
+        "status_counts": _counts(partnerships),
+    }
+
+
+def _consultant_home(user, access):
+    # Those the access read as coached: the same as `coached_by(user)`, without its join.
+    coached = Partnership.objects.visible_to(user).as_rows()
+    coached = coached.filter(pk__one_of=access.coached_partnerships)
+    return {"needs": needs_of(user), **_first(coached)}
+
+
+def _observer_home(user):
+    return {"needs": needs_of(user), **_first(Partnership.objects.visible_to(user).as_rows())}
 
 
 # The statuses of partnerships still at work; the ended ones are listed after them, folded.

@@ -14,6 +14,7 @@ from learning.tools.learning_questions import SubQuestion
 from learning.tools.registry import get_tool
 from partnerships.models import Partnership
 from partnerships.notifications import notify
+from tests import context
 from tests.factories import (
     LearningQuestionTableFactory,
     LocalGovernmentFactory,
@@ -38,7 +39,7 @@ def home(client, user):
 
 
 def shown(response):
-    return set(response.context["partnerships"])
+    return set(context.shown(response, "partnerships"))
 
 
 def templates(response):
@@ -133,9 +134,9 @@ def test_staff_see_the_programme_overview_with_statuses(
     )
     response = home(client, staff)
     assert "home/staff.html" in templates(response)
-    assert list(response.context["programmes"]) == [programme]
+    assert list(context.shown(response, "programmes")) == [programme]
     assert shown(response) == {partnership, other_partnership}
-    assert response.context["status_counts"] == {"active": 1, "terminated": 1}
+    assert context.shown(response, "status_counts") == {"active": 1, "terminated": 1}
     assert programme.name in response.text
     assert "Terminated: <strong>1</strong>" in response.text
 
@@ -174,7 +175,7 @@ def test_staff_home_keeps_a_query_budget(
     # their open tasks, the overdue actions of the partnerships they coach.
     with django_assert_max_num_queries(15):
         response = client.get(reverse("home"))
-    assert len(response.context["partnerships"]) == 10
+    assert len(context.shown(response, "partnerships")) == 10
 
 
 # Site visits to come: the terms to validate or sign, the gaps of the programme, the visits.
@@ -218,7 +219,7 @@ def coming_visit(programme, partnership, other_partnership):
 
 
 def needs_of(client, user):
-    return home(client, user).context["needs"]
+    return context.shown(home(client, user), "needs")
 
 
 def test_the_visiting_team_is_asked_to_validate_the_terms_and_sees_the_gap(
@@ -497,7 +498,7 @@ def test_the_needs_are_read_once_until_the_data_changes(client, focal_point, par
         with CaptureQueriesContext(connection) as queries:
             response = client.get(reverse("home"))
         assert response.status_code == 200
-        return response.context["needs"], len(queries)
+        return context.shown(response, "needs"), len(queries)
 
     needs, first = visit()
     assert needs.notifications == []

@@ -100,10 +100,10 @@ def test_the_home_page_lists_a_bounded_few_partnerships_with_a_link_to_all(
     larger, many = measure(client, reverse("home"))
 
     assert larger == small
-    assert len(few.context["partnerships"]) == 3
-    assert len(many.context["partnerships"]) == 10
-    assert not few.context["more_partnerships"]
-    assert many.context["more_partnerships"]
+    assert len(shown(few, "partnerships")) == 3
+    assert len(shown(many, "partnerships")) == 10
+    assert not shown(few, "more_partnerships")
+    assert shown(many, "more_partnerships")
     link = reverse("partnerships:partnership_list")
     assert many.text.count(f'"{link}"') == few.text.count(f'"{link}"') + 1
 
@@ -194,4 +194,4 @@ def test_a_members_home_page_costs_the_same_with_more_partnerships(
     # questions it has not answered, their notifications, the site visits to come, their open
     # tasks, the overdue actions of its action plans, the days of its journals left empty.
     assert small <= 12
-    assert len(many.context["partnerships"]) == len(few.context["partnerships"]) + 3
+    assert len(shown(many, "partnerships")) == len(shown(few, "partnerships")) + 3

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partnerships.models import Partnership, PartnershipStatusChange, User
+from tests import context
 
 pytestmark = pytest.mark.django_db
 
@@ -125,14 +126,14 @@ def test_the_command_prints_the_demo_accounts():
 def test_each_demo_home_shows_that_role_its_partnerships(client, username, partnerships):
     seed()
     client.force_login(User.objects.get(username=username))
-    shown = client.get(reverse("home")).context["partnerships"]
+    shown = context.shown(client.get(reverse("home")), "partnerships")
     assert len(shown) == partnerships
 
 
 def test_the_observer_follows_benin_not_rwanda(client):
     seed()
     client.force_login(User.objects.get(username="observer.ancb@demo.example"))
-    shown = client.get(reverse("home")).context["partnerships"]
+    shown = context.shown(client.get(reverse("home")), "partnerships")
     assert {each.south.country.iso_code for each in shown} == {"BJ"}
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.views import url_has_allowed_host_and_scheme_or_home
 
@@ -24,9 +25,10 @@ from .meetings import meeting_event
 FEED_SIZE = 200
 
 
-class TaskListView(ListView):
+class TaskListView(freshness.LazyListMixin, ListView):
     """The tasks for the person and their municipality, open ones first; those of the
-    municipalities they coach or the programmes they run under them."""
+    municipalities they coach or the programmes they run under them. A page of tasks at a
+    time, kept rendered until the data changes (`{% kept %}` in the template)."""
 
     template_name = "coaching/tasks/task_list.html"
     paginate_by = 50
@@ -37,14 +39,16 @@ class TaskListView(ListView):
             "owner_user", "owner_local_government", "meeting"
         )
 
-    def get_context_data(self, **kwargs):
+    list_names = ("own_tasks", "other_tasks")
+
+    def list_context(self, context):
         user = self.request.user
         access = Access.of(user)
-        context = super().get_context_data(**kwargs)
         tasks = context["object_list"]
-        context["own_tasks"] = [t for t in tasks if own_task(t, user, access)]
-        context["other_tasks"] = [t for t in tasks if not own_task(t, user, access)]
-        return context
+        return {
+            "own_tasks": [t for t in tasks if own_task(t, user, access)],
+            "other_tasks": [t for t in tasks if not own_task(t, user, access)],
+        }
 
 
 def own_task(task, user, access):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from partnerships.models import Notification, User
+from tests import context
 from tests.factories import (
     LearningQuestionFactory,
     LearningQuestionTableFactory,
@@ -154,12 +155,12 @@ def test_the_home_lists_what_needs_the_person_until_it_is_read(
     transition(client, sheet, "share")
     client.force_login(partner_focal_point)
     home = client.get(reverse("home"))
-    (notification,) = home.context["needs"].notifications
+    (notification,) = context.shown(home, "needs").notifications
     assert "Laarne a partagé l&#x27;outil « Fiche de présentation »" in home.text
 
     opened = client.post(reverse("partnerships:notification_open", args=[notification.pk]))
     assert opened.url == sheet.get_absolute_url()
-    assert client.get(reverse("home")).context["needs"].notifications == []
+    assert context.shown(client.get(reverse("home")), "needs").notifications == []
     assert "Laarne a partagé" in client.get(reverse("partnerships:notification_list")).text
 
     client.force_login(focal_point)  # not theirs
@@ -175,12 +176,12 @@ def test_the_consultant_sees_what_waits_for_review_and_the_team_what_came_back(
     client.force_login(focal_point)
     transition(client, sheet, "share")
     client.force_login(consultant)
-    needs = client.get(reverse("home")).context["needs"]
+    needs = context.shown(client.get(reverse("home")), "needs")
     assert [sheet_ for sheet_, _name in needs.waiting] == [sheet]
     transition(client, sheet, "return", text="The map is missing.")
-    assert client.get(reverse("home")).context["needs"].waiting == []
+    assert context.shown(client.get(reverse("home")), "needs").waiting == []
     client.force_login(focal_point)
-    needs = client.get(reverse("home")).context["needs"]
+    needs = context.shown(client.get(reverse("home")), "needs")
     assert [name for _sheet, name in needs.returned] == [str(sheet)]
     assert needs.notifications  # and the notification of the return
 
@@ -197,13 +198,13 @@ def test_the_lists_name_each_sheet_as_its_page_does_and_a_joint_sheet_once(
     joint = PresentationSheetFactory(programme=programme, owners=[laarne, ouinhi])
     PresentationSheet.objects.filter(pk=joint.pk).update(status="shared")
     client.force_login(focal_point)
-    returned = client.get(reverse("home")).context["needs"].returned
+    returned = context.shown(client.get(reverse("home")), "needs").returned
     assert returned == [
         (first, "Presentation sheet: Laarne (1)"),
         (second, "Presentation sheet: Laarne (2)"),
     ]
     client.force_login(consultant)
-    waiting = client.get(reverse("home")).context["needs"].waiting
+    waiting = context.shown(client.get(reverse("home")), "needs").waiting
     assert waiting == [(joint, "Presentation sheet: Laarne, Ouinhi")]
 
 
@@ -222,7 +223,7 @@ def test_each_list_shows_its_first_five_whatever_the_other_holds(
     shared = [PresentationSheetFactory(programme=programme, owners=[ouinhi]) for _ in range(2)]
     PresentationSheet.objects.filter(pk__in=[sheet.pk for sheet in shared]).update(status="changed")
     client.force_login(focal_point)
-    needs = client.get(reverse("home")).context["needs"]
+    needs = context.shown(client.get(reverse("home")), "needs")
     assert [sheet for sheet, _name in needs.returned] == came_back[:5]
     assert [sheet for sheet, _name in needs.waiting] == shared
 
@@ -244,14 +245,14 @@ def test_the_home_lists_questions_to_answer_and_unanswered_ones(
     table = LearningQuestionTableFactory(programme=programme, owners=[laarne], status="shared")
     question = LearningQuestionFactory(table=table, order=1, text="How do we revive councils?")
     client.force_login(partner_focal_point)  # Ouinhi offers the expertise
-    assert client.get(reverse("home")).context["needs"].to_answer == [question]
+    assert context.shown(client.get(reverse("home")), "needs").to_answer == [question]
     client.force_login(consultant)  # written long ago, and nobody answered
-    assert client.get(reverse("home")).context["needs"].unanswered == [question]
+    assert context.shown(client.get(reverse("home")), "needs").unanswered == [question]
     client.force_login(partner_focal_point)
     client.post(reverse("learning:response_create", args=[question.pk]), {"text": "Like this."})
-    assert client.get(reverse("home")).context["needs"].to_answer == []
+    assert context.shown(client.get(reverse("home")), "needs").to_answer == []
     client.force_login(consultant)
-    assert client.get(reverse("home")).context["needs"].unanswered == []
+    assert context.shown(client.get(reverse("home")), "needs").unanswered == []
 
 
 def test_running_partnerships_come_first_and_the_ended_ones_are_folded(
@@ -265,8 +266,8 @@ def test_running_partnerships_come_first_and_the_ended_ones_are_folded(
     ended.save()
     client.force_login(consultant)
     home = client.get(reverse("home"))
-    assert home.context["running"] == [partnership]
-    assert home.context["ended"] == [ended]
+    assert context.shown(home, "running") == [partnership]
+    assert context.shown(home, "ended") == [ended]
     assert "1 ended partnership" in home.text
 
 
@@ -277,7 +278,7 @@ def test_staff_see_who_was_invited_and_never_came(client, staff, laarne):
         user=UserFactory(username="new@laarne.example", first_name="Nele"), local_government=laarne
     ).user
     client.force_login(staff)
-    assert client.get(reverse("home")).context["needs"].not_joined == [invited]
+    assert context.shown(client.get(reverse("home")), "needs").not_joined == [invited]
 
 
 def test_the_consultant_sees_the_municipalities_whose_tools_stay_still(
@@ -288,12 +289,12 @@ def test_the_consultant_sees_the_municipalities_whose_tools_stay_still(
     sheet = PresentationSheetFactory(programme=programme, owners=[laarne])
     client.force_login(consultant)
     # Ouinhi never filled in a tool; Laarne just did.
-    assert client.get(reverse("home")).context["needs"].quiet == [ouinhi]
+    assert context.shown(client.get(reverse("home")), "needs").quiet == [ouinhi]
     # Forty days go by: the sheet last changed forty days ago, and the needs kept then are gone
     # (they are kept per day, for minutes at most).
     PresentationSheet.objects.filter(pk=sheet.pk).update(
         updated_at=sheet.updated_at - datetime.timedelta(days=40)
     )
     cache.clear()
-    quiet = client.get(reverse("home")).context["needs"].quiet
+    quiet = context.shown(client.get(reverse("home")), "needs").quiet
     assert quiet == [ouinhi, laarne]  # quietest first
