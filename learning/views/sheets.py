@@ -70,13 +70,28 @@ class SheetMixin(ToolMixin):
     """Finds the sheet of the URL among those the user may see."""
 
     context_object_name = "sheet"
+    # Whether a GET reads what the tool reads with its sheets (`Tool.sheet_related`) only when
+    # the page shows the sheet (`shown_sheet`): the read and edit pages, which keep what they
+    # render (`{% kept %}`), then read the sheet alone while it is kept.
+    related_when_shown = False
 
     def get_queryset(self):
+        related = () if self.reads_related_later() else self.tool.sheet_related
         return (
             self.tool.model.objects.visible_to(self.request.user)
-            .select_related("programme", *self.tool.sheet_related)
+            .select_related("programme", *related)
             .prefetch_related("owners")
         )
+
+    def reads_related_later(self):
+        return self.related_when_shown and self.request.method == "GET"
+
+    def shown_sheet(self):
+        """The sheet with what the tool reads with it, as the page shows it."""
+        sheet = self.get_object()
+        if self.reads_related_later() and not hasattr(self, "_related_read"):
+            self._related_read = read_related(sheet, self.tool.sheet_related)
+        return sheet
 
     def get_object(self, queryset=None):
         if not hasattr(self, "_sheet"):
@@ -92,6 +107,16 @@ class SheetMixin(ToolMixin):
         return super().get_context_data(
             **own_navigation(self.request.user, self.object.owners.all()), **kwargs
         )
+
+
+def read_related(sheet, lookups):
+    """Read `lookups` (as `select_related` takes them) of `sheet` in one query and keep them on
+    it, as if it had been read with them. Returns `sheet`."""
+    if lookups:
+        read = type(sheet)._base_manager.select_related(*lookups).get(pk=sheet.pk)
+        for name in dict.fromkeys(lookup.split("__")[0] for lookup in lookups):
+            setattr(sheet, name, getattr(read, name))
+    return sheet
 
 
 class SheetListView(ToolMixin, freshness.LazyListMixin, ListView):
@@ -355,12 +380,15 @@ READERS_PART = (
 
 class SheetDetailView(SheetMixin, DetailView):
     template_name = "learning/sheet_detail.html"
+    related_when_shown = True
 
     def get_context_data(self, **kwargs):
-        # What the reader may do and the comments are read when the page shows them: not
-        # while the reader's rendered page is kept (`{% kept %}` in the template), until the
-        # data changes. A form given (shown again after a POST) takes the place of the blank one.
+        # The sheet as shown, what the reader may do and the comments are read when the page
+        # shows them: not while the reader's rendered page is kept (`{% kept %}` in the
+        # template), until the data changes. A form given (shown again after a POST) takes the
+        # place of the blank one.
         context = {
+            **freshness.lazily(lambda: {"sheet": self.shown_sheet()}, ("sheet",)),
             **freshness.lazily(self.readers_part, READERS_PART),
             "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
             # Whose the kept partial is: every reader's, or this one's.
@@ -400,6 +428,7 @@ class SheetDetailView(SheetMixin, DetailView):
 
 # What the edit page shows of its forms, read when it shows them.
 BLANK_FORMS = (
+    "sheet",
     "form",
     "formsets",
     "rowsets",
@@ -414,6 +443,7 @@ BLANK_FORMS = (
 
 class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, UpdateView):
     permission_required = "learning.change_sheet"
+    related_when_shown = True
 
     @property
     def owner(self):
@@ -459,8 +489,10 @@ class SheetUpdateView(SheetMixin, PermissionRequiredMixin, SheetFormMixin, Updat
         )
 
     def blank_forms(self):
+        sheet = self.shown_sheet()
         form, formsets = self.build()
         return {
+            "sheet": sheet,
             **self.forms_context(form, formsets),
             "version_form": VersionForm(initial={"version": self.object.version}),
             "rows_page": self.rows_page,

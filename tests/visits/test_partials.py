@@ -85,3 +85,25 @@ def test_the_partial_is_kept_for_every_reader_or_for_each(
     for reader in (client, coach, client):
         assert reader.get(url("sheet_detail", sheet)).status_code == 200
     assert len(read) == (2 if tool.partial_per_reader else 1)
+
+
+@pytest.mark.parametrize("page", ["sheet_detail", "sheet_update"])
+@pytest.mark.parametrize("tool", VISIT_TOOLS, ids=lambda tool: tool.slug)
+def test_a_kept_page_reads_the_sheet_alone(client, focal_point, laarne, tool, page):
+    """While the read or edit page is kept, it reads the sheet without its delegation and
+    visit (`Tool.sheet_related`): those are read only to render the page."""
+    client.force_login(focal_point)
+    sheet = create(client, tool, laarne, times=1)
+    delegation = sheet.delegation
+
+    def visit():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url(page, sheet))
+        assert response.status_code == 200
+        return response.text, [query["sql"] for query in captured]
+
+    text, first = visit()
+    again, kept = visit()
+    assert not any('"visits_delegation"' in sql or '"visits_sitevisit"' in sql for sql in kept)
+    assert len(kept) < len(first)
+    assert again.count(delegation.visitor.name) == text.count(delegation.visitor.name) > 0
