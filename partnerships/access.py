@@ -12,19 +12,24 @@ partnerships of that programme (docs/security.md):
 
 Querysets build their filters from these ids instead of joining many-to-many relations. Within
 a request (AccessMiddleware) or a report's reading (`read_once`) each user's access is read
-once; elsewhere (tasks, shell, tests calling querysets directly) it is read on every call, so it
-is never stale.
+once, and kept in the cache until the data changes, as the pages built from it are
+(`partnerships.freshness`): every change of a membership, a partnership, its consultants, a
+programme's staff or an umbrella's observers changes the data's token. Elsewhere (tasks, shell,
+tests calling querysets directly) it is read on every call.
 """
 
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Field, ForeignObject, Q
 from django.db.models.lookups import In
+
+from . import freshness
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Access:
         if cache is None:
             return cls.read(user)
         if user.pk not in cache:
-            cache[user.pk] = cls.read(user)
+            cache[user.pk] = freshness.kept("access", [user.pk], partial(cls.read, user))
         return cache[user.pk]
 
     @classmethod

@@ -77,3 +77,22 @@ def test_a_kept_list_shows_what_was_added_since(client, staff, programme, partne
     started = PartnershipFactory(programme=programme)
 
     assert str(started.north) in client.get(url).text
+
+
+def test_a_persons_access_is_kept_until_it_changes(client, focal_point, laarne, partnership):
+    """What a person reaches (partnerships/access.py) is read once and kept while the data does
+    not change: the next page does not read it again. Once they leave their municipality's
+    team, the next page reads it again, and the municipality's page answers 404."""
+    client.force_login(focal_point)
+    url = reverse("partnerships:localgovernment_detail", args=[laarne.pk])
+
+    def visit():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        reads = [query for query in captured if "SELECT 'member'" in query["sql"]]
+        return response.status_code, len(reads)
+
+    assert visit() == (200, 1)
+    assert visit() == (200, 0)
+    focal_point.memberships.get().delete()
+    assert visit() == (404, 1)
