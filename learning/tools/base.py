@@ -1,6 +1,7 @@
 """The shared base of every tool: owners, programme, status, version, history, comments."""
 
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from learning.workflows import REVIEW, Status
+from partnerships import freshness
 from partnerships.access import Access
 from partnerships.models import Partnership
 
@@ -182,13 +184,20 @@ class ToolSheet(models.Model):
 
 def number_sheets(sheets):
     """Set the `sheet_number` of each sheet (of a tool without a name field) whose owners have
-    several sheets of its tool, in every programme: one query per tool."""
+    several sheets of its tool, in every programme: one query per tool. One sheet's number,
+    the same for every reader, is kept until the data changes (a sheet's own pages)."""
     by_model = defaultdict(list)
     for sheet in sheets:
         if not sheet.name_field and sheet.pk:
             by_model[type(sheet)].append(sheet)
     for model, group in by_model.items():
-        numbers = sheet_numbers(model, [sheet.pk for sheet in group])
+        pks = [sheet.pk for sheet in group]
+        if len(pks) == 1:
+            numbers = freshness.kept(
+                "sheet-number", [model._meta.label_lower, *pks], partial(sheet_numbers, model, pks)
+            )
+        else:
+            numbers = sheet_numbers(model, pks)
         for sheet in group:
             sheet.sheet_number = numbers.get(sheet.pk)
 
