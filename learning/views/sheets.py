@@ -90,7 +90,8 @@ class SheetMixin(ToolMixin):
         """The sheet with what the tool reads with it, as the page shows it."""
         sheet = self.get_object()
         if self.reads_related_later() and not hasattr(self, "_related_read"):
-            self._related_read = read_related(sheet, self.tool.sheet_related)
+            read_related(sheet, self.tool.sheet_related)
+            self._related_read = True
         return sheet
 
     def get_object(self, queryset=None):
@@ -111,12 +112,11 @@ class SheetMixin(ToolMixin):
 
 def read_related(sheet, lookups):
     """Read `lookups` (as `select_related` takes them) of `sheet` in one query and keep them on
-    it, as if it had been read with them. Returns `sheet`."""
+    it, as if it had been read with them."""
     if lookups:
         read = type(sheet)._base_manager.select_related(*lookups).get(pk=sheet.pk)
         for name in dict.fromkeys(lookup.split("__")[0] for lookup in lookups):
             setattr(sheet, name, getattr(read, name))
-    return sheet
 
 
 class SheetListView(ToolMixin, freshness.LazyListMixin, ListView):
