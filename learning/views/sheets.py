@@ -388,7 +388,7 @@ class SheetDetailView(SheetMixin, DetailView):
         # template), until the data changes. A form given (shown again after a POST) takes the
         # place of the blank one.
         context = {
-            **freshness.lazily(lambda: {"sheet": self.shown_sheet()}, ("sheet",)),
+            "sheet": self.shown_sheet,
             **freshness.lazily(self.readers_part, READERS_PART),
             "draft_saved": self.request.session.pop(DRAFT_SAVED, None),
             # Whose the kept partial is: every reader's, or this one's.
