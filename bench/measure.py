@@ -74,7 +74,7 @@ def pdfs(pages, clients, *, progress=print):
         client = clients[page["role"]]
         client.get("/bench/pdf-floor/1/")  # fonts and WeasyPrint warmed up in a worker
         try:
-            answers = _repeat(client, page["url"])
+            answers, floor = _in_turns(client, page["url"])
         except OSError as error:  # gunicorn's timeout killed the worker: reported
             results.append({**page, "status": f"failed ({error})"})
             continue
@@ -82,9 +82,7 @@ def pdfs(pages, clients, *, progress=print):
             results.append({**page, "status": answers[-1].status})
             continue
         count = page_count(answers[-1].body)
-        # The floor has at most FLOOR_PAGES pages; a longer PDF is compared per page.
         floor_pages = min(count, FLOOR_PAGES)
-        floor = _repeat(client, f"/bench/pdf-floor/{floor_pages}/")
         results.append(
             {
                 **page,
@@ -113,8 +111,20 @@ def pdf_line(row):
     )
 
 
-def _repeat(client, url):
-    return [client.get(url, headers={"X-Bench-Memory": "1"}) for _ in range(PDF_REPEAT)]
+def _in_turns(client, url):
+    """The PDF and the floor of as many pages (at most FLOOR_PAGES: a longer PDF is compared
+    per page), PDF_REPEAT times each, in turns, so that a slow spell of the machine or a worker
+    that is still cold weighs on both alike."""
+    headers = {"X-Bench-Memory": "1"}
+    answers = [client.get(url, headers=headers)]
+    if answers[0].status != 200:
+        return answers, []
+    floor_url = f"/bench/pdf-floor/{min(page_count(answers[0].body), FLOOR_PAGES)}/"
+    floor = [client.get(floor_url, headers=headers)]
+    for _ in range(PDF_REPEAT - 1):
+        answers.append(client.get(url, headers=headers))
+        floor.append(client.get(floor_url, headers=headers))
+    return answers, floor
 
 
 def _mb(answer, name):

@@ -134,10 +134,10 @@ def _pdfs(run, tally):
     lines = [
         "## PDFs: seconds per page against a plain-text PDF of as many pages",
         "",
-        "One request at a time, median of three; the floor's pages are full of plain text in "
-        "the print stylesheet's font. Peak: the gunicorn worker's peak resident "
-        "memory during the request, and in brackets how far the request raised it (the rest "
-        f"the worker already held). Target: {TARGETS['pdf']}x the floor per page.",
+        "One request at a time, median of three, in turns with the floor; the floor's pages "
+        "are full of plain text in the print stylesheet's font. Peak: the gunicorn worker's "
+        "peak resident memory during the request, and in brackets how far the request raised "
+        f"it (the rest the worker already held). Target: {TARGETS['pdf']}x the floor per page.",
         "",
         "| Size | Page | Pages | s/page | Floor s/page | Ratio | Peak MB | Floor peak MB |",
         "|---|---|---:|---:|---:|---|---:|---:|",

@@ -77,13 +77,15 @@ class Label:
     def printed_style(self):
         """The inline style of the label's box in a PDF, in a box whose top left corner is the
         drawing's. Every label is placed by its left edge, so that the box needs no width."""
-        return _printed_style(self.x, self.y, self.anchor, self.colour, self.bold, self.rotated)
+        return printed_style(self.x, self.y, self.anchor, self.colour, self.bold, self.rotated)
 
 
-def _printed_style(x, y, anchor, colour, bold=False, rotated=False, line=PRINTED_LINE):
+def printed_style(x, y, anchor, colour, bold=False, rotated=False, line=PRINTED_LINE, font=FONT):
     """A label's box placed so that the baseline of its first line of text falls at `y`, and
-    the text starts, is centred or ends at `x` (`anchor`, as SVG's text-anchor)."""
-    top = y - _baseline(line)
+    the text starts, is centred or ends at `x` (`anchor`, as SVG's text-anchor). `font` is the
+    size of the drawing's texts (the figure's font size); a label whose lines are not
+    PRINTED_LINE apart (the figure's line height) sets its own."""
+    top = y - _baseline(line, font)
     if anchor == "middle":
         place = f"left:{x - LABEL_BOX / 2:.1f}px;width:{LABEL_BOX}px;text-align:center"
     elif anchor == "end":
@@ -97,14 +99,15 @@ def _printed_style(x, y, anchor, colour, bold=False, rotated=False, line=PRINTED
         style += ";font-weight:bold"
     if rotated:
         style += (
-            f";transform-origin:{LABEL_BOX / 2}px {_baseline(line):.1f}px;transform:rotate(-90deg)"
+            f";transform-origin:{LABEL_BOX / 2}px {_baseline(line, font):.1f}px;"
+            "transform:rotate(-90deg)"
         )
     return style
 
 
-def _baseline(line):
-    """Where the first baseline falls in a box of text with this line height."""
-    return (line - FONT * (ASCENT + DESCENT)) / 2 + FONT * ASCENT
+def _baseline(line, font=FONT):
+    """Where the first baseline falls in a box of text with this line height and font size."""
+    return (line - font * (ASCENT + DESCENT)) / 2 + font * ASCENT
 
 
 @dataclass(frozen=True)
@@ -186,9 +189,9 @@ class StrategyChart:
         legend; the points' numbers."""
         bottom = TOP + PLOT_HEIGHT
         step = PLOT_WIDTH / 10
-        across = _printed_style(_x(1) - DIGIT / 2, bottom + 16, "start", GREY)
+        across = printed_style(_x(1) - DIGIT / 2, bottom + 16, "start", GREY)
         up_line = PLOT_HEIGHT / 10
-        up = _printed_style(LEFT - 8, _y(10) + 4, "end", GREY, line=up_line)
+        up = printed_style(LEFT - 8, _y(10) + 4, "end", GREY, line=up_line)
         ten = Label(_x(10), bottom + 16, "10", "middle", GREY)
         texts = [label for label in self.labels if not label.number]
         legend = [label for label in self.labels if label.number]

@@ -5,11 +5,11 @@ since when and why, and their latest progress notes; only what the requester may
 import datetime
 
 import pytest
-from django.utils.html import format_html
 
 from learning import services as sheets
 from learning.tools.registry import get_tool
 from tests.factories import LearningQuestionTableFactory, SubQuestionFactory
+from visits.charts import progress_chart
 from visits.models import ActionNote, DailyScore, SiteVisit
 from visits.services import plan_visit
 
@@ -22,12 +22,12 @@ START = datetime.date(2024, 9, 23)
 
 @pytest.fixture
 def charts(monkeypatch):
-    """The charts drawn, as a line of text the test can read back."""
+    """The journals whose progress chart is drawn, with the context it is drawn from."""
     drawn = []
 
     def chart(journal, context=None):
         drawn.append((journal, context))
-        return format_html("<p>Progress chart of journal {}</p>", journal.pk)
+        return progress_chart(journal, context)
 
     monkeypatch.setattr("visits.journals.progress_chart", chart)
     return drawn
@@ -112,8 +112,9 @@ def test_staff_read_each_journals_chart_and_each_actions_status_and_latest_notes
     journal, plan = ouinhi_after_its_visit
     text = report_text(staff, programme)
     assert "Learning journals and action plans" in text
-    assert f"Progress chart of journal {journal.pk}" in text
-    # Drawn for the chapter and for the appendix with the filled-in tools.
+    # The chart's scale: drawn once, in the chapter (tool 9's appendix refers to it).
+    assert text.count("3 revelation!") == 1
+    assert "2 significant progress" in text and "0 nothing learned" in text
     assert {drawn for drawn, _context in charts} == {journal}
     assert "See a market council at work." in text
     assert "Action plan of Ouinhi to Laarne, September 2024" in text
@@ -134,7 +135,7 @@ def test_the_partner_reads_the_plan_once_shared(
     plan.transition("share", by=partner_focal_point)
     text = report_text(focal_point, programme)
     assert "Set up an advisory council of economic actors" in text
-    assert f"Progress chart of journal {journal.pk}" not in text  # still a draft
+    assert "3 revelation!" not in text  # the journal is still a draft
 
 
 def test_a_stranger_reads_no_one_elses_plan(stranger, programme, ouinhi_after_its_visit, charts):

@@ -12,6 +12,7 @@ from django.utils import translation
 from learning import services as sheet_services
 from learning.tools.registry import get_tool
 from tests.factories import LearningQuestionFactory, LearningQuestionTableFactory
+from tests.reports.documents import pdf_text
 from visits.charts import progress_chart
 from visits.journals import journal_context
 from visits.models import (
@@ -378,3 +379,35 @@ def test_the_chart_draws_one_series_per_objective_with_its_points(by_objective, 
         "3 revelation!",
     ]
     assert len(texts) <= 4 + 2 + 2  # the scale, a date per day, a number per objective
+
+
+def test_a_pdf_draws_the_chart_as_a_picture_with_its_texts_laid_over_it(
+    client, by_objective, objectives
+):
+    """In a PDF the lines and dots are one image and the texts HTML (WeasyPrint lays out an
+    SVG's texts letter by letter): the same scale, dates and objective numbers as the page's."""
+    first, third = objectives
+    DailyScore.objects.create(objective=first, date=MONDAY, score=1)
+    DailyScore.objects.create(objective=first, date=TUESDAY, score=3)
+    with translation.override("en"):
+        chart = progress_chart(by_objective, journal_context(by_objective))
+        page_texts = [
+            t.text for t in ET.fromstring(chart.svg()).iter("{http://www.w3.org/2000/svg}text")
+        ]
+        printed = [label.text for label in chart.printed_labels]
+    picture = ET.fromstring(chart.picture())
+    assert not list(picture.iter("{http://www.w3.org/2000/svg}text"))
+    circles = list(picture.iter("{http://www.w3.org/2000/svg}circle"))
+    assert [(c.get("cx"), c.get("cy")) for c in circles] == [
+        (str(chart.x(0)), str(chart.y(1))),
+        (str(chart.x(1)), str(chart.y(3))),
+    ]
+    # The scale is one text, top down; then each day's date and the scored objective's number.
+    assert printed[0].splitlines() == page_texts[3::-1]
+    assert printed[1:] == page_texts[4:]
+    assert chart.picture_url.startswith("data:image/svg+xml;base64,")
+
+    pdf = client.get(reverse("learning:sheet_pdf", args=["journal-per-objective", by_objective.pk]))
+    text = " ".join(pdf_text(pdf.content).split())
+    assert all(words in text for words in page_texts[:4])  # the scale
+    assert "Daily progress per objective: 1.1 " in text  # the caption
