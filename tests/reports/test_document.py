@@ -311,3 +311,20 @@ def test_tool_9_s_appendix_refers_to_the_progress_charts_of_the_journals_chapter
         assert any(chapter in p for p in pages[: page + 1])
     # Each chart's scale ("3 revelation!", its top line) is drawn once, in the chapter only.
     assert flat(text).count("3 revelation!") == len(references)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_journal_s_heading_and_scale_stay_with_its_chart(pilot, language):
+    """A page does not end between a journal's heading, the line of its scale and its chart."""
+    text, _steps, _printed, _pdf = pilot[language]
+    with translation.override(language):
+        scale = _(
+            "Daily progress: 0 = nothing learned, 1 = learned a little, 2 = significant "
+            "progress, 3 = a revelation!"
+        )
+        top = f"3 {_('revelation!')}"
+    pages = [flat(page) for page in text.split("\f")]
+    charts = [page for page in pages if top in page]
+    assert len(charts) == 2  # the demo's two journals per objective
+    for page in charts:
+        assert page.count(scale) == page.count(top)
