@@ -156,3 +156,68 @@ def test_the_report_is_read_back_from_what_render_report_prints(tmp_path, partne
     found = REPORT_LINE.search(capsys.readouterr().out)
     assert found is not None
     assert int(found.group(1)) == page_count(output.read_bytes())
+
+
+class _Answer:
+    def __init__(self, seconds, body=b""):
+        self.status, self.seconds, self.body, self.sent = 200, seconds, body, len(body)
+        self.headers = {"X-Bench-DB-ms": "1.0", "X-Bench-Queries": "3"}
+
+
+class _Machine:
+    """A server whose n-th measure under load answers in n ms: the machine slows down over the
+    run, as a shared one may."""
+
+    def __init__(self):
+        self.log = []
+
+    def under_load(self, client, path, **kwargs):
+        self.log.append(path)
+        return [(len(self.log) / 1000, "3")] * 5
+
+    def get(self, path, headers=None):
+        return _Answer(0.001)
+
+
+def test_each_page_is_compared_with_the_trivial_view_measured_around_it(monkeypatch):
+    from bench import measure
+    from bench.report import _latency
+
+    machine = _Machine()
+    monkeypatch.setattr(measure, "under_load", machine.under_load)
+    pages = [
+        {"role": role, "page": f"page {number}", "kind": "read", "url": f"/{role}/{number}/"}
+        for role, count in (("staff", 6), ("consultant", 1))
+        for number in range(count)
+    ]
+    pooled, results = measure.pages_under_load(
+        pages, {"staff": machine, "consultant": machine}, progress=lambda line: None
+    )
+    # A warm-up, then the trivial view (T) around every TRIVIAL_EVERY pages of a role (p).
+    runs = "".join("T" if path == measure.TRIVIAL else "p" for path in machine.log)
+    assert runs == "TT" + "ppppT" + "ppT" + "pT"
+    # Measures 3-6 are compared with measures 2 and 7, 8-9 with 7 and 10, 11 with 10 and 12.
+    assert [round(result["median_ms"], 6) for result in results] == [3, 4, 5, 6, 8, 9, 11]
+    nearby = [round(result["trivial"]["median_ms"], 6) for result in results]
+    assert nearby == [4.5] * 4 + [8.5] * 2 + [11]
+    assert round(pooled["median_ms"], 6) == 8.5  # measures 2, 7, 10 and 12; not the warm-up
+    # The report's ratio is the page's against the trivial view of its own minute.
+    lines = _latency({"trivial": {"demo": pooled}, "pages": {"demo": results}}, tally=[])
+    assert "| staff | page 0 | 3x | 0.7x |" in "\n".join(lines)  # 3 / 4.5
+    assert "| consultant | page 0 | 3x | 1.0x |" in "\n".join(lines)  # 11 / 11
+
+
+def test_a_pdf_is_timed_in_turns_with_its_floor(monkeypatch):
+    from bench import measure
+
+    asked = []
+
+    class Client:
+        def get(self, path, headers=None):
+            asked.append(path)
+            return _Answer(0.1, body=b"%PDF")
+
+    monkeypatch.setattr(measure, "page_count", lambda pdf: 7)
+    answers, floor = measure._in_turns(Client(), "/tools/x/1/pdf/")
+    assert asked == ["/tools/x/1/pdf/", "/bench/pdf-floor/7/"] * measure.PDF_REPEAT
+    assert len(answers) == len(floor) == measure.PDF_REPEAT
