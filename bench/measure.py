@@ -13,38 +13,27 @@ from .load import summary, under_load
 
 TRIVIAL = "/bench/trivial/"
 ALONE = 2  # requests one at a time before the load: a warm-up, then queries and time alone
-TRIVIAL_EVERY = 4  # pages measured between two measures of the trivial view
 PDF_REPEAT = 3
 FLOOR_PAGES = 500  # as many as /bench/pdf-floor/ renders (bench/views.py)
 
 
 def pages_under_load(pages, clients, *, progress=print):
-    """Each role's pages at 20 concurrent users, a few at a time between two measures of the
-    trivial view: each page's `trivial` is what those two gave, so that its ratio compares it
-    with the machine of the same minute (a shared machine's speed drifts over a run). Also the
-    trivial view's figures pooled over the whole run."""
-    pooled, results = [], []
+    """Each role's pages at 20 concurrent users; the trivial view is measured before each
+    role's pages and at the end, and its figures are pooled."""
+    trivial, results = [], []
     roles = list(dict.fromkeys(page["role"] for page in pages))
     # A warm-up, not counted: the workers' and their threads' first requests load what the
     # rest reuse (a p95 of a second, otherwise, that makes every page's p95 look small).
     under_load(clients[roles[0]], TRIVIAL)
-    before = under_load(clients[roles[0]], TRIVIAL)
-    pooled.extend(before)
     for role in roles:
         client = clients[role]
-        own = [page for page in pages if page["role"] == role and page["kind"] != "pdf"]
-        for start in range(0, len(own), TRIVIAL_EVERY):
-            batch = []
-            for page in own[start : start + TRIVIAL_EVERY]:
-                batch.append(_page(client, page))
-                progress(_line(batch[-1]))
-            after = under_load(client, TRIVIAL)
-            pooled.extend(after)
-            for result in batch:
-                result["trivial"] = summary(before + after)
-            results.extend(batch)
-            before = after
-    return summary(pooled), results
+        trivial.extend(under_load(client, TRIVIAL))
+        for page in pages:
+            if page["role"] == role and page["kind"] != "pdf":
+                results.append(_page(client, page))
+                progress(_line(results[-1]))
+    trivial.extend(under_load(clients[roles[0]], TRIVIAL))
+    return summary(trivial), results
 
 
 def _page(client, page):
