@@ -156,3 +156,22 @@ def test_the_report_is_read_back_from_what_render_report_prints(tmp_path, partne
     found = REPORT_LINE.search(capsys.readouterr().out)
     assert found is not None
     assert int(found.group(1)) == page_count(output.read_bytes())
+
+
+def test_a_pdf_is_timed_in_turns_with_its_floor(monkeypatch):
+    from bench import measure
+
+    asked = []
+
+    class Answer:
+        status, seconds, body = 200, 0.1, b"%PDF"
+
+    class Client:
+        def get(self, path, headers=None):
+            asked.append(path)
+            return Answer()
+
+    monkeypatch.setattr(measure, "page_count", lambda pdf: 7)
+    answers, floor = measure._in_turns(Client(), "/tools/x/1/pdf/")
+    assert asked == ["/tools/x/1/pdf/", "/bench/pdf-floor/7/"] * measure.PDF_REPEAT
+    assert len(answers) == len(floor) == measure.PDF_REPEAT
