@@ -74,14 +74,13 @@ def pdfs(pages, clients, *, progress=print):
         client = clients[page["role"]]
         client.get("/bench/pdf-floor/1/")  # fonts and WeasyPrint warmed up in a worker
         try:
-            answers, floor = _in_turns(client, page["url"])
+            answers, floor, count = _in_turns(client, page["url"])
         except OSError as error:  # gunicorn's timeout killed the worker: reported
             results.append({**page, "status": f"failed ({error})"})
             continue
         if answers[-1].status != 200:
             results.append({**page, "status": answers[-1].status})
             continue
-        count = page_count(answers[-1].body)
         floor_pages = min(count, FLOOR_PAGES)
         results.append(
             {
@@ -114,17 +113,18 @@ def pdf_line(row):
 def _in_turns(client, url):
     """The PDF and the floor of as many pages (at most FLOOR_PAGES: a longer PDF is compared
     per page), PDF_REPEAT times each, in turns, so that a slow spell of the machine or a worker
-    that is still cold weighs on both alike."""
+    that is still cold weighs on both alike. Also the PDF's page count."""
     headers = {"X-Bench-Memory": "1"}
     answers = [client.get(url, headers=headers)]
     if answers[0].status != 200:
-        return answers, []
-    floor_url = f"/bench/pdf-floor/{min(page_count(answers[0].body), FLOOR_PAGES)}/"
+        return answers, [], 0
+    count = page_count(answers[0].body)
+    floor_url = f"/bench/pdf-floor/{min(count, FLOOR_PAGES)}/"
     floor = [client.get(floor_url, headers=headers)]
     for _ in range(PDF_REPEAT - 1):
         answers.append(client.get(url, headers=headers))
         floor.append(client.get(floor_url, headers=headers))
-    return answers, floor
+    return answers, floor, count
 
 
 def _mb(answer, name):

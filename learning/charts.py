@@ -105,6 +105,13 @@ def printed_style(x, y, anchor, colour, bold=False, rotated=False, line=PRINTED_
     return style
 
 
+def picture_url(svg):
+    """An SVG as the data: URL of an image, for a drawing's picture in a PDF: WeasyPrint reads
+    an image with its XML parser and styles it as one box, where inline SVG goes through its
+    HTML parser and its cascade element by element."""
+    return f"data:image/svg+xml;base64,{b64encode(svg.encode()).decode('ascii')}"
+
+
 def _baseline(line, font=FONT):
     """Where the first baseline falls in a box of text with this line height and font size."""
     return (line - font * (ASCENT + DESCENT)) / 2 + font * ASCENT
@@ -177,10 +184,7 @@ class StrategyChart:
 
     @property
     def picture_url(self):
-        """`picture` as the data: URL of an image: WeasyPrint reads an image with its XML
-        parser and styles it as one box, where inline SVG goes through its HTML parser and its
-        cascade element by element."""
-        return f"data:image/svg+xml;base64,{b64encode(self.picture().encode()).decode('ascii')}"
+        return picture_url(self.picture())
 
     @property
     def printed_labels(self):

@@ -172,6 +172,6 @@ def test_a_pdf_is_timed_in_turns_with_its_floor(monkeypatch):
             return Answer()
 
     monkeypatch.setattr(measure, "page_count", lambda pdf: 7)
-    answers, floor = measure._in_turns(Client(), "/tools/x/1/pdf/")
+    answers, floor, count = measure._in_turns(Client(), "/tools/x/1/pdf/")
     assert asked == ["/tools/x/1/pdf/", "/bench/pdf-floor/7/"] * measure.PDF_REPEAT
-    assert len(answers) == len(floor) == measure.PDF_REPEAT
+    assert len(answers) == len(floor) == measure.PDF_REPEAT and count == 7

@@ -9,14 +9,13 @@ the four scale words (one text in a PDF), a date per day and an objective's numb
 its line. The scores themselves are in the table next to the chart and, for screen readers, in
 the chart's description."""
 
-from base64 import b64encode
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from learning.charts import PRINTED_LINE, PrintedLabel, printed_style
+from learning.charts import PRINTED_LINE, PrintedLabel, picture_url, printed_style
 
 # The scale, 0 to 3, in the words of the template.
 SCALE = (
@@ -154,9 +153,7 @@ class ProgressChart:
 
     @property
     def picture_url(self):
-        """`picture` as the data: URL of an image (WeasyPrint reads it with its XML parser and
-        styles it as one box)."""
-        return f"data:image/svg+xml;base64,{b64encode(self.picture().encode()).decode('ascii')}"
+        return picture_url(self.picture())
 
     @property
     def printed_labels(self):
@@ -195,8 +192,9 @@ class ProgressChart:
         """One objective's line: its scored days as dots, joined where days follow each other;
         `marked`: each dot carries its day and score as data attributes (the page's SVG)."""
         colour = COLOURS[index % len(COLOURS)]
+        points = _points(objective)
         runs, run = [], []
-        for day_index, score in _points(objective):
+        for day_index, score in points:
             if run and run[-1][0] != day_index - 1:
                 runs.append(run)
                 run = []
@@ -224,7 +222,7 @@ class ProgressChart:
                     if marked
                     else "",
                 )
-                for day, score in _points(objective)
+                for day, score in points
             ),
         )
         return format_html("{}{}", lines, dots)
